@@ -1,7 +1,13 @@
-"""The words of journeybot's world: what a typo is corrected towards, and the nouns without which
-a question is not about the business. Split out of vocab.py, which had reached the size limit."""
+"""The words of journeybot's world: what a typo is corrected towards (and the speller built from
+them), and the nouns without which a question is not about the business. Split out of vocab.py
+and planner.py, which had reached the size limit."""
 
 from __future__ import annotations
+
+import re
+from typing import Any
+
+from bot.agent.fuzzy import Speller, english_words, words
 
 # Words a typo is corrected towards ("reveune" -> revenue); the data's own values are added.
 DOMAIN_TERMS = set("""
@@ -34,3 +40,23 @@ recommend resolve convert converts abandon abandoned spend spent likely weekly d
 yesterday quarter month week people trending drove driving typical worth value score scores
 positive negative unusual saved lifetime
 """.split())
+
+
+def build_speller(tools: list[Any], known: Any) -> Speller:
+    """Domain terms to correct towards, and every word the planner has seen (never corrected): the
+    tools' texts and the data's own values (`known`, the planner's Known)."""
+    from bot.agent.trade_words import TRADE_NOUNS
+    from bot.agent.vocab import NEGATIVE, POSITIVE
+
+    # Feeling words are ordinary words, never typos of a term ("raving" is not "rating"); nor are
+    # the trade's nouns ("massages" is not "messages").
+    seen: set[str] = words(re.sub(r"[^a-z]+", " ", POSITIVE.pattern + " " + NEGATIVE.pattern)) | TRADE_NOUNS
+    for t in tools:
+        seen |= words(" ".join((*t.examples, *t.phrasings, t.description, *t.keywords)))
+        for f in t.params.model_fields.values():
+            seen |= words(f.description or "")
+        seen |= words(t.params.__doc__ or "")
+    data = " ".join(v.replace("_", " ") for v in known.names())
+    terms = set(DOMAIN_TERMS) | words(data) | {w for w in TRADE_NOUNS if len(w) >= 7}  # "bookins": bookings
+    english = english_words()
+    return Speller(terms, seen | english, dictionary=bool(english))

@@ -24,10 +24,11 @@ from typing import Any
 
 from bot.agent.analytics_cues import BARE_PERIOD, asks_series
 from bot.agent.blame_that import BLAMES_THAT, KPI_ANALYSES
+from bot.agent.domain_terms import build_speller
 from bot.agent.empty_period import failed_body
 from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said, splits_by
 from bot.agent.follow_up_grain import kpi_swapped, regrain
-from bot.agent.fuzzy import Speller, english_words, words
+from bot.agent.fuzzy import Speller, words
 from bot.agent.patterns import rx
 from bot.agent.plan import Plan, stored_slots
 from bot.agent.ranking import Candidate, ToolRanker
@@ -455,26 +456,6 @@ class OfflinePlanner:
         if self._speller is None:
             self._speller = build_speller(self.tools, known)
         return self._speller
-
-
-def build_speller(tools: list[ToolSpec], known: Known) -> Speller:
-    """Domain terms to correct towards, and every word the planner has seen (never corrected)."""
-    from bot.agent.domain_terms import DOMAIN_TERMS
-    from bot.agent.trade_words import TRADE_NOUNS
-    from bot.agent.vocab import NEGATIVE, POSITIVE
-
-    # Feeling words are ordinary words, never typos of a term ("raving" is not "rating"); nor are
-    # the trade's nouns ("massages" is not "messages").
-    seen: set[str] = words(re.sub(r"[^a-z]+", " ", POSITIVE.pattern + " " + NEGATIVE.pattern)) | TRADE_NOUNS
-    for t in tools:
-        seen |= words(" ".join((*t.examples, *t.phrasings, t.description, *t.keywords)))
-        for f in t.params.model_fields.values():
-            seen |= words(f.description or "")
-        seen |= words(t.params.__doc__ or "")
-    data = " ".join(v.replace("_", " ") for v in known.names())
-    terms = set(DOMAIN_TERMS) | words(data) | {w for w in TRADE_NOUNS if len(w) >= 7}  # "bookins": bookings
-    english = english_words()
-    return Speller(terms, seen | english, dictionary=bool(english))
 
 
 # (lane tune33) "do that per month ...", "redo it by town", "run the same again weekly": the last analysis itself

@@ -66,7 +66,7 @@ def test_post_purchase_is_one_stage_not_two():
 
 def test_typos_are_read_past_and_english_words_left_alone():
     from bot.agent.catalog import all_tools
-    from bot.agent.planner import build_speller
+    from bot.agent.domain_terms import build_speller
     from bot.agent.slots import Known
 
     speller = build_speller(all_tools(), Known(channels=("instagram",)))
