@@ -34,6 +34,9 @@ PATTERN_METRICS: tuple[str, ...] = (
 
 # metric -> (table, the rows that make a customer count in it)
 PEOPLE: dict[str, tuple[str, str]] = {"active_customers": ("events", "TRUE"), "buyers": ("orders", COMPLETED)}
+# what makes one of them, said in the answer
+WHO_COUNTS = {"active_customers": "an active customer is one with any journey event (a visit, a page, an order...)",
+              "buyers": "a buyer is one with a completed order"}
 
 NOT_HOURLY = {"purchase_conversion": "purchase conversion counts customers per day; by hour ask for "
                                      "session_conversion (sessions that bought)"}

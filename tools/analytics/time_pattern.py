@@ -45,7 +45,7 @@ from tools.analytics.kpi_scope import (
     open_scope,
     rows_for,
 )
-from tools.analytics.pattern_kpis import PATTERN_METRICS, PEOPLE, distinct_people, refusal
+from tools.analytics.pattern_kpis import PATTERN_METRICS, PEOPLE, WHO_COUNTS, distinct_people, refusal
 from tools.analytics.periods import Period, provenance_period
 from tools.analytics.time_buckets import fold_buckets, occurrence_grid
 from tools.analytics.time_pattern_notes import pattern_notes
@@ -355,8 +355,9 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
     if instead:
         notes.insert(0, instead)
     if people is not None:
-        notes.insert(0, f"{s.label.lower()}: {s.definition}; per {_UNIT_WORD[by]} is the different customers of an "
-                        f"average such {_UNIT_WORD[by]}, 'different' each customer once over the whole period")
+        unit = _UNIT_WORD[by]
+        notes.insert(0, f"{WHO_COUNTS[metric]}; 'per {unit}' is the different ones of an average such {unit}, "
+                        "'different' counts each customer once over the whole period")
     used = int(out["n"].sum())
     prov = Provenance(
         tool="time_pattern",
