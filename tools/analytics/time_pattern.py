@@ -45,7 +45,13 @@ from tools.analytics.kpi_scope import (
     open_scope,
     rows_for,
 )
-from tools.analytics.pattern_kpis import PATTERN_METRICS, PEOPLE, WHO_COUNTS, distinct_people, refusal
+from tools.analytics.pattern_kpis import (
+    PATTERN_METRICS,
+    PEOPLE,
+    WHO_COUNTS,
+    distinct_people,
+    refusal,
+)
 from tools.analytics.periods import Period, provenance_period
 from tools.analytics.time_buckets import fold_buckets, occurrence_grid
 from tools.analytics.time_pattern_notes import pattern_notes
