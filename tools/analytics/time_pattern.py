@@ -14,6 +14,9 @@ means and NPS pool the bucket's own rows (sum of numerators over sum of denomina
 days, never a mean of daily rates); medians are taken over the bucket's own rows. Purchase
 conversion by weekday counts customer-days (a customer active on a Monday who bought that
 Monday); by hour it would be customer-hours, which nobody means, so it is refused there.
+Active customers and buyers count the different customers of each day (hour): the average per
+occurrence is how many come on a Monday, the total the different customers over the period,
+each once (tools/analytics/pattern_kpis.py, which also says why the other KPIs are refused).
 
 Whether the highest bucket really stands out is judged against the spread between occurrences
 (counts, means, medians: the standard error of the per-occurrence values) or between the
@@ -86,6 +89,7 @@ class PatternParams(BaseModel):
     - "What time do most orders come in?" -> {"metric": "orders", "by": "hour"}
     - "When do people send complaints?" -> {"metric": "tickets", "by": "hour"}
     - "Which month is best for revenue?" -> {"metric": "revenue", "by": "month"}
+    - "Which day do members turn up most?" -> {"metric": "active_customers", "by": "weekday"}
     """
 
     model_config = ConfigDict(extra="forbid")
