@@ -29,8 +29,9 @@ _SITE = r"(?:(?:web ?)?site|page|app|online|web ?shop)"
 TURNOUT: tuple[tuple[str, str], ...] = (
     # "which day do the riders tend to show up most", "members dey turn up most"
     (rf"\b{PEOPLE} {_BETWEEN}{_CAME} {_MOST}", "active_customers"),
-    # "what hour do most diners drop in", "which weekday do the fewest patients come in"
-    (rf"\b{_MOST} {PEOPLE} {_BETWEEN}{_CAME}\b", "active_customers"),
+    # "what hour do most diners drop in", "which weekday do the fewest patients come in"; coming
+    # in for their paper (a haircut, some bread) is buying it, the orders
+    (rf"\b{_MOST} {PEOPLE} {_BETWEEN}{_CAME}\b(?!(?: (?:in|along|by|round|over|through))? for (?:their|his|her|a|an|some|the|my|our|your)\b)", "active_customers"),
     # "what hour is the gym fullest", "which day is the studio most crowded"; not the till's takings
     (rf"^(?!.*\b{_NOT_PEOPLE}\b).*\b[a-z'-]+ (?:(?:is|are|gets?|feels?|looks?|seems?) )?(?:the )?{_FULL}\b", "active_customers"),
     # "what hour are most people in the shop", "when are the most folk at the bar"

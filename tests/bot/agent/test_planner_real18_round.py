@@ -45,6 +45,9 @@ def test_visitors_to_a_place_are_people_not_web_sessions(rules, question, by):
     ("which month brings the most visitors to the website", "sessions"),
     ("which weekday brings the most first-time visitors to the kennels", "new_visitors"),
     ("what hour is the till fullest at the deli", "orders"),
+    # coming in for something is buying it
+    ("what hour do most punters pop in for their paper", "orders"),
+    ("which day do most riders come in for a new saddle", "orders"),
 ])
 def test_visits_to_the_site_new_visitors_and_the_till_keep_their_readings(rules, question, metric):
     assert_plans(rules, question, "time_pattern", metric=metric)
