@@ -16,6 +16,7 @@ from bot.agent.likelier_when import LIKELIER_METRIC
 from bot.agent.meaning_notes import NOTE, SEP
 from bot.agent.time_peaks import MAY_MONTH, PATTERN_CUES, pattern_by, time_peak
 from bot.agent.tools import ToolContext, ToolSpec
+from bot.agent.turnout_words import TURNOUT
 
 _FOLLOW = (r"^(?:(?:and|ok|okay|so|now|what about|how about)[, ]+)*(?:(?:split |broken down )?(?:by|per) |for each )"
            r"(?:the )?(?:hour|weekday|day of (?:the )?week|month|time of day|day)\b",)
@@ -33,6 +34,8 @@ _BEFORE_NAMED = (
     # "which day do most new clients book a first appointment": their bookings, the orders
     (r"\b(?:new|first[- ]time) (?:customers|patients|clients|members|guests|people|folks|shoppers) (?:\w+ ){0,2}"
      r"(?:book|buy|order|purchas|pay for)\w*", "orders"),
+    # "which day do members turn up most", "what hour is the gym fullest": the people active with us
+    *TURNOUT,
 )
 _METRIC_WORDS = (
     LIKELIER_METRIC,  # "are weekend visitors more likely to buy": the buying rate, not the visits

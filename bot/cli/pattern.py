@@ -17,8 +17,9 @@ from bot.cli.kpis import _PERIOD_HELP, build_filters, filter_options, metric_arg
               help="orders, revenue, aov, sessions, new_visitors, session_conversion, bounce_rate, "
                    "purchase_conversion, survey_responses, csat, csat_mean, nps, tickets, "
                    "first_response_time, resolution_time, resolved_tickets, refunded_orders, refund_rate, "
-                   "cancelled_orders, cancellation_rate (resolved tickets by when they were resolved; refunds "
-                   "and cancellations by when the order was placed).")
+                   "cancelled_orders, cancellation_rate, active_customers, buyers (resolved tickets by when they "
+                   "were resolved; refunds and cancellations by when the order was placed; active customers and "
+                   "buyers as the different customers of each day or hour).")
 @click.option("--period", help=f"Period ({_PERIOD_HELP}). Default: last_90_days; by month all data.")
 @filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
@@ -35,18 +36,17 @@ def pattern(ctx: Ctx, by: str, metric: str, period: str | None, as_json: bool, *
     Examples:
       journeybot pattern                                  busiest day of the week (orders, 90 days)
       journeybot pattern --by hour --metric tickets       when support tickets come in
+      journeybot pattern --metric active_customers        which day most customers turn up
       journeybot pattern --by month --metric revenue --period all
       journeybot pattern --by hour --metric session_conversion --channel instagram --json
     """
-    from tools.analytics.time_pattern import PATTERN_METRICS, PatternParams, time_pattern
+    from tools.analytics.pattern_kpis import refusal
+    from tools.analytics.time_pattern import PatternParams, time_pattern
 
     name = metric_arg(metric)
-    if name not in PATTERN_METRICS:
-        raise CommandError(f"{name} has no weekday or hour of its own; --metric is one of "
-                           f"{', '.join(PATTERN_METRICS)}", EXIT_USAGE)
-    if name == "purchase_conversion" and by == "hour":
-        raise CommandError("purchase_conversion counts customers per day, not per hour; by hour use "
-                           "--metric session_conversion (the sessions that bought)", EXIT_USAGE)
+    why_not = refusal(name, by)  # the tool's own reason (a stock, a lifetime figure...), before any data is read
+    if why_not:
+        raise CommandError(why_not, EXIT_USAGE)
     params = PatternParams(metric=name, by=by,  # type: ignore[arg-type]
                            period=period_arg(period, "last_90_days" if by != "month" else "all"),
                            filters=build_filters(filters))

@@ -82,3 +82,31 @@ def test_the_agent_answers_the_weekday_question_with_the_pattern_and_a_chart(sho
     assert drawn.filename == "orders-by-weekday.png"
     monday = agent.answer("are mondays worth opening?", "t2")
     assert "Monday: 3.00 orders a day on average over 13 Mondays; 2nd of 7, 67% below the highest." in monday.text
+
+
+def test_which_day_members_turn_up_is_answered_by_active_customers(home: Path, tmp_path: Path):
+    # (lane real18) 13 weeks of a climbing wall: on Saturdays six members come in (one of them
+    # twice a day), on other days two; a member who comes every Saturday counts once in the total.
+    from bot.config import load_config
+
+    store = load_config().open_store()
+    rows = []
+    for d in pd.date_range("2026-06-01", "2026-08-30", freq="D"):
+        who = [f"m{k}" for k in range(6)] if d.day_of_week == 5 else [f"m{d.day_of_week}", "m9"]
+        rows += [f"{m},{d:%Y-%m-%d}T{10 + k:02d}:00:00Z,store_visit" for k, m in enumerate(who)]
+        rows += [f"m0,{d:%Y-%m-%d}T18:00:00Z,store_visit"] if d.day_of_week == 5 else []
+    load(store, tmp_path / "wall", {"customers": "customer_id\n" + "".join(f"m{k}\n" for k in range(10)),
+                                    "events": "customer_id,ts,touchpoint\n" + "\n".join(rows) + "\n"})
+    store.close()
+    result = run("pattern", "--metric", "active_customers", "--period", "all", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    days = {row["label"]: row for row in data["table"]}
+    assert days["Saturday"]["total"] == 6 and days["Saturday"]["value"] == 6.0  # m0 twice a day, once counted
+    assert days["Monday"]["total"] == 2 and days["Monday"]["value"] == 2.0
+    assert data["highest"] == "Saturday" and data["people"] is True
+    text = run("pattern", "--metric", "active_customers", "--period", "all")
+    assert "Busiest: Saturday, 6.00 active customers a day on average over 13 Saturdays" in text.output
+    assert "an active customer is one with any journey event" in text.output
+    refused = run("pattern", "--metric", "clv")
+    assert refused.exit_code == 2 and "per-customer figure over their whole history" in refused.output

@@ -14,6 +14,9 @@ means and NPS pool the bucket's own rows (sum of numerators over sum of denomina
 days, never a mean of daily rates); medians are taken over the bucket's own rows. Purchase
 conversion by weekday counts customer-days (a customer active on a Monday who bought that
 Monday); by hour it would be customer-hours, which nobody means, so it is refused there.
+Active customers and buyers count the different customers of each day (hour): the average per
+occurrence is how many come on a Monday, the total the different customers over the period,
+each once (tools/analytics/pattern_kpis.py, which also says why the other KPIs are refused).
 
 Whether the highest bucket really stands out is judged against the spread between occurrences
 (counts, means, medians: the standard error of the per-occurrence values) or between the
@@ -45,6 +48,13 @@ from tools.analytics.kpi_scope import (
     open_scope,
     rows_for,
 )
+from tools.analytics.pattern_kpis import (
+    PATTERN_METRICS,
+    PEOPLE,
+    WHO_COUNTS,
+    distinct_people,
+    refusal,
+)
 from tools.analytics.periods import Period, provenance_period
 from tools.analytics.time_buckets import fold_buckets, occurrence_grid
 from tools.analytics.time_pattern_notes import pattern_notes
@@ -59,26 +69,9 @@ from tools.data.store import JourneyStore
 __all__ = ["PATTERN_METRICS", "PatternParams", "TimePatternResult", "time_pattern"]
 
 By = Literal["weekday", "hour", "month"]
-# KPIs whose rows each have their own moment. Stocks (open tickets, churn, active customers)
-# and per-customer lifetimes (CLV, repeat rate) have no hour or weekday of their own.
-PATTERN_METRICS: tuple[str, ...] = (
-    "orders", "revenue", "aov", "sessions", "new_visitors", "session_conversion", "bounce_rate",
-    "purchase_conversion", "survey_responses", "csat", "csat_mean", "nps", "tickets",
-    "first_response_time", "resolution_time",
-    # tickets by the day or hour they were resolved
-    "resolved_tickets",
-    # refunds and cancellations by when the order was placed
-    "refunded_orders", "refund_rate", "cancelled_orders", "cancellation_rate",
-)
+# Which KPIs have a weekday or hour of their own, and why the others have none: pattern_kpis.py.
 # What a pattern counts when no KPI is named and there are no orders: the first the data holds.
 _STAND_INS = ("sessions", "tickets", "survey_responses")
-_NOT_HOURLY = {"purchase_conversion": "purchase conversion counts customers per day; by hour ask for "
-                                      "session_conversion (sessions that bought)"}
-_NO_PATTERN = {"resolution_rate": "it counts the tickets resolved by the end of a whole period, and a day's "
-                                  "tickets have hours, not days; ask which day tickets are resolved on "
-                                  "(resolved_tickets) or how long they take (resolution_time)",
-               "backlog_change": "it is tickets opened less tickets resolved over a period; ask which day "
-                                 "tickets come in (tickets) or are resolved (resolved_tickets)"}
 _DEFAULT_PERIOD = {"weekday": "last_90_days", "hour": "last_90_days", "month": "all"}
 _UNIT_WORD = {"weekday": "day", "hour": "hour", "month": "day"}
 _TITLE = {"weekday": "day of the week", "hour": "hour of the day", "month": "month of the year"}
@@ -96,6 +89,7 @@ class PatternParams(BaseModel):
     - "What time do most orders come in?" -> {"metric": "orders", "by": "hour"}
     - "When do people send complaints?" -> {"metric": "tickets", "by": "hour"}
     - "Which month is best for revenue?" -> {"metric": "revenue", "by": "month"}
+    - "Which day do members turn up most?" -> {"metric": "active_customers", "by": "weekday"}
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -131,6 +125,8 @@ class TimePatternResult(Priced, ResultMixin):
     currency: str
     provenance: Provenance = field(repr=False)
     locale: str | None = None
+    # active customers, buyers: `total` is the different customers over the period, each once
+    people: bool = False
 
     def to_frame(self) -> pd.DataFrame:
         return self.table.copy()
@@ -143,7 +139,7 @@ class TimePatternResult(Priced, ResultMixin):
                  f"{who_text(self.provenance.filters)} ({self.timezone} time)", ""]
         head = {"weekday": "day", "hour": "hour", "month": "month"}[self.by]
         if count:
-            lines.append(f"{head:<13}{'total':>12}{unit + 's':>8}{'per ' + unit:>12}")
+            lines.append(f"{head:<13}{'different' if self.people else 'total':>12}{unit + 's':>8}{'per ' + unit:>12}")
         else:
             lines.append(f"{head:<13}{'value':>12}{'n':>9}")
         for r in self.table.itertuples():
@@ -306,13 +302,9 @@ def _gap(s: MetricSpec, a: float, b: float, numbers: NumberFormat) -> str:
 
 def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettings | None = None) -> TimePatternResult:
     metric, by = str(params.metric), params.by
-    if metric in _NO_PATTERN:
-        raise ToolInputError(f"{SPECS[metric].label} has no day or hour of its own: {_NO_PATTERN[metric]}.")
-    if metric not in PATTERN_METRICS:
-        raise ToolInputError(f"{SPECS[metric].label} has no day or hour of its own (it is a stock or a "
-                             f"lifetime figure); by {by} these can be asked: {', '.join(PATTERN_METRICS)}")
-    if by == "hour" and metric in _NOT_HOURLY:
-        raise ToolInputError(f"Not by hour: {_NOT_HOURLY[metric]}.")
+    why_not = refusal(metric, by)
+    if why_not:
+        raise ToolInputError(why_not)
     able, why = capabilities(store).metric(metric)
     instead = ""
     held = None if able else next((m for m in _STAND_INS if capabilities(store).metric(m)[0]), None)
@@ -347,6 +339,7 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
             long = kpi_sql.compute(con, frame, [metric])
             notes += [n for n in (statuses_note(con, scope, frame, metric),) if n]  # Olist: 81 of 130 Monday orders
             rows = None
+            people = distinct_people(con, frame, metric, by) if metric in PEOPLE else None
             if s.kind == "quantile":
                 build, col, _ = QUANTILE_ROWS[metric]
                 rows = kpi_frame.run_sql(con, build(frame, col), frame)
@@ -361,20 +354,28 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
     if hours is not None:
         grid = grid[(grid >= hours[0]) & (grid <= hours[1])]
     out = fold_buckets(by, s.name, grid, long[long["metric"] == metric], rows, monthly=scope.granularity == "month")
+    if people is not None:  # each customer once over the period, not once per day they came
+        out["total"] = people.reindex(out["bucket"]).fillna(0).to_numpy()
     verdict, hi, lo, runner_up = _verdict(out, s.kind, s.unit)
     months = len({(d.year, d.month) for d in pd.date_range(first, last)})
     notes += pattern_notes(out, by, s.label, s.kind, months, first, last, scope.timezone,
                            monthly=scope.granularity == "month")
-    notes += _one_day(long[long["metric"] == metric], by, s, scope.numbers)
+    if people is None:  # customer-days are no pile of rows one day could hold most of
+        notes += _one_day(long[long["metric"] == metric], by, s, scope.numbers)
     if instead:
         notes.insert(0, instead)
+    if people is not None:
+        unit = _UNIT_WORD[by]
+        notes.insert(0, f"{WHO_COUNTS[metric]}; 'per {unit}' is the different ones of an average such {unit}, "
+                        "'different' counts each customer once over the whole period")
     used = int(out["n"].sum())
     prov = Provenance(
         tool="time_pattern",
         definition=(f"{s.label}: {s.definition}; folded by {_TITLE[by]} on the {scope.timezone} clock from a "
                     f"{'hourly' if by == 'hour' else 'daily'} series of the same SQL as the KPIs; "
                     + ("totals with the days (hours) the data covers and the average per occurrence, ranked by "
-                       "that average" if s.kind == "total" else "pooled over each bucket's own rows, not an "
+                       "that average" + (_PEOPLE_TOTAL if people is not None else "") if s.kind == "total"
+                       else "pooled over each bucket's own rows, not an "
                        "average of daily values") + "; " + describe_definition(scope, [metric])),
         params=params.model_dump(mode="json", exclude_none=True),
         filters=scope.filters.active(),
@@ -384,7 +385,13 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
         notes=tuple(notes) + tuple(n for n in (scope.period.note,) if n),
     )
     return TimePatternResult(metric, s.label, by, s.kind, out, hi, lo, verdict, runner_up, scope.timezone, first, last,
-                             months, scope.numbers.currency, prov, locale=scope.numbers.locale)
+                             months, scope.numbers.currency, prov, locale=scope.numbers.locale,
+                             people=people is not None)
+
+
+_PEOPLE_TOTAL = ("; a day's (hour's) value is the different customers that day (hour), so the average is how "
+                 "many come on such a day, and the total is the different customers over the whole period "
+                 "(one who came on three Mondays counts once)")
 
 
 def _one_day(series: pd.DataFrame, by: str, s: MetricSpec, numbers: NumberFormat) -> list[str]:

@@ -1,0 +1,97 @@
+"""Which KPIs a time pattern (tools/analytics/time_pattern.py) takes, why the others are refused,
+and the different people behind a bucket of the people-counting KPIs.
+
+A KPI has a weekday, hour or month of its own when each of its rows has its own moment (an
+order, a session, a ticket) or when it counts people by such moments: active customers (any
+journey event) and buyers (a completed order) are counted per occurrence, the different
+customers of each Monday (each 9 o'clock), whose average per occurrence is "how many come on a
+Monday". Their total over the period is not the sum of those (a regular who came on three
+Mondays is one customer, not three): it is counted apart, once per customer (`distinct_people`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tools.analytics.kpi_catalog import SPECS
+from tools.analytics.kpi_frame import COMPLETED, Frame, run_sql
+
+if TYPE_CHECKING:
+    import duckdb
+    import pandas as pd
+
+PATTERN_METRICS: tuple[str, ...] = (
+    "orders", "revenue", "aov", "sessions", "new_visitors", "session_conversion", "bounce_rate",
+    "purchase_conversion", "survey_responses", "csat", "csat_mean", "nps", "tickets",
+    "first_response_time", "resolution_time",
+    # tickets by the day or hour they were resolved
+    "resolved_tickets",
+    # refunds and cancellations by when the order was placed
+    "refunded_orders", "refund_rate", "cancelled_orders", "cancellation_rate",
+    # (lane real18) the different customers with any event (a completed order) in each occurrence
+    "active_customers", "buyers",
+)
+
+# metric -> (table, the rows that make a customer count in it)
+PEOPLE: dict[str, tuple[str, str]] = {"active_customers": ("events", "TRUE"), "buyers": ("orders", COMPLETED)}
+# what makes one of them, said in the answer
+WHO_COUNTS = {"active_customers": "an active customer is one with any journey event (a visit, a page, an order...)",
+              "buyers": "a buyer is one with a completed order"}
+
+NOT_HOURLY = {"purchase_conversion": "purchase conversion counts customers per day; by hour ask for "
+                                     "session_conversion (sessions that bought)"}
+
+_STOCK = ("it is counted at a moment over what came before (a stock), so it has no day or hour of "
+          "its own; ask when the rows behind it come in")
+_LIFETIME = ("it is a per-customer figure over their whole history, which has no day or hour of its "
+             "own; ask when customers buy (orders, buyers)")
+_STEP = ("a step conversion follows each customer across stages over the whole period, which a "
+         "single day or hour cuts apart; ask purchase_conversion by weekday or session_conversion")
+_DELIVERY = ("deliveries are judged by the day they fall due and take days, not hours; ask when "
+             "orders are placed (orders)")
+_SESSION = ("time patterns do not take it yet (the session's own figures by hour are not checked); "
+            "ask sessions, bounce_rate or session_conversion")
+_CONTACTS = ("it follows each customer's contacts over a window after the first, which has no day or "
+             "hour of its own; ask when tickets come in (tickets)")
+NO_PATTERN: dict[str, str] = {
+    "resolution_rate": "it counts the tickets resolved by the end of a whole period, and a day's "
+                       "tickets have hours, not days; ask which day tickets are resolved on "
+                       "(resolved_tickets) or how long they take (resolution_time)",
+    "backlog_change": "it is tickets opened less tickets resolved over a period; ask which day "
+                      "tickets come in (tickets) or are resolved (resolved_tickets)",
+    "open_tickets": _STOCK, "churn_rate": _STOCK,
+    "repeat_purchase_rate": _LIFETIME, "repeat_customers": _LIFETIME, "clv": _LIFETIME,
+    "time_to_first_purchase": _LIFETIME,
+    **{m: _STEP for m in SPECS if m.startswith("conversion_")},
+    "delivery_time": _DELIVERY, "delivery_time_p90": _DELIVERY, "on_time_delivery": _DELIVERY,
+    "exit_rate": _SESSION, "session_length": _SESSION, "pages_per_session": _SESSION, "cart_abandonment": _SESSION,
+    "first_response_time_p90": "time patterns take the median (first_response_time), not the 90th percentile",
+    "resolution_time_p90": "time patterns take the median (resolution_time), not the 90th percentile",
+    "repeat_contacts": _CONTACTS, "repeat_contact_rate": _CONTACTS,
+}
+assert not set(NO_PATTERN) & set(PATTERN_METRICS) and set(NO_PATTERN) | set(PATTERN_METRICS) == set(SPECS)
+
+
+def refusal(metric: str, by: str) -> str | None:
+    """Why `metric` by `by` is not answered, or None when it is."""
+    if metric in NO_PATTERN:
+        return (f"{SPECS[metric].label} has no {by if by != 'weekday' else 'day'} pattern: {NO_PATTERN[metric]}. "
+                f"Time patterns take: {', '.join(PATTERN_METRICS)}.")
+    if by == "hour" and metric in NOT_HOURLY:
+        return f"Not by hour: {NOT_HOURLY[metric]}."
+    return None
+
+
+def distinct_people(con: duckdb.DuckDBPyConnection, frame: Frame, metric: str, by: str) -> pd.Series:
+    """The different customers of each bucket over the whole period (weekday 0-6 Monday first,
+    local hour 0-23, month 1-12), each counted once however many of its days they came on; on
+    the business's clock, as the per-occurrence series is."""
+    table, rows = PEOPLE[metric]
+    key = {"hour": f"({frame.hour_index('t.ts')}) % 24",
+           "weekday": f"(({frame.day_index('t.ts')}) + 3) % 7",  # 1970-01-01 was a Thursday
+           "month": f"month({frame.local_day('t.ts')})"}[by]
+    sql = (f"SELECT key, count(DISTINCT customer_id) AS people FROM ("
+           f"SELECT {key} AS key, t.customer_id FROM {table} t {frame.join('t')} "
+           f"WHERE t.ts >= $start AND t.ts < $end AND {rows}) GROUP BY key")
+    got = run_sql(con, sql, frame)
+    return got.set_index("key")["people"].astype("int64")
