@@ -24,7 +24,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind19        # and the nineteenth blind bank (tests/questions_blind19.yaml; tuning data since phase U)
     .venv/bin/python bench/planner.py --blind20        # and the twentieth blind bank (tests/questions_blind20.yaml; tuning data since phase V)
     .venv/bin/python bench/planner.py --blind21        # and the twenty-first blind bank (tests/questions_blind21.yaml; tuning data since phase W)
-    .venv/bin/python bench/planner.py --blind22        # and the twenty-second blind bank (tests/questions_blind22.yaml; held back: scored once by the lead in phase X)
+    .venv/bin/python bench/planner.py --blind22        # and the twenty-second blind bank (tests/questions_blind22.yaml; tuning data since phase X)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -247,7 +247,7 @@ def main() -> None:
     parser.add_argument("--blind21", action="store_true",
                         help="score the twenty-first blind bank (tuning data since phase W)")
     parser.add_argument("--blind22", action="store_true",
-                        help="score the twenty-second blind bank (held back: scored once by the lead in phase X)")
+                        help="score the twenty-second blind bank (tuning data since phase X)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")
