@@ -237,6 +237,11 @@ MAP_CUES = (
      r"(?:[\w'-]+ ){1,3}?(?:clients|customers|patients|members|shoppers|buyers|guests|visitors|people|folk|users|families|"
      r"students|diners|mums|parents|owners|runners|riders)\b|"
      r"\b(?:walk|take|talk) (?:me|us) through (?:the |our )?(?:\w+ )?journey\b", 0.6),
+    # (lane ps25) "map how tiktok folk move through the journey", "chart the way members go through our
+    # journey": the journey drawn as a map, the verb says so (the route each takes is paths')
+    (r"\b(?:map|chart|draw|sketch)(?: out)? (?:how|the way) (?:[\w'-]+ ){1,4}?(?:move|moves|go|goes|get|gets|travel|travels|"
+     r"flow|flows|make their way|work their way) (?:through|along|across) (?:the |our |their )?(?:whole |full |entire )?"
+     r"(?:[\w'-]+ )?journey\b", 1.2),
     # "every stage with its touchpoints and pain points", "just the post-purchase stage of the journey,
     # what's going on there": the map's contents, or one stage of it
     (r"\b(?:every|each|all the|all our) (?:journey )?stages?\b.{0,40}\btouch ?points?\b.{0,25}\bpain ?points?\b|"
