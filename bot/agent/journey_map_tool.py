@@ -171,7 +171,9 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if len(stages) == 1:
         args["stage"] = stages[0]
         return args
-    side_by_side = re.search(r"\b(?:next to|side by side|alongside|against|beside)\b", texts[0].lower())
+    # (lane ps25) "this month on the left, last month on the right": two maps laid out left and right
+    side_by_side = re.search(r"\b(?:next to|side by side|alongside|against|beside)\b|\b(?:on|to) the left\b.{1,60}\b(?:on|to) the right\b",
+                             texts[0].lower())
     # "journey map comparing the loyalty segment with the newsletter segment": two groups named, one beside the other
     # (lane ps8) or two channels, towns, regions or age bands: "journey map comparing facebook and tiktok customers"
     two_groups = (len(personas) > 1 or len(segments) > 1 or any(len(v) > 1 for v in filters.values() if isinstance(v, list))) \
