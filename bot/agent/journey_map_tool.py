@@ -28,7 +28,9 @@ FOLLOW_UPS = (
     # "decision column is red there, explain that", "the purchase box looks amber, what gives?"
     r"\b(?:columns?|stages?|boxe?s?|cells?|rows?|tiles?|bits?|steps?)\b (?:is|was|are|were|looks?|looking|still|now|all|"
     r"has (?:gone|turned)) (?:\w+ )?(?:red|amber|orange|yellow)\b",
-    r"\b(?:drill|dig|zoom)\s+(?:in|into|down)\b|\b(?:focus|look closer|look more closely|concentrate) on the\b",
+    # (lane ps25) "zoom the couscous map in on the checkout stage": the map just drawn, named between
+    r"\b(?:drill|dig|zoom)\s+(?:(?:the|that|this|our) (?:[\w'-]+ ){0,2}?map\s+)?(?:in|into|down)\b|"
+    r"\b(?:focus|look closer|look more closely|concentrate) on the\b",
     r"\b(?:more|details?)\s+(?:about|on)\s+(?:the\s+)?[a-z-]+\s+stage\b",
     r"\bwhat(?:'s| is)? (?:going |gone )?(?:wrong|on|happening) (?:with|at|in)\b|\bwhat went wrong (?:with|at|in)\b",
 )
