@@ -259,7 +259,7 @@ MAP_CUES = (
      r"(?:the |our )?(?:[\w'-]+ )?journey\b|"
      # (lane ps25) "dig into the after-sales stage of the felt kit journey": a stage named before
      # "stage of" a journey whose trade words come between
-     r"\b(?:the|their) (?!(?:first|last|next|same|whole|each|every|other)\b)[\w-]+ (?:stage|step|phase) of (?:the |our |a )?"
+     r"\b(?:the|their) (?!(?:first|last|next|same|whole|each|every|other|worst|best|weakest)\b)(?:[\w-]+ ){1,2}?(?:stage|step|phase) of (?:the |our |a )?"
      r"(?:[\w'-]+ ){0,2}journey\b|\b(?:go|dig|drill|look) (?:deeper|further|down|closer) (?:on|into|in on|at) "
      r"(?:the )?(?:stage|bit|part|step|phase)\b|\bzoom (?:in )?(?:on|into) (?:the )?(?:stage|bit|part|phase)\b)", 0.8),
     (r"\b(?:pain|problem|sore|weak|trouble) ?(?:points?|spots?|areas?)\b.{0,30}\b(?:at|for|in|of|by|per) (?:each|every|the|a) "
