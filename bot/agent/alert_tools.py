@@ -47,6 +47,14 @@ _ONLY_ON = re.compile(r"\b(?:only|just)\b.{0,40}\b(?:(?:switched|turned) on|acti
                       r"\b(?:(?:switched|turned) on|active|enabled|live) (?:ones|rules|alerts) only\b|"
                       r"\b(?:leave|leaving|skip|without) (?:out )?(?:the )?(?:disabled|switched[- ]off|turned[- ]off|paused)\b")
 
+# (lane ps25) "but not the ones switched off", "except the paused ones", "minus any that are turned
+# off": the switched-off ones said and then struck out (checked before "ones turned off" counts them in)
+_NOT_OFF = re.compile(r"\b(?:but not|not|except(?: for)?|excluding|minus|apart from|bar|no) (?:the |any |all )?"
+                      r"(?:ones?|rules?|alerts?)? ?(?:that are |that's |which are |we'?ve |i'?ve )?(?:been )?"
+                      r"(?:disabled|switched[- ]off|turned[- ]off|paused|inactive|muted|off)\b|"
+                      r"\b(?:but not|not|except(?: for)?|excluding|minus|apart from) (?:the |any )?(?:disabled|switched[- ]off|"
+                      r"turned[- ]off|paused|inactive|muted) (?:ones|rules|alerts)\b")
+
 # "every rule I've got, including ones turned off", "all my alerts, even the paused ones": the switched-off ones too
 _WITH_OFF = re.compile(r"\b(?:including|incl\.?|even|plus|as well as|and|with) (?:the |any |all )?(?:ones? |rules? |alerts? )?"
                        r"(?:that are |that's |i'?ve |we'?ve |i |we |you )?(?:disabled|switched[- ]off|turned[- ]off|paused|inactive|muted|"
@@ -58,6 +66,8 @@ def _plan_list(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "norm", "") or (getattr(slots, "text", "") or "").lower()
     if re.search(ADVICE, text):
         advice_note(slots)
+    if _NOT_OFF.search(text):
+        return {"include_disabled": False}
     if _WITH_OFF.search(text):
         return {"include_disabled": True}
     return {"include_disabled": False} if _ONLY_ON.search(text) else {}

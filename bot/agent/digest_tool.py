@@ -120,7 +120,9 @@ DIGEST_CUES = (
     # digest, the day said after (never a span: "summary for the 1st to the 12th")
     (r"\b(?:summary|update|report|overview|rundown|run-down|debrief|bulletin|round-?up|recap) (?:for|from) "
      r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:the )?(?:\d{1,2}(?:st|nd|rd|th)|today|yesterday|"
-     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s*(?:to|-|until|till|through|thru|and)\b)", 0.9),
+     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s*(?:to|-|until|till|through|thru|and)\b)|"
+     # (lane ps25) "reindeer farm summary for the day, thursday the 12th": the day's own digest
+     r"\b(?:summary|update|report|overview|rundown|run-down|debrief|bulletin|round-?up|recap|wrap-?up) (?:for|of) (?:the|that|one) day\b", 0.9),
     # (lane ps14) "the bakery's day summary for 12 november", "a day report for the 3rd": the day's
     # digest named "day" without "the"
     (r"\b(?:day|day's|one-day|single-day) (?:summary|update|report|overview|rundown|run-down|debrief|bulletin|"

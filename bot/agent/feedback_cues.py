@@ -473,12 +473,13 @@ THEME_CUES += (
 )
 # (lane probe19a) "what do couples love most about our cakes", "what do guests like least about the
 # cottages": what the trade sells, liked or disliked the most, is the praise (or gripes) as a whole,
-# the themes (without "most" or "least" a thing named is a topic to search); "what's coming up again
+# the themes, the article said or not (ps25: "about barre"; without "most" or "least" a thing named is
+# a topic to search); "what's coming up again
 # and again in the tickets", "what crops up over and over in the reviews": what recurs, the themes
 THEME_CUES += (
     (r"\bwhat (?:do|does|did) (?:[\w'-]+ ){1,4}?(?:love|like|enjoy|value|hate|dislike) (?:most|best|the most|least|the least) about "
      # (lane probe21c) also a mass noun ("the congee", "the porridge"): the trade's goods as a whole
-     r"(?:our|the|my) (?:[\w'-]+ ){0,2}?[\w'-]+(?=\s*(?:$|[?.!,;:]|(?:in|on|at|from|over|during|since|last|this|lately|recently)\b))", 1.2),
+     r"(?:(?:our|the|my) (?:[\w'-]+ ){0,2}?)?[\w'-]+(?=\s*(?:$|[?.!,;:]|(?:in|on|at|from|over|during|since|last|this|lately|recently)\b))", 1.2),
     (r"\bwhat(?:'s|s| is| are| has| have)? (?:been )?(?:coming|come|came|cropping|cropped|popping|popped|turning|turned) up "
      r"(?:again and again|over and over(?: again)?|time and (?:time )?again|again|repeatedly|(?:a )?lot|the most|most(?: often)?)\b", 1.2),
 )
@@ -486,7 +487,8 @@ THEME_CUES += (
 # left at the end (Singaporean and texting English), what they complain about, the themes
 THEME_CUES += (
     (r"\b(?:complain\w*|moan\w*|grumbl\w*|whing\w*|gripe\w*|grous\w*|rav\w*|prais\w*) (?:about|over|on) what\b"
-     r"(?! (?:we|they|you|i|the|our|their|it|is|was|time|day)\b)", 1.0),
+     r"(?! (?:we|they|you|i|the|our|their|it|is|was|time|day)\b)|"  # ps25: "griping in the tickets, what about mostly"
+     r"\b(?:complain\w*|moan\w*|grumbl\w*|whing\w*|gripe\w*|griping|grous\w*|rav\w*|prais\w*)\b.{0,40}?,? what about (?:mostly|mainly|usually)?\s*[?.!]*$", 1.0),
 )
 # (lane ps22) "what makes players unhappy with the league", "what's making regulars cross at the pub":
 # what puts the people in a mood, the place named or not, is the praise (or gripes) as a whole

@@ -28,7 +28,9 @@ FOLLOW_UPS = (
     # "decision column is red there, explain that", "the purchase box looks amber, what gives?"
     r"\b(?:columns?|stages?|boxe?s?|cells?|rows?|tiles?|bits?|steps?)\b (?:is|was|are|were|looks?|looking|still|now|all|"
     r"has (?:gone|turned)) (?:\w+ )?(?:red|amber|orange|yellow)\b",
-    r"\b(?:drill|dig|zoom)\s+(?:in|into|down)\b|\b(?:focus|look closer|look more closely|concentrate) on the\b",
+    # (lane ps25) "zoom the couscous map in on the checkout stage": the map just drawn, named between
+    r"\b(?:drill|dig|zoom)\s+(?:(?:the|that|this|our) (?:[\w'-]+ ){0,2}?map\s+)?(?:in|into|down)\b|"
+    r"\b(?:focus|look closer|look more closely|concentrate) on the\b",
     r"\b(?:more|details?)\s+(?:about|on)\s+(?:the\s+)?[a-z-]+\s+stage\b",
     r"\bwhat(?:'s| is)? (?:going |gone )?(?:wrong|on|happening) (?:with|at|in)\b|\bwhat went wrong (?:with|at|in)\b",
 )
@@ -171,7 +173,9 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if len(stages) == 1:
         args["stage"] = stages[0]
         return args
-    side_by_side = re.search(r"\b(?:next to|side by side|alongside|against|beside)\b", texts[0].lower())
+    # (lane ps25) "this month on the left, last month on the right": two maps laid out left and right
+    side_by_side = re.search(r"\b(?:next to|side by side|alongside|against|beside)\b|\b(?:on|to) the left\b.{1,60}\b(?:on|to) the right\b",
+                             texts[0].lower())
     # "journey map comparing the loyalty segment with the newsletter segment": two groups named, one beside the other
     # (lane ps8) or two channels, towns, regions or age bands: "journey map comparing facebook and tiktok customers"
     two_groups = (len(personas) > 1 or len(segments) > 1 or any(len(v) > 1 for v in filters.values() if isinstance(v, list))) \
@@ -237,6 +241,11 @@ MAP_CUES = (
      r"(?:[\w'-]+ ){1,3}?(?:clients|customers|patients|members|shoppers|buyers|guests|visitors|people|folk|users|families|"
      r"students|diners|mums|parents|owners|runners|riders)\b|"
      r"\b(?:walk|take|talk) (?:me|us) through (?:the |our )?(?:\w+ )?journey\b", 0.6),
+    # (lane ps25) "map how tiktok folk move through the journey", "chart the way members go through our
+    # journey": the journey drawn as a map, the verb says so (the route each takes is paths')
+    (r"\b(?:map|chart|draw|sketch)(?: out)? (?:how|the way) (?:[\w'-]+ ){1,4}?(?:move|moves|go|goes|get|gets|travel|travels|"
+     r"flow|flows|make their way|work their way) (?:through|along|across) (?:the |our |their )?(?:whole |full |entire )?"
+     r"(?:[\w'-]+ )?journey\b", 1.2),
     # "every stage with its touchpoints and pain points", "just the post-purchase stage of the journey,
     # what's going on there": the map's contents, or one stage of it
     (r"\b(?:every|each|all the|all our) (?:journey )?stages?\b.{0,40}\btouch ?points?\b.{0,25}\bpain ?points?\b|"
@@ -247,7 +256,11 @@ MAP_CUES = (
     (r"^(?!.*\b(?:drop\w*|los[et]|leav\w*|quit\w*|bail\w*|abandon\w*|conver\w*|funnel|paths?|routes?|how many|"
      r"feel\w*|feedback|complain\w*|say|said|scor\w*|rat(?:e|ed|ing|ings)|lowest|highest|worst|best|most|least)\b)"
      r"(?!.*\b(?:which|what) (?:bit|part|side|end|section|phase|leg|stretch)\b).*(?:\b(?:part|bit|side|end|section|phase|leg|chunk|portion|stretch) of "
-     r"(?:the |our )?(?:[\w'-]+ )?journey\b|\b(?:go|dig|drill|look) (?:deeper|further|down|closer) (?:on|into|in on|at) "
+     r"(?:the |our )?(?:[\w'-]+ )?journey\b|"
+     # (lane ps25) "dig into the after-sales stage of the felt kit journey": a stage named before
+     # "stage of" a journey whose trade words come between
+     r"\b(?:the|their) (?!(?:first|last|next|same|whole|each|every|other|worst|best|weakest)\b)(?:[\w-]+ ){1,2}?(?:stage|step|phase) of (?:the |our |a )?"
+     r"(?:[\w'-]+ ){0,2}journey\b|\b(?:go|dig|drill|look) (?:deeper|further|down|closer) (?:on|into|in on|at) "
      r"(?:the )?(?:stage|bit|part|step|phase)\b|\bzoom (?:in )?(?:on|into) (?:the )?(?:stage|bit|part|phase)\b)", 0.8),
     (r"\b(?:pain|problem|sore|weak|trouble) ?(?:points?|spots?|areas?)\b.{0,30}\b(?:at|for|in|of|by|per) (?:each|every|the|a) "
      r"(?:stage|step)s?\b|\b(?:each|every|per) stage'?s? (?:pain|problem|sore|weak|trouble) ?(?:points?|spots?|areas?)\b", 0.4),

@@ -219,7 +219,9 @@ _BUYING = r"(?<![\w-])(?:buy(?!ers?\b)|purchase(?!rs?\b)|order)"
 _PAID_ONLINE = re.compile(r"\b(?:before|until|till|without|never) (?:they |we |people |folk |ever |actually )*"
                           r"(?:(?:got|get|gets|getting|made it|make it|making it) (?:as far as|so far as|round to|around to|to) )?"
                           r"(?:pay|paying|paid|order|"
-                          r"ordering|book|booking|buy|buying|purchas\w*)\b(?: for)?(?: [\w'-]+){0,4}? online\b")
+                          # (lane ps25) "before reserving a pup online", "before hiring a kayak online": the trade's own buying
+                          r"ordering|book|booking|buy|buying|purchas\w*|reserv(?:e|es|ed|ing)|hir(?:e|es|ed|ing)|rent(?:s|ed|ing)?|"
+                          r"adopt(?:s|ed|ing)?)\b(?: for)?(?: [\w'-]+){0,4}? online\b")
 
 # "before getting a tub in the basket", "never popped a candle into the trolley": the goods put in the cart
 _INTO_BASKET = re.compile(r"\b(?:before|until|till|without|never) (?:they |we |people |folk |ever |actually )*(?:get|gets|getting|got|"

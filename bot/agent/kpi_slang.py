@@ -35,7 +35,8 @@ SLANG_TERMS: list[tuple[str, str]] = [
     (r"\b(?:the|our|my) till (?:is|was|were|looks?|looked|seems?|has been|'s|goes|went|drops?|dropped|dips?|dipped|falls?|fell|"
      r"total|figures?|money|takings)\b|\b(?:in|into|through) (?:the|our|my) till\b", "revenue"),
     # "active punters this month", "how many active players": people active with us
-    (rf"\bactive {PEOPLE}\b", "active_customers"),
+    # (lane ps25) "active barre members", "active kayak club members": the trade named between
+    (rf"\bactive (?:(?!(?:and|or|vs|versus|than|of|the|new|returning|repeat)\b)[a-z-]+ ){{0,2}}?{PEOPLE}\b", "active_customers"),
     # "how many diff ppl bought pick n mix": distinct buyers, the texting shorthand for "different"
     # (not "how many unique customers were active": the people active with us, vocab.py's)
     (rf"\bhow many (?:diff|dif|different|distinct|unique|individual|separate) {PEOPLE} (?:have |had |actually |all )?"

@@ -27,7 +27,10 @@ TRADE_MONEY_AND_VISIT_TERMS: list[tuple[str, str]] = [
      r"(?! (?:increase|rise|change)s?\b)(?! (?:we|i) (?:pay|paid)\b)", "aov"),
     # "fare money", "lesson money", "case fees", "tuition fees": the money the units bring in
     (rf"\b(?:{UNIT}|{UNIT_ONE}) money\b|\b(?<!average )(?<!avg )(?:{UNIT_ONE}|case|client|tuition|course|consultancy|entry) fees\b|"
-     r"\bfee income\b", "revenue"),
+     r"\bfee income\b|"
+     # (lane ps25) "ticket money", "door money", "gate takings": the money taken for entry (never a
+     # support ticket's)
+     r"\b(?<!support )(?<!helpdesk )(?<!help desk )(?:tickets?|door|gate|box[- ]office|entry|admissions?) (?:money|cash|takings)\b", "revenue"),
     # "payroll clients paying us", "how many members paying me each month": the people who paid
     (rf"\b{PEOPLE} (?:(?:who|that) (?:are |were )?)?(?:paying|paid|pay) (?:us|me)\b(?! (?:[\w-]+ ){{0,2}}?(?:twice|again|more than|more often|repeatedly|a second|another|\d+ times|"
      rf"(?:two|three|four|five) times))|\bpaying {PEOPLE}\b", "buyers"),

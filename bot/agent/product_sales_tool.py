@@ -87,7 +87,10 @@ ASKS_GOODS_SOLD = re.compile(
     rf"\b(?:which|what) (?:{_KIND_OF_GOODS}|(?:[a-z]+ )?{_GOODS}) (?:are |is )?(?:grew|growing|shrank|shrinking|declined|declining|"
     r"rose|rising|fell|falling)(?: the)? (?:most|fastest|quickest)\b|"
     rf"\b(?:which|what) {_KIND_OF_GOODS} (?:sold|sell|sells|shift|shifts|move|moves|went|go) (?:the )?(?:best|most|worst|least)\b|"
-    rf"\bwhich {_GOODS} (?:sold|sell|sells|went|go|shifted|shift|shifts|moved|move|moves) (?:the )?(?:best|most|worst|least)\b|"
+    # (lane ps25) "which marzipan fruits shifted the most units": the goods may carry the trade's word before
+    rf"\bwhich (?:(?!{_NOT_GOODS})[a-z-]{{3,}} )?{_GOODS} (?:sold|sell|sells|went|go|shifted|shift|shifts|moved|move|moves) (?:the )?(?:best|most|worst|least)\b|"
+    # (lane ps25) "rock candy lines ranked by revenue", "candle ranges sorted by takings": kinds of goods ranked
+    rf"\b(?:[a-z-]+ ){{1,2}}(?:lines|ranges) (?:ranked|sorted|ordered|listed|rated) (?:by|on) (?:{_MONEY}|units|sales|takings|turnover|money)\b|"
     # (lane probe21a) "which kit lines are losing ground": goods gaining or losing on the period before
     rf"\b(?:which|what) (?:[a-z-]+ )?{_GOODS} (?:are |is )?(?:losing|gaining) ground\b|"
     # (lane probe21b) "which cheeses make us the most money", "what saddles brought in the least": the

@@ -51,7 +51,7 @@ _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
     # not "one feedback source to another": where the texts came from is the sentiment tool's split
     ("channel", re.compile(r"channels?|(?<!feedback )\bsources?\b|came from|found us|traffic", re.I)),
 )
-_SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rates? (?:(?:the |our )?(?:[\w-]+ ){1,2})?(?:any |the )?(?:lower|higher|worse|better|lowest|highest|worst|best)\b|rated|stars?\b|score|scoring|csat|nps|satisf|sentiment|\bfeel|\bmood\b|"
+_SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rates? (?:(?:the |our )?(?:[\w-]+ ){1,2})?(?:any |the )?(?:lower|higher|worse|better|lowest|highest|worst|best)\b|rated|stars?\b|score|scoring|csat|nps|net promoter|satisf|sentiment|\bfeel|\bmood\b|"
                            r"\btone\b|\bvibes?\b|negative|positive|"
                            r"recommend|happ(?:y|ier|iest)|unhapp|comments?|harsh|like (?:us|it) (?:less|more|least)|"
                            r"like least|like most|"
@@ -80,7 +80,7 @@ _CHANGED = re.compile(r"\b(?:moved|shifted|swung|behind|pull(?:s|ed|ing)? (?:\w+
                       r"\b(?:got|gotten|become|became|grown|getting|gone|went|turned) (?:a (?:bit|lot|little) |much )?"
                       r"(?:unhappier|happier|grumpier|crankier|less (?:happy|satisfied)|more (?:unhappy|satisfied))\b", re.I)
 # "which segment rates the pies highest": the verb, with what is rated and how
-_RATED = re.compile(r"review|rating|rated|stars?\b|\bscor(?:es?|ing|ed)\b|csat|nps|satisf|recommend|"
+_RATED = re.compile(r"review|rating|rated|stars?\b|\bscor(?:es?|ing|ed)\b|csat|nps|net promoter|satisf|recommend|"
                     r"\brates? (?:(?:us|the|our|it|them)(?: [\w-]+){0,2} )?(?:any |the )?(?:lower|higher|worse|better|lowest|highest|worst|best)\b",
                     re.I)
 # "happiest", "angriest": a group ranked on a feeling is a comparison too

@@ -14,6 +14,10 @@ _GAVE = r"\b(?:scored|scoring|rated|rating|marked|marking|gave|giving|given)\s+(
 _BAND = re.compile(_GAVE + r"([1-5])\s*(?:or|to|-|and)\s*([1-5])\b(?!\s*(?:stars?|out of|/|of 10|on (?:the )?nps))")
 _ONE_END = re.compile(_GAVE + r"([1-5])\s*(?:or|and)\s*(less|lower|under|below|worse|fewer|more|higher|above|over|better)\b"
                       r"(?!\s*(?:out of|/|on (?:the )?nps))")
+# (lane ps25) "the ones who gave 9 or 10", "scored us 0 to 6": a band reaching past 5 with no scale
+# named is the recommend question's 0-10, the NPS
+_NPS_BAND = re.compile(r"\b(?:scored|scoring|rated|rating|marked|marking|gave|giving|given)\s+(?:us\s+|the \w+\s+|it\s+|them\s+)?"
+                       r"(?:a |an )?(\d{1,2})\s*(?:or|to|-|and)\s*(\d{1,2})\b(?!\s*(?:stars?|out of|/|of 5|%|percent))")
 # "would never recommend us", "wouldn't recommend the place": the NPS detractors (0-6); "would
 # happily recommend us": the promoters (9-10)
 _DETRACTORS = re.compile(r"\b(?:(?:would|'d|will)\s+never|wouldn'?t|won'?t|would not|will not|never|(?:un|not )likely to)\s+"
@@ -33,6 +37,10 @@ def score_given(text: str) -> dict[str, Any]:
         n = int(m.group(1))
         low = m.group(2) in ("less", "lower", "under", "below", "worse", "fewer")
         return {"min_csat": 1, "max_csat": n} if low else {"min_csat": n, "max_csat": 5}
+    m = _NPS_BAND.search(text)
+    if m and 5 < max(int(m.group(1)), int(m.group(2))) <= 10:
+        lo, hi = sorted((int(m.group(1)), int(m.group(2))))
+        return {"min_nps": lo, "max_nps": hi}
     if _DETRACTORS.search(text):
         return {"min_nps": 0, "max_nps": 6}
     if _PROMOTERS.search(text):

@@ -174,6 +174,10 @@ def parse_stages(text: str) -> list[str]:
     for m in rx.finditer(rf"\b(?:checkouts?|check out|(?<!to )(?<!from )(?<!then )paying{BEFORE_THE_CARE}(?! (?:stage|bit|step|part|phase)\b)|"
                          r"(?<!from )(?<!from the )payment)\b", t):
         found.append((m.start(), "decision"))
+    # (lane ps25) "drop off before checking out": the checkout not reached (never "checking out the range")
+    for m in rx.finditer(r"\b(?:before|until|till|without) (?:they |people |folk |ever |even |actually )*(check(?:ing)? out|checked out)\b"
+                         r"(?! (?:the|our|a|an|some|what|us|it|them|more|other)\b)", t):
+        found.append((m.start(1), "decision"))
     # (lane probe20c) "zoom in on the paying stage": the stage named for paying is the purchase
     for m in rx.finditer(r"\bpaying (?:stage|bit|step|part|phase)\b", t):
         found.append((m.start(), "purchase"))

@@ -93,7 +93,10 @@ _STAGE_PHRASES = (
     # stage": the care after the sale named as a part of the journey
     (r"\b(?:before|ahead of|until|reach\w*|get(?:s|ting)? to|short of) (?:the |their )?(?:aftercare|after-care|after care)"
      r"(?: (?:bit|stage|step|part|side|phase))?\b(?! (?:products?|kits?|creams?|packs?)\b)|"
-     r"\b(?:the |their )(?:aftercare|after-care|after care) (?:bit|stage|step|part|phase)\b", "post-purchase"),
+     r"\b(?:the |their )(?:aftercare|after-care|after care) (?:bit|stage|step|part|phase)\b|"
+     # (lane ps25) "dig into the after-sales stage", "through the after-sales step": the part of the
+     # journey after the sale named as such (bare "after-sales" may be a team or a service)
+     r"\b(?:the |their )?after[- ]?sales? (?:bit|stage|step|part|phase)\b", "post-purchase"),
     # (lane probe19b) the chain starting at the payment: "paid to aftercare to leaving a review", "from
     # paying thru after-sales": the paying is the purchase, the care and the review after it
     (r"\b(?<!un)(?:paid|paying|payment)\b(?=,? ?(?:to|->|→|then|thru|through|into|,) (?:the |their )?(?:aftercare|after-?care|"
@@ -101,6 +104,12 @@ _STAGE_PHRASES = (
     (r"\b(?:aftercare|after-?care|after care|after-?sales)\b,? (?:to|->|→|then|thru|through|into|and) (?:them |people |customers )?"
      r"(?:leaving|leave|writing|posting|giving) (?:us )?(?:an? |their )?(?:reviews?|ratings?)\b|"
      r"\b(?:aftercare|after-?care|after care|after-?sales)\b,? (?:to|->|→|then|and) (?:the )?reviews?\b", "advocacy"),
+    # (lane ps25) "of riders who paid, how many got through ...": the people counted from are those
+    # who paid, the purchase at the near end; "... to writing a review": the review at the far end
+    (r"\b(?:of|among|out of) (?:the |our |all )?(?:[\w'-]+ ){0,3}?(?:who|that) (?:actually )?(paid|bought|booked|ordered)\b"
+     r"(?=.{0,40}?\bhow many\b)", "purchase"),
+    (r"\b(?:to|into|then|and) (?:actually )?(?:writ(?:e|es|ing)|post(?:s|ing)?|leav(?:e|es|ing)) (?:us )?(?:an? |their )?"
+     r"(?:reviews?|write-?ups?)\b", "advocacy"),
     # (lane tune30) "funnel from paying to after-sales to a review": paying at the near end of a way
     # is the purchase ("to paying" is read by bot/agent/slot_readers.py); "from checkout to paid":
     # paid at the far end of the checkout's way is the purchase too (never "to paid ads")

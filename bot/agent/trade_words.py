@@ -82,6 +82,8 @@ _UNIT_COUNTED = re.compile(
     rf"\b(?P<u14>{_UNIT}) (?:(?:been |gone |going |go |goes |went |trending )?(?:up or down|down or up|up|down|rising|falling|dropping|climbing)|"
     # (lane ps8) "covers took a dip", "hires dipped, which channel's to blame": the units' own change
     rf"(?:took|take|takes|taking|taken|had|have|has) a (?:dip|hit|tumble|nosedive|dive|drop|knock|jump|leap|slump)|dipped|dropped|fell|slumped|jumped|rose|climbed|"
+    # (lane ps25) "risotto covers moved a lot this month": the units' change, its way unsaid (never "moved to tuesday")
+    rf"(?:moved|shifted|swung|changed) (?:a lot|so much|loads|a fair bit|massively|hugely|quite a bit|the most|most)|"
     # (lane probe21a) "sittings at my stand are down", "hires from the yard were up": the units, where, then their way
     rf"(?:at|in|for|from) (?:my |our |the )?(?:[\w-]+ ){{0,2}}?(?:are|were|is|was|have been|has been|'re) (?:way |well |a bit |right )?"
     rf"(?:up|down)\b|"
