@@ -56,7 +56,7 @@ def _text(slots: Any) -> str:
 # people, then the ranking word
 _THE_N_MOST = re.compile(r"(?:\b(?:the|our|my)|^) ?(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|fifty) "
                          r"(?!days?\b|weeks?\b|months?\b|years?\b|percent\b|%)(?:[\w'-]+ ){0,5}?(?:most|likeliest|hottest|"
-                         r"warmest|keenest|riskiest|shakiest)\b")
+                         r"warmest|keenest|riskiest|shakiest|biggest|highest|largest|greatest|best)\b")
 
 
 def _limit(slots: Any) -> dict[str, Any]:
