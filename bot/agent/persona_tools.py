@@ -222,7 +222,7 @@ def plan_save(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if re.search(r"\b(?:all|every|them all|all of them|both|the (?:whole )?lot|everything|each (?:one|of them|of (?:the|those|these) (?:cards|personas|drafts|ones))|every one|(?:these|those) (?:cards|personas|drafts|profiles))\b", t):
         return {"all": True}
     which = positions(text)
-    name = _after(r"\b(?:as|called|under the name)\s+(.+)$", text)
+    name = _after(r"\b(?:as(?! well\b)|called|under the name)\s+(.+)$", text)  # not "keep card 2 as well"
     return {**({"which": which[0]} if which else {}), **({"name": name} if name else {})}
 
 
