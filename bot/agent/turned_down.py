@@ -11,8 +11,11 @@ import re
 _TURNED_DOWN = re.compile(r",\s*not (?!(?:counting|including|incl|excluding|just|only|even|yet|sure|that|so|too|much|many|"
                           r"bad|great|good|long|all|every|one|any|quite|really|as)\b)(?:the |our |by |per |for )?"
                           r"[\w%-]+(?: [\w%-]+){0,5}\s*(?=[?.!]*$|[,;])")
+# "by crm segment instead of category", "per month rather than per week": the split turned down
+# at the close of the question
+_IN_PLACE_OF = re.compile(r"\s+(?:instead of|rather than|in place of) (?:the |our |by |per )?[\w%-]+(?: [\w%-]+){0,2}\s*(?=[?.!]*$)")
 
 
 def without_turned_down(t: str) -> str:
     """The lower-cased question without the closing ", not ..." it turns down."""
-    return _TURNED_DOWN.sub("", t)
+    return _IN_PLACE_OF.sub("", _TURNED_DOWN.sub("", t))
