@@ -163,7 +163,8 @@ AT_RISK_CUES = (
     # "clients who might not book training again", "the churn-risk list": the trade's own service
     # between the verb and "again", and the risk written with a hyphen
     (r"\b(?:(?:might|may|could|will|would) (?:not|never)|won'?t|wouldn'?t) (?:book|order|buy|hire|rent|visit|use|shop|come|see us|"
-     r"sign up|enrol|enroll|reorder|re-?book)(?: (?:for|with|from|in|on))? (?:[\w'-]+ ){0,3}again\b|"
+     # (ps26) "won't book another session", "might never buy another box": again, said as one more
+     r"sign up|enrol|enroll|reorder|re-?book)(?: (?:for|with|from|in|on))? (?:(?:[\w'-]+ ){0,3}again|another [\w-]+)\b|"
      r"\bchurn-risk\b", 0.9),
     (LAPSING, 0.9),
     # "won't be back next term", "not coming back after the summer": leaving said as never returning
