@@ -18,4 +18,11 @@ _IN_PLACE_OF = re.compile(r"\s+(?:instead of|rather than|in place of) (?:the |ou
 
 def without_turned_down(t: str) -> str:
     """The lower-cased question without the closing ", not ..." it turns down."""
-    return _IN_PLACE_OF.sub("", _TURNED_DOWN.sub("", t))
+    return _TURNED_DOWN.sub("", t)
+
+
+def without_split_in_place_of(t: str) -> str:
+    """The question without the split it turns down at its close ("by segment instead of
+    category"), for a tool that reads one split from the words (the slots keep the words: "stage
+    by stage rather than touchpoint by touchpoint" still says what kind of answer is wanted)."""
+    return _IN_PLACE_OF.sub("", without_turned_down(t))
