@@ -178,7 +178,9 @@ FEEDBACK_TURNING = (r"\b(?:feedback|comments|remarks|messages|what (?:people|cus
                     r"(?:say|write|said|wrote))\b.{0,25}\b(?:going (?:downhill|south)|heading (?:downhill|south)|"
                     r"turning (?:nasty|negative|ugly)|getting (?:worse|better|nicer)|improving|worsening|deteriorating)\b")
 # "how people felt day by day", "how clients felt at each touchpoint": the feeling, after the fact
-_FELT = r"\bhow (?:[\w'-]+ ){0,3}felt\b(?! (?:hats?|pads?|tips?|pens?|roofs?|roofing|fabric)\b)"
+# (not "how do i wet felt a hat": a how-to, felt the craft)
+_FELT = (r"\bhow (?!(?:do|can|should|would|could|to) (?:i|you|we|u|one)\b)(?:[\w'-]+ ){0,3}(?<!\bwet )(?<!\bneedle )felt\b"
+         r"(?! (?:hats?|pads?|tips?|pens?|roofs?|roofing|fabric)\b)")
 # "how upbeat are our customers at each touchpoint?": a mood (not a rating) at each step
 _MOOD_AT_EACH = (r"\bhow (?:upbeat|cheerful|chirpy|chuffed|positive|negative|glum|gloomy|grumpy|cranky|cross|annoyed|upset|"
                  r"warm|fed up|buoyant|miserable)\b (?:are|were|is|was|do|did) (?:[\w'-]+ ){0,3}(?:at|in|per|by|across|for|through) "

@@ -22,7 +22,7 @@ _CARDS = re.compile(r"\b(?:only|just|make it|with|into|but|how about|what about|
                     r"at most|up to|max(?:imum)?(?: of)?|a max(?:imum)? of) (" + _COUNT + r")\b"
                     r"(?! (?:days?|weeks?|months?|years?|stages?|steps?)\b)|"
                     r"\b(" + _COUNT + r") (?:of them|of those|types|kinds|sorts|cards|groups|this time|instead|"
-                    r"(?:[\w-]+ )?(?:profiles|personas|segments))\b")
+                    r"(?:[\w-]+ ){0,3}?(?:profiles|personas|segments))\b")
 
 
 def cards_said(text: str) -> int | None:

@@ -17,6 +17,9 @@ DRAFT_CUES = (
      r"\bprofiles? (?:of|for) (?:each|every|the (?:main|different)) (?:type|kind|sort|group)s?\b|"
      r"^(?:please |can you |could you |now |just )?(?:draft|sketch|draw|work|map|lay|give me|describe|outline|come up with)(?: out| up)? "  # (probe22a)
      r"(?:\d|two|three|four|five|six|the main|the different) (?:kinds?|types?|sorts?) of (?:[\w'-]+ ){1,3}?(?:customers?|clients?|shoppers?|buyers?|people|regulars|guests|members)\b|"
+     # "sketch out 4 types of adopter", "draw up three kinds of rider": the trade's own word for a customer
+     r"^(?:please |can you |could you |now |just )?(?:draft|sketch|draw|work|map|lay|give me|describe|outline|come up with)(?: out| up)? "
+     r"(?:\d|two|three|four|five|six) (?:kinds?|types?|sorts?) of (?:[\w'-]+ )?[a-z]+(?:ers?|ors?|ists?|ants?|ents?|ees?|ians?)\b|"
      r"\b(?:kinds?|types?|sorts?) of (?:customers?|shoppers?|buyers?|people|clients?|regulars)\b|\bas personas\b|"
      # "customer profiles based on how they behave": the cards by another name (not one customer's profile)
      r"^(?:please |can you |could you |now |just )?(?:draft|create|make|build|write|draw|come up with|generate|produce|"

@@ -34,7 +34,7 @@ FOCUS_WORDS: list[tuple[str, str]] = [
     (r"\btake ?outs?\b|\btake-?away\b|\bpick ?ups?\b|\bcollect\w*\b|\bclick and collect\b|\border ahead\b", "pickup"),
     (r"\bdeliver\w*\b|\bshipp\w*\b", "delivery"),
     (r"\bin[- ]?store\b|\bin the shop\b|\bwalk[- ]?ins?\b|\bcounter\b", "in_store"),
-    (r"\bonline (?:[\w-]+ ){0,2}?(?:customers|shoppers|orders|buyers|bookings?|bookers|crowd|lot|folks|people|users|deliver\w*)\b|\b(?:order|book|buy|shop|pay)(?:s|ed|ing)? online\b",
+    (r"\bonline (?:[\w-]+ ){0,2}?(?:customers|shoppers|orders|buyers|bookings?|bookers|crowd|lot|folks|people|users|deliver\w*)\b|\b(?:order|book|buy|shop|pay|appl(?:y|ies|ied|ying)|sign(?:s|ed|ing)? up|register|enrol|reserve|enquire)(?:s|ed|ing)? online\b",
      "online"),
     (r"\bphone\b|\bcall(?:s|ers)?\b", "phone"),
     (r"\bfrequent\b|\bloyal\b|\bregulars?\b|\boften\b", "frequent"),
@@ -183,7 +183,7 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         quoted = re.search(r"[\"“‘']([^\"”’']{2,60})[\"”’']", text)
         return {"action": "remove_pain_point", "which": which[:1],
                 "text": quoted.group(1).strip() if quoted else
-                _after(r"\bpain ?points?\s*(?:(?:about|on|for|called)\b|:)?\s*(.+)$", text)}
+                _after(r"\bpain ?points?\s*(?:(?:about|on|for|called)\b|:)?\s*(?!\s*(?:off|out|please|pls|too|now)\W*$)(.+)$", text)}
     if re.search(r"\bpain ?points?\b", t):
         return {"action": "add_pain_point", "which": which[:1],
                 "text": _after(r"\badd\s+(.+?)\s+as\s+(?:a|an|another)\s+(?:new\s+)?pain ?point\b", text)  # "add no parking as a pain point"
@@ -222,7 +222,7 @@ def plan_save(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if re.search(r"\b(?:all|every|them all|all of them|both|the (?:whole )?lot|everything|each (?:one|of them|of (?:the|those|these) (?:cards|personas|drafts|ones))|every one|(?:these|those) (?:cards|personas|drafts|profiles))\b", t):
         return {"all": True}
     which = positions(text)
-    name = _after(r"\b(?:as|called|under the name)\s+(.+)$", text)
+    name = _after(r"\b(?:as(?! well\b)|called|under the name)\s+(.+)$", text)  # not "keep card 2 as well"
     return {**({"which": which[0]} if which else {}), **({"name": name} if name else {})}
 
 
@@ -272,7 +272,7 @@ EDIT_CUES = (
      r"(?! (?:as )?(?:gone|lost|churned|lapsed|dead|dormant|inactive|leavers?|a leaver)\b)|"  # (ps21) a churn rule, not a name
      r"\bcall (?:the \w+ (?:one|persona|card|draft)|(?:persona|card)(?: number| no\.?)? ?#?[1-6])\b|"
      r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|\badd (?:[\w'\"-]+ ){1,6}as (?:a |an |another )?(?:new )?pain ?point\b|"
-     r"\btake (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|"
+     r"\b(?:take|strike|cross|knock|scrub) (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|"
      # (tune31) "take price off persona 2's pain points", "drop 'parking' from the pain points of persona 3"
      r"\b(?:remove|take|drop|delete|strike|scrub|cross|get rid of)\b[^.?!]{1,40}?\b(?:off|from|out of) (?:the |her |his |its |their )?"
      r"(?:(?:persona|card) ?#?\d'?s |(?:first|second|third|fourth|fifth|last) (?:persona|card)'?s )?pain ?points?\b|" + REMOVE_GRIPE + "|" + SHOULD_NOT_LIST + "|" + PAIN_GIVEN + "|"

@@ -289,6 +289,8 @@ class OfflinePlanner:
         if prev.changes_state or re.match(COURTESY, slots.norm):  # "thanks": no follow-up of the last answer
             return False
         text = slots.norm
+        if best is not None and best.tool == "save_persona" != prev.name and best.score >= _STRONG:
+            return False  # "save card 3 too" after an edit: that card kept, not edited again
         if _ANAPHORA.search(text) and not (best is not None and self.by_name[best.tool].changes_state):
             return True
         if SWAPPED.search(text) and (len(text.split()) <= 10 or sets_two_periods(prev)):

@@ -52,6 +52,13 @@ LAPSING += (r"|\b(?:customers|clients|regulars|members|buyers|shoppers|guests|fa
 # the people named, their old rhythm, and how rarely they come now
 LAPSING += (r"|\b(?:who|that|regulars?|customers|clients|members|guests|ones)\b(?: [\w']+){0,7}? (?:now|these days|nowadays) "
             r"(?:barely|hardly|rarely|seldom|almost never) (?:ever )?(?:turn|show|come|visit|book|order|buy|pop|shop|appear)\w*\b")
+# (ps26) "riders who came weekly but hardly show now", "teams that used to enter every season and
+# haven't signed up in ages": an old rhythm, then rarely or not for a long while
+LAPSING += (r"|\b(?:who|that|which [\w-]+)\b (?:\w+ ){0,2}?(?:came|visited|booked|played|trained|ordered|bought|shopped|rode|swam|raced|entered|"
+            r"(?:turned|showed|signed) up) (?:in |by |round |along )?(?:\w+ ){0,2}?(?:every \w+|weekly|daily|each \w+|all the time|"
+            r"religiously|like clockwork)\b.{0,40}?\b(?:hardly|barely|rarely|seldom|almost never)\b|"
+            r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|monthly|all the time)\b.{0,60}(?:n't|\bnot|\bnever)\b "
+            r"(?:[\w']+ ){0,4}?(?:in|for) (?:ages|a while|months|weeks|years|yonks|a long time|donkey'?s years)\b")
 
 # "include the ones who never booked too", "and existing customers as well": the other half added, everyone
 WIDER = (r"\b(?:includ\w*|plus|as well as|add|adding|along with|together with|both)\b|\b(?:too|as well)\s*[?.!]*$|"
@@ -156,7 +163,8 @@ AT_RISK_CUES = (
     # "clients who might not book training again", "the churn-risk list": the trade's own service
     # between the verb and "again", and the risk written with a hyphen
     (r"\b(?:(?:might|may|could|will|would) (?:not|never)|won'?t|wouldn'?t) (?:book|order|buy|hire|rent|visit|use|shop|come|see us|"
-     r"sign up|enrol|enroll|reorder|re-?book)(?: (?:for|with|from|in|on))? (?:[\w'-]+ ){0,3}again\b|"
+     # (ps26) "won't book another session", "might never buy another box": again, said as one more
+     r"sign up|enrol|enroll|reorder|re-?book)(?: (?:for|with|from|in|on))? (?:(?:[\w'-]+ ){0,3}again|another [\w-]+)\b|"
      r"\bchurn-risk\b", 0.9),
     (LAPSING, 0.9),
     # "won't be back next term", "not coming back after the summer": leaving said as never returning

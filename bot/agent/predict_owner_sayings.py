@@ -27,7 +27,10 @@ _UNPROMPTED = r"\b(?:on their own|by themselves|of their own accord|off their ow
 # "big spenders that went quiet", "top payers who've gone cold": valuable people lapsed
 _VALUABLE_GONE_QUIET = (r"\b(?:big|biggest|top|best|heavy|heaviest|high|valuable|loyal|premium)[- ](?:spend\w*|payers|paying|value|"
                         r"customers|clients|accounts|buyers)\b.{0,40}\b(?:went|gone|going|fallen|fell|turned|gone|go) "
-                        r"(?:quiet|silent|cold|dark|awol|missing|off the radar)\b")
+                        r"(?:quiet|silent|cold|dark|awol|missing|off the radar)\b|"
+                        # (ps26) "big spenders who have stopped ordering", "top clients that stopped booking"
+                        r"\b(?:big|biggest|top|best|heavy|heaviest|high|valuable|premium)[- ](?:spend\w*|payers|paying|value|customers|"
+                        r"clients|accounts|buyers)\b.{0,30}\bstopped (?:ordering|buying|booking|coming|visiting|shopping|renewing)\b")
 _CHASE = r"\b(?:chas\w+|win\w* (?:\w+ )?back|go\w* after|worth (?:a )?(?:call|ring|chase|chasing|contacting|reaching))\b"
 
 OWNER_AT_RISK_CUES = ((_TOWARDS_EXIT, 0.9),)
@@ -37,6 +40,9 @@ OWNER_ACTION_CUES = (
     (_NO_SWEETENER, 1.2),
     (r"\b(?:re-?order|re-?book|re-?buy|come back|return|buy|order|book)\w* (?:again )?" + _UNPROMPTED, 0.6),
     (_VALUABLE_GONE_QUIET + r".{0,60}" + _CHASE, 1.2),
+    # (ps26) "which clients just need me to say hi and check in": a hello is the action wanted
+    (r"\b(?:need|needs|want|wants|could do with|deserve|only need|just need)\b (?:[\w']+ ){0,3}?(?:(?:to )?say (?:hi|hello)|"
+     r"(?:to )?check[- ]?in|a (?:quick |friendly )?(?:hello|hi|check[- ]?in))\b", 1.2),
 )
 
 OWNER_ACTIONS = [

@@ -15,4 +15,4 @@ RISK_NOW_NOT_THEN_CUES = (
 # (lane ps23) "since the model last scored everyone", "since you last ran the scores": the saved
 # scoring before this one, named by the run rather than by the word "scoring"
 SINCE_LAST_SCORED = (r"\bsince (?:the (?:model|system|scoring|scorer|bot)|you|it|we|they) (?:last |previously )"
-                     r"(?:scored|rated|ranked|ran|run|re-?scored|checked|did the scores|ran the (?:scores|scoring|numbers|model))\b")
+                     r"(?:scored|rated|ranked|ran|run|re-?scored|checked|(?:did|ran|done|updated|refreshed) (?:the|its|their|a) (?:scores|scoring|ratings|rankings|numbers|model))\b")

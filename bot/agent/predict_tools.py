@@ -56,7 +56,7 @@ def _text(slots: Any) -> str:
 # people, then the ranking word
 _THE_N_MOST = re.compile(r"(?:\b(?:the|our|my)|^) ?(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|fifty) "
                          r"(?!days?\b|weeks?\b|months?\b|years?\b|percent\b|%)(?:[\w'-]+ ){0,5}?(?:most|likeliest|hottest|"
-                         r"warmest|keenest|riskiest|shakiest)\b")
+                         r"warmest|keenest|riskiest|shakiest|biggest|highest|largest|greatest|best)\b")
 
 
 def _limit(slots: Any) -> dict[str, Any]:
@@ -308,7 +308,7 @@ _ACTIONS = [
      r"\bsorry (?:note|message|email|card|gift|voucher)s?\b|\b(?:unhappy|upset|angry|disgruntled|annoyed|dissatisfied|fed[- ]up|grumpy) (?:\w+ ){0,2}(?:customers|clients|ones|people|members|guests|patients|families|regulars)\b.{0,40}\b(?:sort\w*(?: \w+)? out|fix\w*|smooth\w* (?:\w+ )?over|look\w* after|patch\w* up|put right)", "service_recovery"),
     # "a friendly check-in message", "could do with a quick hello"
     (r"\bcheck[- ]?in\b|\bcheck on (?:them|how)\b|\bquick (?:hello|hi|note|word|message|text|email)\b|"
-     r"\bfriendly (?:message|note|hello|word|email|text|nudge)\b|\bsay hello\b|\bsee how (?:they'?re|they are) (?:getting on|doing)\b",
+     r"\bfriendly (?:message|note|hello|word|email|text|nudge)\b|\bsay (?:hello|hi)\b|\bsee how (?:they'?re|they are) (?:getting on|doing)\b",
      "check_in"),
     # "a nudge to finish their first order": a first order started, not placed
     (r"\bconvert (?:the )?prospects?\b|\bnudge (?:the )?prospects?\b|\b(?:turn\w*|convert\w*|win\w* over|bring\w* over) (?:\w+ ){0,3}(?:in ?to|over to) (?:paying |actual |real |first-time |proper )?(?:customers|clients|buyers)\b|\bconvert\w* (?:\w+ ){0,3}(?:leads?|enquir\w*|browsers?)\b|\bworth convert\w*|"

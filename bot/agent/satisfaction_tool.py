@@ -13,7 +13,7 @@ from bot.agent.feeling_sounds import fulfilment_pair
 from bot.agent.group_against_rest import against_the_rest
 from bot.agent.group_plurals import plural_groups
 from bot.agent.tools import ToolContext, ToolSpec
-from bot.agent.turned_down import without_turned_down
+from bot.agent.turned_down import without_split_in_place_of
 
 # "angrier comments", "ruder reviews": a tone compared, which is a feeling measured
 # (not "harsher reviewers": how they rate, the review score)
@@ -132,7 +132,7 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args: dict[str, Any] = {"measure": measure_from(named),
                             # not "..., not late vs on time": the split turned down (bot/agent/turned_down.py)
                             "by": against_the_rest(slots)
-                            or by_from(without_turned_down(text.lower()), getattr(slots, "channels", None))}
+                            or by_from(without_split_in_place_of(text.lower()), getattr(slots, "channels", None))}
     args.update(period_from(slots))
     # "are late deliveries hurting reviews in SP?": the customers named keep their filter (it was
     # dropped, and the answer covered everyone without saying so)

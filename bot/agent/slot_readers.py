@@ -274,7 +274,8 @@ _GROUP_DIMS = ("acquisition_channel", "channel", "segment", "city", "region", "a
 
 
 def _each_of(words: str) -> str:
-    return (rf"\b(?:from )?(?P<a>{words}) (?:to|by|after) (?:{words})\b(?! (?:conversion|funnel))|"
+    # (ps26) "region against region", "town versus town": each group set against the others
+    return (rf"\b(?:from )?(?P<a>{words}) (?:to|by|after|against|versus|vs\.?) (?:{words})\b(?! (?:conversion|funnel))|"
             rf"\b(?:{words})[- ]?wise\b")
 
 

@@ -24,6 +24,9 @@ FOLLOW_UP = re.compile(
     # (lane tune33) "same samosa money but cut per region", "same lesson numbers again by town": the last
     # analysis in the owner's own words for it, then what changes
     r"(?:the )?same (?:[\w'-]+ ){1,3}(?:but|again)\b|"
+    # "that bakery mood again but only for last month", "show me that again for the vips": the last
+    # analysis by reference, then what changes
+    r"(?:(?:show|give|run|do) (?:me |us )?)?(?:that|this) (?:[\w'%-]+ ){0,3}again,? (?=(?:but|for|only|just|over|in|by|per)\b)|"
     # "keep that but just the loyalty card holders": the last analysis, narrowed (nothing saved)
     r"keep (?:that|this|it|the same)(?: one| view| breakdown)?,? (?:but |and )?(?:just|only|for)|"
     # (tune32) "do the same for gamers who came from facebook", "run the same thing over the juniors"
