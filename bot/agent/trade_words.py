@@ -45,6 +45,8 @@ UNITS = (
     "readings", "removals",
     # (lane probe20b) a takeaway's takeaways, a kitchen's tubs, a dealer's tins, a farm's bouquets, a track's races
     "takeaways", "tubs", "tins", "bouquets", "races",
+    # (lane ps24) a canteen's dinners and lunches, a rescue's adoptions, a league's team entries
+    "dinners", "lunches", "breakfasts", "adoptions", "(?:team|[a-z]+ball|match|cup) entries",
 )
 # Who buys, counted as customers.
 PEOPLE = (
