@@ -1,0 +1,60 @@
+"""Readings added in phase X (lane g-ps24) by class, from blind22's KPI, trend and compare misses,
+on phrasings written for this round in other trades (rules only: the `rules` fixture of
+tests/planner_fixtures.py, no reading by meaning)."""
+
+from __future__ import annotations
+
+import pytest
+from planner_fixtures import assert_plans
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("how many dinners did the pub serve last week", {"name": "last_week"}),
+    ("team entries from Clifton this year", {"name": "this_year"}),
+])
+def test_a_trades_own_unit_counted_is_orders(rules, question, period):
+    assert_plans(rules, question, "kpis", metrics=["orders"], period=period)
+
+
+@pytest.mark.parametrize(("question", "grain"), [
+    ("team entries per week from Redland since september", "week"),
+    ("boat charters month by month this year", "month"),
+])
+def test_a_unit_followed_over_a_grain_said_twice_is_a_trend_of_orders(rules, question, grain):
+    assert_plans(rules, question, "trend", metric="orders", grain=grain)
+
+
+@pytest.mark.parametrize("question", [
+    "was august busier than july for boat charters",
+    "cup entries this month against last month",
+])
+def test_the_units_two_periods_are_weighed_on_are_orders(rules, question):
+    assert_plans(rules, question, "compare", metrics=["orders"])
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("lessons at the riverside pool over the last 30 days", {"name": "last_30_days"}),
+    ("tours from the old town office in the last 7 days", {"name": "last_7_days"}),
+])
+def test_units_said_first_then_where_then_when_are_orders(rules, question, period):
+    assert_plans(rules, question, "kpis", metrics=["orders"], period=period)
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("whats the flower stall raked in this week", {"name": "this_week"}),
+    ("what's our pottery studio brought in this year", {"name": "this_year"}),
+])
+def test_what_a_named_business_has_brought_in_is_revenue(rules, question, period):
+    assert_plans(rules, question, "kpis", metrics=["revenue"], period=period)
+
+
+@pytest.mark.parametrize("question", [
+    "how many gig tickets went last friday",
+    "how many festival tickets have gone this month",
+])
+def test_box_office_tickets_gone_are_orders(rules, question):
+    assert_plans(rules, question, "kpis", metrics=["orders"])
+
+
+def test_support_tickets_left_unanswered_stay_tickets(rules):
+    assert_plans(rules, "how many support tickets went unanswered last week", "kpis", metrics=["open_tickets"])
