@@ -58,3 +58,24 @@ def test_box_office_tickets_gone_are_orders(rules, question):
 
 def test_support_tickets_left_unanswered_stay_tickets(rules):
     assert_plans(rules, "how many support tickets went unanswered last week", "kpis", metrics=["open_tickets"])
+
+
+@pytest.mark.parametrize(("question", "days"), [
+    ("churn rate if a rower who hasn't rowed for 45 days counts as lost", 45),
+    ("what's churn if a swimmer who hasnt swum in 90 days is gone", 90),
+])
+def test_a_trades_own_deed_undone_for_a_span_sets_the_churn_window(rules, question, days):
+    assert_plans(rules, question, "kpis", metrics=["churn_rate"], churn_window_days=days)
+
+
+@pytest.mark.parametrize(("question", "grain", "days"), [
+    ("weekly churn, counting 60 days without a booking as lost", "week", 60),
+    ("monthly churn rate, counting 90 days without an order as gone", "month", 90),
+])
+def test_churn_under_a_set_window_followed_over_a_grain_is_a_trend(rules, question, grain, days):
+    assert_plans(rules, question, "trend", metric="churn_rate", grain=grain, churn_window_days=days)
+
+
+def test_churn_under_a_set_window_without_a_grain_stays_one_kpi(rules):
+    assert_plans(rules, "churn rate this month if 90 days without an order counts as gone", "kpis",
+                 metrics=["churn_rate"], churn_window_days=90)
