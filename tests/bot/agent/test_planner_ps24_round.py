@@ -79,3 +79,11 @@ def test_churn_under_a_set_window_followed_over_a_grain_is_a_trend(rules, questi
 def test_churn_under_a_set_window_without_a_grain_stays_one_kpi(rules):
     assert_plans(rules, "churn rate this month if 90 days without an order counts as gone", "kpis",
                  metrics=["churn_rate"], churn_window_days=90)
+
+
+@pytest.mark.parametrize(("question", "grain"), [
+    ("bike hire takings per week this quarter rather than per day", "week"),
+    ("revenue by month instead of by week this year", "month"),
+])
+def test_the_step_kept_is_the_series_not_the_one_turned_down_after_it(rules, question, grain):
+    assert_plans(rules, question, "trend", metric="revenue", grain=grain)
