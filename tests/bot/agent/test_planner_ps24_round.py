@@ -87,3 +87,21 @@ def test_churn_under_a_set_window_without_a_grain_stays_one_kpi(rules):
 ])
 def test_the_step_kept_is_the_series_not_the_one_turned_down_after_it(rules, question, grain):
     assert_plans(rules, question, "trend", metric="revenue", grain=grain)
+
+
+@pytest.mark.parametrize(("question", "tool"), [
+    ("how many survey replies the salon got last month", "kpis"),
+    ("how many reviews the shop got per week this quarter", "trend"),
+])
+def test_replies_counted_as_what_a_named_business_got_are_survey_responses(rules, question, tool):
+    plan = rules.plan(question, "ps24-" + question)
+    assert plan.spec and plan.spec.name == tool, (question, plan.args)
+    assert "survey_responses" in (plan.args.get("metrics") or [plan.args.get("metric")]), plan.args
+
+
+@pytest.mark.parametrize(("question", "against"), [
+    ("covers this week against what we did last week", {"name": "last_week"}),
+    ("bakery takings in october compared with what we took in september", {"start": "2026-09-01", "end": "2026-09-30"}),
+])
+def test_the_second_periods_count_said_as_what_we_did_is_the_period_against(rules, question, against):
+    assert_plans(rules, question, "compare", against=against)
