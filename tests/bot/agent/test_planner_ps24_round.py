@@ -105,3 +105,11 @@ def test_replies_counted_as_what_a_named_business_got_are_survey_responses(rules
 ])
 def test_the_second_periods_count_said_as_what_we_did_is_the_period_against(rules, question, against):
     assert_plans(rules, question, "compare", against=against)
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("how many riders actually came to a lesson last week", {"name": "last_week"}),
+    ("how many players really turned up to training in the last 30 days", {"name": "last_30_days"}),
+])
+def test_a_head_count_of_who_came_to_what_the_place_runs_is_active_customers(rules, question, period):
+    assert_plans(rules, question, "kpis", metrics=["active_customers"], period=period)
