@@ -113,3 +113,19 @@ def test_the_second_periods_count_said_as_what_we_did_is_the_period_against(rule
 ])
 def test_a_head_count_of_who_came_to_what_the_place_runs_is_active_customers(rules, question, period):
     assert_plans(rules, question, "kpis", metrics=["active_customers"], period=period)
+
+
+@pytest.mark.parametrize("question", [
+    "what percentage of bakery web visits bounce last week",
+    "what % of our salon app sessions bounced this month",
+])
+def test_the_visits_a_bounce_share_is_of_are_not_asked_on_their_own(rules, question):
+    assert_plans(rules, question, "kpis", metrics=["bounce_rate"])
+
+
+@pytest.mark.parametrize(("question", "n"), [
+    ("how many buyers are on their 5th candle or more", 5),
+    ("how many shoppers are on their third bouquet or more", 3),
+])
+def test_buyers_on_their_nth_purchase_are_the_repeat_customers_alone(rules, question, n):
+    assert_plans(rules, question, "kpis", metrics=["repeat_customers"], min_orders=n)
