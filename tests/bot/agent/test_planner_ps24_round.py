@@ -129,3 +129,11 @@ def test_the_visits_a_bounce_share_is_of_are_not_asked_on_their_own(rules, quest
 ])
 def test_buyers_on_their_nth_purchase_are_the_repeat_customers_alone(rules, question, n):
     assert_plans(rules, question, "kpis", metrics=["repeat_customers"], min_orders=n)
+
+
+@pytest.mark.parametrize(("question", "day"), [
+    ("are tuesdays a write-off for haircuts", "Tuesday"),
+    ("are sundays a washout for the bike hire", "Sunday"),
+])
+def test_one_weekday_written_off_is_weighed_against_the_week(rules, question, day):
+    assert_plans(rules, question, "time_pattern", by="weekday", focus=day)
