@@ -137,3 +137,16 @@ def test_buyers_on_their_nth_purchase_are_the_repeat_customers_alone(rules, ques
 ])
 def test_one_weekday_written_off_is_weighed_against_the_week(rules, question, day):
     assert_plans(rules, question, "time_pattern", by="weekday", focus=day)
+
+
+@pytest.mark.parametrize(("question", "tool"), [
+    ("what tiktok shoppers spent at the bakery last month", "kpis"),
+    ("compare what riders spent this month with last", "compare"),
+])
+def test_what_people_spent_with_us_is_revenue(rules, question, tool):
+    assert_plans(rules, question, tool, metrics=["revenue"])
+
+
+def test_what_people_spent_it_on_is_not_revenue(rules):
+    plan = rules.plan("what shoppers spent on candles this year", "ps24-spent-on")
+    assert plan.args.get("metrics") != ["revenue"], plan.args
