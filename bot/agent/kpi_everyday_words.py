@@ -37,7 +37,9 @@ EVERYDAY_TERMS: list[tuple[str, str]] = [
     # (lane ps24) "what tiktok shoppers spent at the bakery", "compare what riders spent this month with
     # last": the money those people paid us (not what they spent it on)
     (rf"\bwhat (?:the |our )?(?:[\w-]+ ){{0,2}}?(?:{_PEOPLE}|people|folks?) (?:have |had )?spent\b"
-     r"(?! (?:(?:their|the|his|her|it|that|most|more|the most) )?(?:money |cash )?(?:on|buying|for)\b)", "revenue"),
+     r"(?! (?:(?:their|the|his|her|it|that|most|more|the most) )?(?:money |cash )?(?:on|buying|for)\b)"
+     # (what they have spent with us so far, to date, ever: a customer's lifetime value)
+     r"(?!(?: with us)? (?:so far|to date|ever|all time|in (?:their|a) lifetime|over (?:their|the) lifetime)\b)", "revenue"),
     # (lane ps24) "whats the bell foundry brought in this month", "what's our stall raked in": the
     # perfect said with "what's", where only the participle of bringing money in is the money
     (rf"\bwhat(?:'s|s| has) (?:the|our|my) (?!{_PEOPLE}\b)(?:[\w'-]+ ){{1,4}}?(?:brought in|pulled in|raked in|taken in|"

@@ -150,3 +150,7 @@ def test_what_people_spent_with_us_is_revenue(rules, question, tool):
 def test_what_people_spent_it_on_is_not_revenue(rules):
     plan = rules.plan("what shoppers spent on candles this year", "ps24-spent-on")
     assert plan.args.get("metrics") != ["revenue"], plan.args
+
+
+def test_what_people_have_spent_so_far_stays_their_lifetime_value(rules):
+    assert_plans(rules, "lifetime value, what members have spent with us to date, this quarter", "kpis", metrics=["clv"])
