@@ -217,7 +217,9 @@ def boost_kpis(slots: Any) -> float:
         return 0.45
     # the churn rate under a window the owner sets ("...as lost after 120 days"): a KPI's own
     # setting, whatever "hasn't been back" also says about at-risk customers
-    return 1.0 if "churn_rate" in metrics_from(slots) and churn_window_days(text_of(slots)) else 0.65
+    # (lane ps24: "monthly churn, counting 120 days ... as gone" is a series under that window, trend's)
+    return 1.0 if "churn_rate" in metrics_from(slots) and churn_window_days(text_of(slots)) \
+        and getattr(slots, "grain", None) not in ("day", "week", "month", "quarter") else 0.65
 
 
 def ranks_conversion(slots: Any) -> bool:

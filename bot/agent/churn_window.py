@@ -35,7 +35,12 @@ _CHURN_WINDOW = re.compile(rf"\b{_SPAN} (?:without|with no|of no|since|after) (?
                            r"(?:gone|lost|churned|lapsed|inactive|a churn|a leaver|left|quit|stopped|dropped off|moved on)\b|\b(?:cut[- ]?off|window|threshold) of {_SPAN}\b|"
                            r"\b(?:haven'?t|have not|hasn'?t|has not|not|didn'?t|did not|never) (?:paid|bought|ordered|purchased|"
                            r"visited|shopped|renewed|been (?:in|back)|come (?:in|back)|book(?:ed|ing)|(?:buy|order|visit|pay|shopp)ing)\w* (?:anything |(?:an?|the|their) [\w-]+ )?(?:in|for|within) "
-                           rf"(?:the (?:last|past) |over )?{_SPAN}\b")
+                           rf"(?:the (?:last|past) |over )?{_SPAN}\b|"
+                           # (lane ps24) "a rower who hasnt trained for 60 days", "members not swum in 8 weeks": any
+                           # trade's own deed, undone for the span (read only where churn is asked)
+                           r"\b(?:haven'?t|have not|hasn'?t|has not|not|didn'?t|did not|never) (?:[a-z]+ed|been|come|shown up|"
+                           r"turned up|swum|ridden|run|sung|danced) (?:[\w-]+ ){0,2}?(?:in|for|within) (?:the (?:last|past) |over )?"
+                           rf"{_SPAN}\b")
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
 

@@ -19,8 +19,15 @@ _SWAPPED = re.compile(
     r"(?! (?:ago|back|old|before|after|later|from|of (?:data|history)|to go|left|since|running|out|away|time)\b)|"
     rf"\b{_STEPS} (?:instead of|rather than|not) (?:the )?(?:days|weeks|months|quarters)\b")
 
+# (lane ps24) "takings per month over q3 rather than per week", "monthly, not weekly": the step kept,
+# said in the singular, the one turned down after it
+_ONE_STEP = r"(?:per|by|each|a|every) (day|week|month|quarter)\b|\b(dai|week|month|quarter)ly"
+_KEPT = re.compile(rf"\b(?:{_ONE_STEP})\b(?:,? [\w-]+){{0,4}}?,? (?:instead of|rather than|not) "
+                   r"(?:(?:per|by|each|a|every) (?:day|week|month|quarter)|daily|weekly|monthly|quarterly)\b")
+
 
 def swapped_grain(text: str) -> str | None:
     """The step ('day', 'week', 'month', 'quarter') a reshaped series is asked at, else None."""
-    m = _SWAPPED.search(text)
-    return next((g for g in m.groups() if g), None) if m else None
+    m = _SWAPPED.search(text) or _KEPT.search(text)
+    step = next((g for g in m.groups() if g), None) if m else None
+    return "day" if step == "dai" else step

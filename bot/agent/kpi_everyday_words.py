@@ -34,6 +34,16 @@ EVERYDAY_TERMS: list[tuple[str, str]] = [
     # nouns after "what did the", kpi_sayings.py reads "how much did the ... take")
     (rf"\bwhat (?:did|has|have|does) (?:the|our|my) (?!{_PEOPLE}\b)(?:[\w'-]+ ){{1,4}}?(?:take|taken|make|made|earn|earned|"
      rf"bring in|brought in|clear|cleared|pull in|pulled in|rake in|raked in|turn over|turned over){_NOT_MONEY}", "revenue"),
+    # (lane ps24) "what tiktok shoppers spent at the bakery", "compare what riders spent this month with
+    # last": the money those people paid us (not what they spent it on)
+    (rf"\bwhat (?:the |our )?(?:[\w-]+ ){{0,2}}?(?:{_PEOPLE}|people|folks?) (?:have |had )?spent\b"
+     r"(?! (?:(?:their|the|his|her|it|that|most|more|the most) )?(?:money |cash )?(?:on|buying|for)\b)"
+     # (what they have spent with us so far, to date, ever: a customer's lifetime value)
+     r"(?!(?: with us)? (?:so far|to date|ever|all time|in (?:their|a) lifetime|over (?:their|the) lifetime)\b)", "revenue"),
+    # (lane ps24) "whats the bell foundry brought in this month", "what's our stall raked in": the
+    # perfect said with "what's", where only the participle of bringing money in is the money
+    (rf"\bwhat(?:'s|s| has) (?:the|our|my) (?!{_PEOPLE}\b)(?:[\w'-]+ ){{1,4}}?(?:brought in|pulled in|raked in|taken in|"
+     rf"cleared|turned over|earned|earnt){_NOT_MONEY}", "revenue"),
     # "how much money we don make for november", "how much cash we dey make": Pidgin's perfect and
     # progressive, where vocab.py expects "did" or nothing
     (r"\bhow much (?:money |cash |dough |ego )?(?:we|i|you|u) (?:don|done|dey|de|go|have|'ve|has|had) "

@@ -2,7 +2,8 @@
 fewer members coming this month", "which channel explains why fewer riders came" are the people
 active with us; "which segment pushed the number of complaints up" the tickets logged; "which
 town brought in the extra transactions" the orders. Each is read only with its movement
-(fewer, more, extra, pushed up), so a bare "members" or "complaints" keeps its other readings.
+(fewer, more, extra, pushed up), so a bare "members" or "complaints" keeps its other readings;
+(lane ps24) or counted as how many came to what the place runs ("how many riders came to a lesson").
 """
 
 from __future__ import annotations
@@ -27,7 +28,12 @@ _TERMS: list[tuple[str, str]] = [
      r"sessions?|lessons?|meets?|rehearsals?|gym|club|studio|pool|range|centre|center)\b|"
      # (lane probe21a) "members turning up, week to week", "riders showing up each month": how many came, over time
      rf"\b{_WHO} (?:(?:are|were) )?(?:turning up|showing up|coming along)\b(?=,? (?:week|month|day|each|every|per|by|over|this|"
-     r"last|past|since)\b)", "active_customers"),
+     r"last|past|since)\b)|"
+     # (lane ps24) "how many riders actually came to a lesson last week", "how many members turned up for
+     # the spin class": a head count of who came to what the place runs
+     rf"\bhow many (?:[\w-]+ )?{_WHO} (?:(?:actually|really|even) )?(?:came|come|turned up|showed up|made it) (?:to|for) "
+     r"(?:an? |the |our |their )?(?:[\w-]+ ){0,2}?(?:training|practice|class(?:es)?|sessions?|lessons?|meets?|rehearsals?|"
+     r"gym|club|studio|pool|range|centre|center|match(?:es)?|games?)\b", "active_customers"),
     # "pushed the number of complaints up", "drove complaints down", "the extra complaints": the tickets logged
     (rf"\b{_PUSH} (?:up |down )?(?:the |our )?(?:(?:number|count|volume|pile|amount) of )?complaints (?:up|down)\b|"
      rf"\b{_PUSH} (?:up |down )?the (?:number|count|volume) of complaints\b|"

@@ -56,7 +56,8 @@ TRADE_NOUN_TERMS: list[tuple[str, str]] = [
     # "how many hires came back damaged and got refunded": refunded orders (not repeat buying)
     (r"\b(?:came|come|were sent|got sent|sent|brought) back\b.{0,40}?\b(?:got|were|was|been|get) refunded\b", "refunded_orders"),
     # "what % of site visits bounce after one page": the rate alone (the visits are what it is of)
-    (rf"{_SHARE} of (?:(?:the|our|all) )?(?:[\w-]+ )?(?:visits|sessions)\b (?:that |which )?(?:bounce|bounced)\b", "bounce_rate"),
+    # (ps24: "what share of tour site visits bounce", two words naming the visits)
+    (rf"{_SHARE} of (?:(?:the|our|all) )?(?:[\w-]+ ){{0,2}}(?:visits|sessions)\b (?:that |which )?(?:bounce|bounced)\b", "bounce_rate"),
     # "share of web visits that turned into a signed package", "what % of sessions ended in a
     # booking": visits converting, into whatever the trade sells
     # ("visits to our site that end with someone paying": the site named between)

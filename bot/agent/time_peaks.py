@@ -67,7 +67,10 @@ _WEEKDAY = (r"\b(?:days?|nights?|evenings?) of (?:the )?week\b|\b(?:by|per|each|
             # one weekday weighed up: "is it worth staying open on tuesdays", "how do sundays rank?"
             rf"\bworth (?:\w+ ){{0,2}}(?:open|opening|trading|working) (?:on )?{_DAYS}\b|"
             rf"\bhow (?:do|does) (?:our )?{_DAYS} (?:rank|compare|stack up|measure up|do against)\b|"
-            rf"\b{_DAYS} (?:are|is) (?:\w+ )?dead\b|\bare (?:the )?{_DAYS} dead\b|" + DAYS_VS.pattern)
+            rf"\b{_DAYS} (?:are|is) (?:\w+ )?dead\b|\bare (?:the )?{_DAYS} dead\b|"
+            # (lane ps24) "are mondays a dead loss for calzones", "are tuesdays a write-off": one weekday written off
+            rf"\b(?:are|is) (?:the )?{_DAYS} (?:\w+ )?(?:a |an )?(?:dead loss|write-?off|wash-?out|waste of time|lost cause|"
+            r"non-?starter|damp squib)\b|" + DAYS_VS.pattern)
 # One weekday or month named and weighed up: "is Sunday a dead day for us", "is friday our
 # strongest night for revenue", "should we bother opening on mondays", "is August a slow month?".
 _DAY1 = "(?:" + "|".join(WEEKDAY_NAMES) + ")s?"

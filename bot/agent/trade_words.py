@@ -45,6 +45,8 @@ UNITS = (
     "readings", "removals",
     # (lane probe20b) a takeaway's takeaways, a kitchen's tubs, a dealer's tins, a farm's bouquets, a track's races
     "takeaways", "tubs", "tins", "bouquets", "races",
+    # (lane ps24) a canteen's dinners and lunches, a rescue's adoptions, a league's team entries
+    "dinners", "lunches", "breakfasts", "adoptions", "(?:team|[a-z]+ball|match|cup) entries",
 )
 # Who buys, counted as customers.
 PEOPLE = (
@@ -78,6 +80,11 @@ _UNIT_COUNTED = re.compile(
     rf"\b(?:daily|weekly|monthly) {_ADJ}(?P<u3>{_UNIT})\b|"
     # "covers per day", "placements per month": the units counted over time
     rf"\b(?P<u13>{_UNIT}) (?:per|a|each|every|by(?: the)?) (?:day|night|week|month|quarter|year)\b|"
+    # (lane ps24) "rentals week by week since march": the units followed over a grain, said twice
+    # (never the units called off or refunded: "called-off lessons month by month" are cancellations)
+    rf"(?<!called-off )(?<!called off )(?<!cancelled )(?<!canceled )(?<!refunded )\b(?P<u20>{_UNIT}) (?:day by day|week by week|month by month|week on week|month on month)\b|"
+    # (lane ps24) "was june quieter than may for boat charters": the units two periods are weighed on
+    rf"\b(?:busier|quieter|slower|bigger|better|worse)\b.{{0,30}}?\bfor {_ADJ}(?P<u21>{_UNIT})\b|"
     # "are aerial call-outs up or down this month", "repairs going up or down": the units counted, their way
     rf"\b(?P<u14>{_UNIT}) (?:(?:been |gone |going |go |goes |went |trending )?(?:up or down|down or up|up|down|rising|falling|dropping|climbing)|"
     # (lane ps8) "covers took a dip", "hires dipped, which channel's to blame": the units' own change
@@ -104,6 +111,10 @@ _UNIT_COUNTED = re.compile(
     # said first, then the period (already blanked out here), are what is counted
     # (lane tune33) ... or after the period's own words, blanked: "yesterday's schnitzel covers against ..."
     rf"^\s*(?:'s )?(?:[\w'-]+ ){{0,2}}?(?P<u8>{_UNIT})(?: (?:in|for|during|over|across|from|on|since|through|vs\.?|versus|against|compared (?:to|with)))?\s{{2,}}|"
+    # (lane ps24) "lessons at the riverside pool over the last fortnight": the units said first, where,
+    # then the period (blanked out)
+    rf"^\s*(?:[\w'-]+ ){{0,2}}?(?P<u22>{_UNIT}) (?:for|at|in|from) (?:the |our |my )?(?:[\w'-]+ ){{1,3}}?"
+    rf"(?:over|in|during|across|for|since)?\s{{2,}}|"
     # "lessons by age band", "jobs per suburb", "clifton vs redland for garden jobs": the units
     # set out group by group, or for two places side by side
     rf"\b(?P<u9>{_UNIT}) (?:(?:split |broken down )?by|per|across|for each) (?:the |each |our )?(?:customer |client )?(?:age|towns?|cit(?:y|ies)|"
@@ -130,7 +141,11 @@ _UNIT_COUNTED = re.compile(
 _SOLD_TICKETS = re.compile(
     r"\b(?P<u>tickets?) (?:(?:were |got |have been |we )?(?:sold|bought|booked|purchased))\b|"
     r"\b(?:sell|sold|selling|book|booked|buy|bought) (?:the )?(?:most |more |fewer |any )?(?:[\w-]+ )?(?P<u2>tickets)\b|"
-    r"\b(?:how many|number of) (?:[\w-]+ )?(?P<u3>tickets) (?:did|have|do) (?:we|you|i|they|people|the [\w-]+) (?:sell|sold|book|booked)\b")
+    r"\b(?:how many|number of) (?:[\w-]+ )?(?P<u3>tickets) (?:did|have|do) (?:we|you|i|they|people|the [\w-]+) (?:sell|sold|book|booked)\b|"
+    # (lane ps24) "how many gig tickets went on friday", "how many festival tickets have gone": a box
+    # office's tickets gone are sold (a support ticket never "went" on a day)
+    r"\b(?:how many|number of) (?:[\w-]+ )?(?:match|gig|game|festival|show|concert|event|race|theatre|cinema|raffle|"
+    r"entry|door|advance|season) (?P<u4>tickets) (?:went|have gone|had gone|got sold|shifted)\b")
 _CLASS_SESSIONS = re.compile(
     r"\b(?:pt|training|class|swim|swimming|yoga|pilates|coaching|therapy|massage|tutoring|climbing|studio|"
     r"lesson|gym|spa|riding|music|driving|counselling|physio|skate|skating|court|padel|tennis|squash|surf|sailing|dance|"

@@ -95,6 +95,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:new |customer |online |google |5[- ]star |survey )?(?:reviews|survey (?:responses|answers|replies|submissions)|"
      r"responses|feedback (?:forms|responses|submissions|surveys)|(?:nps|csat) (?:responses|answers|surveys)|ratings)"
      r"(?= (?:did we|have we|came|come|comes|coming|were|was|got|have come|we(?:'ve)? got|we(?:'ve)? had|we received|we get|"
+     r"(?:the|our|my) (?:[\w'-]+ ){1,2}(?:got|had|received|gets|has had)|"  # (ps24) "how many reviews the salon got"
      r"arrived|in|this|last|over|during|per|a day|a week|each|every|today|yesterday|so far|since|from|were (?:left|submitted|given))\b|"
      r"\s*[?.!]?$)|"
      r"how many (?:people|customers|guests|clients|members|of them) (?:have |had )?(?:answered|responded to|replied to|filled in|"

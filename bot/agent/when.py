@@ -387,7 +387,10 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     # (lane probe21b) "next to the whole of october", "vs all of september", "against the entire month
     # of august": the second period said whole is still the second period
     ref = re.compile(r"\b(?:than|versus|vs\.?|against|compared (?:to|with)|with|on|over|next to|alongside|beside|side by side with)"
-                     r"\s+(?:in\s+|the\s+|it was\s+|(?:whole|entire|full|complete)\s+(?:month\s+)?(?:of\s+)?|all\s+(?:of\s+)?)*$")
+                     r"\s+(?:in\s+|the\s+|it was\s+|(?:whole|entire|full|complete)\s+(?:month\s+)?(?:of\s+)?|all\s+(?:of\s+)?|"
+                     # (ps24) "against the number we did yesterday", "vs what we took in june": the second period's count
+                     r"(?:what|(?:number|amount|total|figures?|numbers|count|lot|ones?))\s+(?:we|i|they)\s+(?:did|had|sold|made|got|took|"
+                     r"served|managed|saw)\s+)*$")
     periods = []
     for s, e, p in found:
         if t[e:e + 2] == "'s" and not (periods and ref.search(t[:s])):
