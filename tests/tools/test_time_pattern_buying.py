@@ -54,14 +54,31 @@ def test_bank_sample_buying_rate_pools_customer_hours_as_pandas_does(by):
     assert (t["n"] > 0).all() and t["value"].between(0, 1).all()
 
 
-def test_bank_sample_says_what_an_hour_holds_and_which_buys_the_hour_cuts_off():
-    r = time_pattern(bank_store(), PatternParams(metric="purchase_conversion", by="hour"))
+def test_bank_sample_says_what_an_hour_holds_and_what_the_hour_cuts_or_dilutes():
+    store = bank_store()
+    r = time_pattern(store, PatternParams(metric="purchase_conversion", by="hour", period=ALL))
     said = r.to_text(details=True)
-    assert "Buying rate by hour of the day, last 90 days" in said and "customer-hours" in r.provenance.definition
+    assert "Buying rate by hour of the day, all data" in said and "customer-hours" in r.provenance.definition
     assert r.provenance.period_label and r.provenance.row_counts["events"] > 0
     assert r.data_through == dt.date(2026, 11, 15)  # the sample's last day: how fresh the answer is
-    assert any("buying customer-hours followed an hour" in n for n in r.provenance.notes)
     assert r.highest is not None and r.verdict in ("clear", "tied", "noise")
+    with store.connect() as con:
+        ev = con.execute("SELECT customer_id, ts, stage, touchpoint FROM events").df()
+    ev["o"] = pd.to_datetime(ev.ts, utc=True).dt.tz_convert("Europe/London").dt.tz_localize(None).dt.floor("h")
+    units = ev.assign(bought=ev.stage == "purchase", sent=ev.touchpoint.isin(["email_send", "receipt_email"])) \
+        .groupby(["o", "customer_id"]).agg(bought=("bought", "any"), sent=("sent", "all")).reset_index()
+    # a buying customer-hour whose customer was there the hour before without buying
+    before = units[units.bought].assign(o=lambda u: u.o - pd.Timedelta(hours=1)).merge(
+        units[~units.bought], on=["o", "customer_id"])
+    assert f"{len(before)} of the {int(units.bought.sum())} buying customer-hours followed an hour" in said
+    # the sample mails its list at 10:xx: most of that hour's customer-hours are the mailing
+    ten = units[units.o.dt.hour == 10]
+    sent, n, bought = int(ten.sent.sum()), len(ten), int(ten.bought.sum())
+    assert sent * 2 > n
+    assert (f"10:00-11:00: {sent} of its {n} customer-hours are only what the business sent (email_send, "
+            f"receipt_email), not a visit; without them its buying rate is {bought / (n - sent):.1%}") in said
+    others = [x for x in r.provenance.notes if "customer-hours are only what the business sent" in x]
+    assert len(others) == 1  # no other hour is mostly a mailing
 
 
 def test_an_hour_without_active_customers_has_no_rate_and_says_so(store, tmp_path):

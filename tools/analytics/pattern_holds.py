@@ -12,7 +12,9 @@ the hour grain (tools/analytics/kpi_families.py), so the two readings cannot dri
 
 What the hour cuts: a customer who browsed at 13:50 and bought at 14:05 is active without buying
 at 13:00 and buying at 14:00. The rate says at which hour the people there buy, not when a
-visit that ends in an order began; the answer counts such buys (`browsed_hour_before`).
+visit that ends in an order began; the answer counts such buys (`browsed_hour_before`). And
+"any journey event" takes in what the business sends, as the period's rate does: an hour whose
+customer-hours are mostly a newsletter going out is named, with its rate without them.
 """
 
 from __future__ import annotations
@@ -20,14 +22,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tools.analytics.kpi_catalog import SPECS
+from tools.analytics.kpi_catalog import SPECS, format_value
 from tools.analytics.kpi_frame import run_records
 from tools.analytics.pattern_kpis import PEOPLE
+from tools.analytics.scope import SENT_BY_BUSINESS
 
 if TYPE_CHECKING:
     import duckdb
+    import pandas as pd
 
     from tools.analytics.kpi_frame import Frame
+    from tools.core.money import NumberFormat
 
 BUYING = "purchase_conversion"
 _UNIT = {"weekday": "day", "hour": "hour", "month": "day"}
@@ -61,25 +66,43 @@ def bucket_holds(metric: str, by: str) -> str:
 
 @dataclass(frozen=True)
 class HourCut:
-    """Buying customer-hours whose customer was there, without buying, the clock hour before."""
+    """What the hour cuts or dilutes, per hour of the day (0-23): buying customer-hours whose
+    customer was there, without buying, the clock hour before; and customer-hours made only of
+    what the business sent (a newsletter going out at 10:00 makes everyone on the list "active"
+    at 10:00, as it does in the period's buying rate, but nobody visited)."""
 
-    buying: int  # customer-hours with a purchase-stage event
-    browsed_hour_before: int  # of them, the customer active and not buying the hour before
+    buying: dict[int, int]  # customer-hours with a purchase-stage event
+    browsed_hour_before: dict[int, int]  # of them, the customer active and not buying the hour before
+    sent_only: dict[int, int]  # customer-hours with nothing but SENT_BY_BUSINESS touchpoints
 
-    def note(self) -> str | None:
-        if not self.browsed_hour_before:
-            return None
-        return (f"{self.browsed_hour_before:,} of the {self.buying:,} buying customer-hours followed an hour in which "
-                "the same customer was there without buying: that earlier hour counts as not buying (the rate "
-                "says at which hour people buy, not when their visit began)")
+    def notes(self, table: pd.DataFrame, numbers: NumberFormat) -> list[str]:
+        """`table`: the pattern's buckets (bucket, label, value, n)."""
+        out = []
+        buying, before = sum(self.buying.values()), sum(self.browsed_hour_before.values())
+        if before:
+            out.append(f"{numbers.number(before)} of the {numbers.number(buying)} buying customer-hours followed an "
+                       "hour in which the same customer was there without buying: that earlier hour counts as not "
+                       "buying (the rate says at which hour people buy, not when their visit began)")
+        for r in table.itertuples():
+            sent, n = self.sent_only.get(int(r.bucket), 0), int(r.n)
+            if n and sent * 2 > n:  # most of the hour is a mailing, not people
+                rest = n - sent
+                without = (format_value(SPECS[BUYING], self.buying.get(int(r.bucket), 0) / rest, numbers)
+                           if rest else "none (nobody else was there)")
+                out.append(f"{r.label}: {numbers.number(sent)} of its {numbers.number(n)} customer-hours are only "
+                           f"what the business sent ({', '.join(SENT_BY_BUSINESS)}), not a visit; without them its "
+                           f"buying rate is {without}")
+        return out
 
 
 def hour_cut(con: duckdb.DuckDBPyConnection, frame: Frame) -> HourCut:
     """Counted on the frame's customers and local hours, as the hourly series is."""
+    sent = ", ".join(f"'{t}'" for t in SENT_BY_BUSINESS)
     sql = (f"WITH c AS (SELECT {frame.hour_index('e.ts')} AS h, e.customer_id, "
-           f"bool_or(e.stage = 'purchase') AS bought FROM events e {frame.join('e')} "
-           "WHERE e.ts >= $start AND e.ts < $end GROUP BY h, e.customer_id) "
-           "SELECT count(*) AS buying, count(a.customer_id) FILTER (WHERE NOT a.bought) AS before "
-           "FROM c b LEFT JOIN c a ON a.customer_id = b.customer_id AND a.h = b.h - 1 WHERE b.bought")
-    [r] = run_records(con, sql, frame)
-    return HourCut(int(r["buying"] or 0), int(r["before"] or 0))
+           f"bool_or(e.stage = 'purchase') AS bought, bool_and(coalesce(e.touchpoint, '') IN ({sent})) AS sent "
+           f"FROM events e {frame.join('e')} WHERE e.ts >= $start AND e.ts < $end GROUP BY h, e.customer_id) "
+           "SELECT b.h % 24 AS key, count(*) FILTER (WHERE b.bought) AS buying, "
+           "count(a.customer_id) FILTER (WHERE NOT a.bought) AS before, count(*) FILTER (WHERE b.sent) AS sent "
+           "FROM c b LEFT JOIN c a ON b.bought AND a.customer_id = b.customer_id AND a.h = b.h - 1 GROUP BY key")
+    rows = run_records(con, sql, frame)
+    return HourCut(*({int(r["key"]): int(r[col] or 0) for r in rows} for col in ("buying", "before", "sent")))

@@ -339,11 +339,10 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
             if read == 0:
                 raise no_data(con, scope, frame, table)
             notes: list[str] = []
-            hours = None
+            hours = cut = None
             if by == "hour":
                 notes, hours = _hour_checks(con, frame, table, column, scope.granularity)
-                if metric == BUYING:
-                    notes += [n for n in (hour_cut(con, frame).note(),) if n]
+                cut = hour_cut(con, frame) if metric == BUYING else None
             long = kpi_sql.compute(con, frame, [metric])
             notes += [n for n in (statuses_note(con, scope, frame, metric),) if n]  # Olist: 81 of 130 Monday orders
             rows = None
@@ -369,6 +368,7 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
     notes += pattern_notes(out, by, s.label, s.kind, months, first, last, scope.timezone,
                            monthly=scope.granularity == "month",
                            who="active customers" if metric == BUYING else s.n_label)
+    notes += cut.notes(out, scope.numbers) if cut is not None else []
     if people is None:  # customer-days are no pile of rows one day could hold most of
         notes += _one_day(long[long["metric"] == metric], by, s, scope.numbers)
     if instead:
