@@ -47,7 +47,7 @@ _STOCK = ("it is counted at a moment over what came before (a stock), so it has 
 _LIFETIME = ("it is a per-customer figure over their whole history, which has no day or hour of its "
              "own; ask when customers buy (orders, buyers)")
 _STEP = ("a step conversion follows each customer across stages over the whole period, which a "
-         "single day or hour cuts apart; ask purchase_conversion by weekday or session_conversion")
+         "single day or hour cuts apart; ask purchase_conversion (by weekday or hour) or session_conversion")
 _DELIVERY = ("deliveries are judged by the day they fall due and take days, not hours; ask when "
              "orders are placed (orders)")
 _SESSION = ("time patterns do not take it yet (the session's own figures by hour are not checked); "
