@@ -82,28 +82,32 @@ def test_bank_sample_says_what_an_hour_holds_and_what_the_hour_cuts_or_dilutes()
 
 
 def test_an_hour_without_active_customers_has_no_rate_and_says_so(store, tmp_path):
-    # Three June days (London): A browses and buys at 09:xx, B only browses then; C browses at
-    # 13:50 and buys at 14:05; D browses at 17:00. Nobody is there at 10-13, 15-17 or overnight.
-    stamps = [("A", "2026-06-01 09:10", "product_view"), ("A", "2026-06-01 09:20", "order_placed"),
+    # Three June days (London): the shop mails E at 07:30; A browses and buys at 09:xx, B only
+    # browses then; C browses at 13:50 and buys at 14:05; D browses at 17:00. Nobody is there at
+    # 08, 10-13, 15-17 or overnight.
+    stamps = [("E", "2026-06-01 07:30", "email_send"), ("A", "2026-06-01 09:10", "product_view"), ("A", "2026-06-01 09:20", "order_placed"),
               ("B", "2026-06-01 09:30", "product_view"), ("C", "2026-06-02 13:50", "product_view"),
               ("C", "2026-06-02 14:05", "order_placed"), ("D", "2026-06-03 17:00", "product_view")]
     events = "customer_id,ts,touchpoint\n" + "".join(f"{c},{t},{p}\n" for c, t, p in stamps)
-    load(store, tmp_path / "florist", {"customers": "customer_id\nA\nB\nC\nD\n", "events": events})
+    load(store, tmp_path / "florist", {"customers": "customer_id\nA\nB\nC\nD\nE\n", "events": events})
     r = time_pattern(store, PatternParams(metric="purchase_conversion", by="hour", period=ALL))
     t = r.table.set_index("bucket")
-    assert t.loc[[9, 13, 14, 17], "value"].tolist() == [0.5, 0.0, 1.0, 0.0]
-    assert t.loc[[9, 13, 14, 17], "n"].tolist() == [2, 1, 1, 1]
-    empty = t.drop([9, 13, 14, 17])
+    assert t.loc[[7, 9, 13, 14, 17], "value"].tolist() == [0.0, 0.5, 0.0, 1.0, 0.0]
+    assert t.loc[[7, 9, 13, 14, 17], "n"].tolist() == [1, 2, 1, 1, 1]
+    empty = t.drop([7, 9, 13, 14, 17])
     assert (empty["n"] == 0).all() and empty["value"].isna().all()  # no rate, not 0%
     said = r.to_text()
-    assert ("No active customers at 18:00-09:00, 10:00-13:00 and 15:00-17:00 in 3 days, so no buying rate "
+    assert ("No active customers at 18:00-07:00, 08:00-09:00, 10:00-13:00 and 15:00-17:00 in 3 days, so no buying rate "
             "there (not 0%); left out of highest and lowest") in said
     line = next(x for x in said.splitlines() if x.startswith("10:00-11:00"))
     assert "%" not in line and line.split()[1:] == ["-", "0"]
-    assert r.lowest in ("13:00-14:00", "17:00-18:00") and r.highest == "14:00-15:00"
+    assert r.lowest in ("07:00-08:00", "13:00-14:00", "17:00-18:00") and r.highest == "14:00-15:00"
     # C's 13:50 browsing is a customer-hour without a buy: said, with its count
     assert any(n.startswith("1 of the 2 buying customer-hours followed an hour in which the same customer")
                for n in r.provenance.notes)
+    # the 07:00 mailing is a customer-hour, as in the period's buying rate, and is named as such
+    assert ("07:00-08:00: 1 of its 1 customer-hours are only what the business sent (email_send, receipt_email), "
+            "not a visit; nobody else was there") in r.provenance.notes
 
 
 @pytest.mark.realdata

@@ -87,11 +87,11 @@ class HourCut:
             sent, n = self.sent_only.get(int(r.bucket), 0), int(r.n)
             if n and sent * 2 > n:  # most of the hour is a mailing, not people
                 rest = n - sent
-                without = (format_value(SPECS[BUYING], self.buying.get(int(r.bucket), 0) / rest, numbers)
-                           if rest else "none (nobody else was there)")
+                without = (f"without them its buying rate is "
+                           f"{format_value(SPECS[BUYING], self.buying.get(int(r.bucket), 0) / rest, numbers)}"
+                           if rest else "nobody else was there")
                 out.append(f"{r.label}: {numbers.number(sent)} of its {numbers.number(n)} customer-hours are only "
-                           f"what the business sent ({', '.join(SENT_BY_BUSINESS)}), not a visit; without them its "
-                           f"buying rate is {without}")
+                           f"what the business sent ({', '.join(SENT_BY_BUSINESS)}), not a visit; {without}")
         return out
 
 
