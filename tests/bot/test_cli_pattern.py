@@ -62,7 +62,6 @@ def test_json_has_every_bucket_and_how_it_was_computed(shop):
 def test_usage_errors_exit_2(shop):
     assert run("pattern", "--by", "fortnight").exit_code == 2
     assert run("pattern", "--metric", "churn_rate").exit_code == 2
-    assert run("pattern", "--by", "hour", "--metric", "purchase_conversion").exit_code == 2
 
 
 def test_the_agent_answers_the_weekday_question_with_the_pattern_and_a_chart(shop):

@@ -160,8 +160,6 @@ def test_kpis_without_a_moment_of_their_own_are_refused_with_the_valid_ones(stor
     loaded(store, tmp_path, ["2026-06-01T10:00:00Z"])
     with pytest.raises(ToolInputError, match="orders, revenue"):
         time_pattern(store, PatternParams(metric="churn_rate", by="weekday"))
-    with pytest.raises(ToolInputError, match="session_conversion"):
-        time_pattern(store, PatternParams(metric="purchase_conversion", by="hour"))
 
 
 def test_hours_after_the_last_row_are_not_counted_as_empty(store, tmp_path):

@@ -38,15 +38,16 @@ PEOPLE: dict[str, tuple[str, str]] = {"active_customers": ("events", "TRUE"), "b
 WHO_COUNTS = {"active_customers": "an active customer is one with any journey event (a visit, a page, an order...)",
               "buyers": "a buyer is one with a completed order"}
 
-NOT_HOURLY = {"purchase_conversion": "purchase conversion counts customers per day; by hour ask for "
-                                     "session_conversion (sessions that bought)"}
+# KPIs with a day but no hour of their own. (lane real20) purchase conversion has one now: by hour
+# it counts customer-hours as by weekday it counts customer-days (tools/analytics/pattern_holds.py).
+NOT_HOURLY: dict[str, str] = {}
 
 _STOCK = ("it is counted at a moment over what came before (a stock), so it has no day or hour of "
           "its own; ask when the rows behind it come in")
 _LIFETIME = ("it is a per-customer figure over their whole history, which has no day or hour of its "
              "own; ask when customers buy (orders, buyers)")
 _STEP = ("a step conversion follows each customer across stages over the whole period, which a "
-         "single day or hour cuts apart; ask purchase_conversion by weekday or session_conversion")
+         "single day or hour cuts apart; ask purchase_conversion (by weekday or hour) or session_conversion")
 _DELIVERY = ("deliveries are judged by the day they fall due and take days, not hours; ask when "
              "orders are placed (orders)")
 _SESSION = ("time patterns do not take it yet (the session's own figures by hour are not checked); "

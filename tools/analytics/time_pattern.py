@@ -13,7 +13,8 @@ ranked by that average. Months are ranked by their average per day (February is 
 means and NPS pool the bucket's own rows (sum of numerators over sum of denominators of its
 days, never a mean of daily rates); medians are taken over the bucket's own rows. Purchase
 conversion by weekday counts customer-days (a customer active on a Monday who bought that
-Monday); by hour it would be customer-hours, which nobody means, so it is refused there.
+Monday), by hour customer-hours (active at 14:00 and bought in that hour; what a bucket holds:
+tools/analytics/pattern_holds.py).
 Active customers and buyers count the different customers of each day (hour): the average per
 occurrence is how many come on a Monday, the total the different customers over the period,
 each once (tools/analytics/pattern_kpis.py, which also says why the other KPIs are refused).
@@ -48,6 +49,7 @@ from tools.analytics.kpi_scope import (
     open_scope,
     rows_for,
 )
+from tools.analytics.pattern_holds import BUYING, bucket_holds, buying_unit, hour_cut
 from tools.analytics.pattern_kpis import (
     PATTERN_METRICS,
     PEOPLE,
@@ -127,6 +129,10 @@ class TimePatternResult(Priced, ResultMixin):
     locale: str | None = None
     # active customers, buyers: `total` is the different customers over the period, each once
     people: bool = False
+    # (lane real20) what one bucket is made of, in words (customer-hours for the buying rate by
+    # hour), and the data's freshness: the last day its table has rows on, whatever the period
+    holds: str = ""
+    data_through: dt.date | None = None
 
     def to_frame(self) -> pd.DataFrame:
         return self.table.copy()
@@ -333,9 +339,10 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
             if read == 0:
                 raise no_data(con, scope, frame, table)
             notes: list[str] = []
-            hours = None
+            hours = cut = None
             if by == "hour":
                 notes, hours = _hour_checks(con, frame, table, column, scope.granularity)
+                cut = hour_cut(con, frame) if metric == BUYING else None
             long = kpi_sql.compute(con, frame, [metric])
             notes += [n for n in (statuses_note(con, scope, frame, metric),) if n]  # Olist: 81 of 130 Monday orders
             rows = None
@@ -359,7 +366,9 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
     verdict, hi, lo, runner_up = _verdict(out, s.kind, s.unit)
     months = len({(d.year, d.month) for d in pd.date_range(first, last)})
     notes += pattern_notes(out, by, s.label, s.kind, months, first, last, scope.timezone,
-                           monthly=scope.granularity == "month")
+                           monthly=scope.granularity == "month",
+                           who="active customers" if metric == BUYING else s.n_label)
+    notes += cut.notes(out, scope.numbers) if cut is not None else []
     if people is None:  # customer-days are no pile of rows one day could hold most of
         notes += _one_day(long[long["metric"] == metric], by, s, scope.numbers)
     if instead:
@@ -369,9 +378,10 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
         notes.insert(0, f"{WHO_COUNTS[metric]}; 'per {unit}' is the different ones of an average such {unit}, "
                         "'different' counts each customer once over the whole period")
     used = int(out["n"].sum())
+    holds = bucket_holds(metric, by)
     prov = Provenance(
         tool="time_pattern",
-        definition=(f"{s.label}: {s.definition}; folded by {_TITLE[by]} on the {scope.timezone} clock from a "
+        definition=(f"{s.label}: {buying_unit(by) if metric == BUYING else s.definition}; folded by {_TITLE[by]} on the {scope.timezone} clock from a "
                     f"{'hourly' if by == 'hour' else 'daily'} series of the same SQL as the KPIs; "
                     + ("totals with the days (hours) the data covers and the average per occurrence, ranked by "
                        "that average" + (_PEOPLE_TOTAL if people is not None else "") if s.kind == "total"
@@ -386,7 +396,7 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
     )
     return TimePatternResult(metric, s.label, by, s.kind, out, hi, lo, verdict, runner_up, scope.timezone, first, last,
                              months, scope.numbers.currency, prov, locale=scope.numbers.locale,
-                             people=people is not None)
+                             people=people is not None, holds=holds, data_through=scope.as_of)
 
 
 _PEOPLE_TOTAL = ("; a day's (hour's) value is the different customers that day (hour), so the average is how "

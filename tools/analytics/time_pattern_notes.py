@@ -37,9 +37,10 @@ def _hour_spans(hours: list[int]) -> str:
 
 
 def pattern_notes(out: pd.DataFrame, by: str, label: str, kind: str, months: int, first: dt.date, last: dt.date,
-           timezone: str, monthly: bool = False) -> list[str]:
+           timezone: str, monthly: bool = False, who: str | None = None) -> list[str]:
     """`monthly`: the table is dated by month only, where a month without rows is as likely
-    missing from the export as empty (UCI's sessions have no April)."""
+    missing from the export as empty (UCI's sessions have no April). `who`: what a rate's
+    bucket counts (active customers, sessions), named when a bucket has none of them."""
     notes = []
     span = (last - first).days + 1
     length = f"{span // 7} weeks" if by == "weekday" and span >= 14 else f"{span} day{'s' if span != 1 else ''}"
@@ -63,6 +64,10 @@ def pattern_notes(out: pd.DataFrame, by: str, label: str, kind: str, months: int
             notes.append(f"Nothing to measure for {names}: the data is dated by month only, so "
                          f"{'that month' if len(empty) == 1 else 'those months'} may be missing from the export "
                          "rather than empty; left out of highest and lowest")
+        elif len(empty) and who and by == "hour":
+            # (lane real20) no customers at 03:00 is no 0% buying rate there: the rate is undefined
+            notes.append(f"No {who} at {_hour_spans(empty['bucket'].astype(int).tolist())} in {length}, so no "
+                         f"{label.lower()} there (not 0%); left out of highest and lowest")
         elif len(empty):
             notes.append(f"Nothing to measure for {', '.join(empty['label'])}; left out of highest and lowest")
     if by == "month":
