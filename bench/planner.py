@@ -25,6 +25,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind20        # and the twentieth blind bank (tests/questions_blind20.yaml; tuning data since phase V)
     .venv/bin/python bench/planner.py --blind21        # and the twenty-first blind bank (tests/questions_blind21.yaml; tuning data since phase W)
     .venv/bin/python bench/planner.py --blind22        # and the twenty-second blind bank (tests/questions_blind22.yaml; tuning data since phase X)
+    .venv/bin/python bench/planner.py --blind23        # and the twenty-third blind bank (tests/questions_blind23.yaml; held back: scored once by the lead in phase Y)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -217,7 +218,16 @@ BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests
          # lacemaker, stilt walker, braille transcription, rock candy maker, guinea pig breeder,
          # rugby league club, gaelic football club, softball league, skittles alley, cat cafe,
          # velodrome, marching band): opt-in, held back, scored once by the lead in phase X.
-         "blind22": ROOT / "tests" / "questions_blind22.yaml"}
+         "blind22": ROOT / "tests" / "questions_blind22.yaml",
+         # A twenty-third blind bank by another author, other businesses again (owl sanctuary,
+         # harp maker, shepherd hut rental, castle tours, duck farm, seed library, bell foundry,
+         # rope maker, pasta maker, sorbet maker, ginger beer brewer, cannoli shop, pony club,
+         # petanque club, tai chi class, lido, paper mill, foraging walks, willow weaving, hedge
+         # layer, stone quarry, liquorice maker, marshmallow maker, kulfi shop, quail farm, tempura
+         # bar, peanut brittle maker, hovercraft rides, paragliding school, miso maker, spoon
+         # carving classes, sitar lessons, wax seal maker, welsh cake bakery, gold panning,
+         # pyrography kits): opt-in, held back, scored once by the lead in phase Y.
+         "blind23": ROOT / "tests" / "questions_blind23.yaml"}
 
 
 def main() -> None:
@@ -248,6 +258,8 @@ def main() -> None:
                         help="score the twenty-first blind bank (tuning data since phase W)")
     parser.add_argument("--blind22", action="store_true",
                         help="score the twenty-second blind bank (tuning data since phase X)")
+    parser.add_argument("--blind23", action="store_true",
+                        help="score the twenty-third blind bank (held back: scored once by the lead in phase Y)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")
@@ -320,6 +332,8 @@ def main() -> None:
         if name == "blind21" and not args.blind21 and name not in extra:  # opt-in: never by default
             continue
         if name == "blind22" and not args.blind22 and name not in extra:  # opt-in: never by default
+            continue
+        if name == "blind23" and not args.blind23 and name not in extra:  # opt-in: never by default
             continue
         bank = yaml.safe_load(path.read_text())
         started = time.perf_counter()
