@@ -91,12 +91,19 @@ _WHAT = {"session_length": "the median of their lengths, over those with events 
 UNTIMED = ("session_length", "pages_per_session", "exit_rate")
 
 
-def bucket_note(metric: str, by: str) -> str | None:
-    """What a bucket of a web session figure holds, said in the answer."""
+def session_notes(metric: str, by: str, excluded: int, cart_hours: int) -> list[str]:
+    """What a bucket of a web session figure holds, and the carts not judged yet (REES46's 17
+    minutes: all three of its carts are within the cart window of the data's end), said in the
+    answer."""
     if metric not in SESSION_FIGURES:
-        return None
+        return []
     unit = {"weekday": "day", "hour": "hour", "month": "month"}[by]
-    return BUCKET_HOLDS.format(unit=unit, a_unit="an hour" if unit == "hour" else f"a {unit}", what=_WHAT[metric])
+    notes = [BUCKET_HOLDS.format(unit=unit, a_unit="an hour" if unit == "hour" else f"a {unit}", what=_WHAT[metric])]
+    if metric == "cart_abandonment" and excluded:
+        notes.append(f"{excluded:,} cart{'s' if excluded != 1 else ''} from the last {cart_hours} h of data "
+                     f"{'are' if excluded != 1 else 'is'} not judged yet (whether {'they' if excluded != 1 else 'it'} "
+                     "will be bought is not known) and not counted")
+    return notes
 
 
 def quantile_rows(con: duckdb.DuckDBPyConnection, frame: Frame, metric: str) -> tuple[pd.DataFrame, float]:

@@ -52,10 +52,10 @@ from tools.analytics.pattern_kpis import (
     PEOPLE,
     UNTIMED,
     WHO_COUNTS,
-    bucket_note,
     distinct_people,
     quantile_rows,
     refusal,
+    session_notes,
 )
 from tools.analytics.periods import Period, provenance_period
 from tools.analytics.time_buckets import fold_buckets, occurrence_grid
@@ -379,9 +379,7 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
         notes += _one_day(long[long["metric"] == metric], by, s, scope.numbers)
     if instead:
         notes.insert(0, instead)
-    held_in = bucket_note(metric, by)
-    if held_in:
-        notes.insert(0, held_in)
+    notes[:0] = session_notes(metric, by, int(long.loc[long["metric"] == metric, "excluded"].sum()), scope.cart_hours)
     if people is not None:
         unit = _UNIT_WORD[by]
         notes.insert(0, f"{WHO_COUNTS[metric]}; 'per {unit}' is the different ones of an average such {unit}, "
