@@ -17,6 +17,8 @@ Monday); by hour it would be customer-hours, which nobody means, so it is refuse
 Active customers and buyers count the different customers of each day (hour): the average per
 occurrence is how many come on a Monday, the total the different customers over the period,
 each once (tools/analytics/pattern_kpis.py, which also says why the other KPIs are refused).
+A web session's own figures (length, pages, exit, cart) count the session in the bucket it
+started in; the whole-period value from the same rows is the kpis tool's (`overall`).
 
 Whether the highest bucket really stands out is judged against the spread between occurrences
 (counts, means, medians: the standard error of the per-occurrence values) or between the
