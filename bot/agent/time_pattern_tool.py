@@ -17,6 +17,7 @@ from bot.agent.meaning_notes import NOTE, SEP
 from bot.agent.time_peaks import MAY_MONTH, PATTERN_CUES, pattern_by, time_peak
 from bot.agent.tools import ToolContext, ToolSpec
 from bot.agent.turnout_words import TURNOUT
+from bot.agent.visit_pattern_words import VISIT_FIGURES
 
 _FOLLOW = (r"^(?:(?:and|ok|okay|so|now|what about|how about)[, ]+)*(?:(?:split |broken down )?(?:by|per) |for each )"
            r"(?:the )?(?:hour|weekday|day of (?:the )?week|month|time of day|day)\b",)
@@ -26,6 +27,9 @@ _BEFORE_NAMED = (
     # "which weekday sees the most abandoned baskets": the abandonment, never the orders
     (r"\babandon\w* (?:\w+ )?(?:baskets?|carts?|trolleys?|checkouts?)\b|\b(?:baskets?|carts?|trolleys?) (?:\w+ )?(?:get |are |were )?abandon\w*",
      "cart_abandonment"),
+    # (lane real19) "which month are trolleys ditched most", "what hour do readers linger longest on
+    # the webshop", "which weekday do members click through the most pages", "leave the site most"
+    *VISIT_FIGURES,
     # (lane probe22b) "which hour does a web session most often end with someone ordering": the
     # share of visits that end in an order, never the orders counted
     (r"\b(?:web ?|site |online )?(?:sessions?|visits?) (?:[\w']+ ){0,3}?end(?:s|ed|ing)? (?:up )?(?:in|with) (?:an? |someone |somebody |"

@@ -18,6 +18,7 @@ from bot.agent.day_hunches import DAY_HUNCH
 from bot.agent.likelier_when import HOUR_LIKELIER, WEEKDAY_LIKELIER
 from bot.agent.one_vs_rest import DAY_VS_REST, MONTH_VS_REST
 from bot.agent.time_hunches import DAY_OURS, MONTH_HUNCH
+from bot.agent.visit_pattern_words import WHEN_VISITS
 from bot.agent.when_words import MONTH_NAMES, WEEKDAY_NAMES
 
 # "which night this week took the most", "best night's takings last week": a night is a day's trade (lane tune27)
@@ -128,7 +129,7 @@ _HOUR = (r"\btimes? (?:of|o'?|a) (?:the )?day\b|\bwhat o'?clock\b|\bhour of (?:t
          r"\b(?:breakfast|brunch|lunch|lunchtime|dinner|dinnertime|supper|tea ?time)s? (?:or|vs\.?|versus) (?:the )?"
          r"(?:breakfast|brunch|lunch|lunchtime|dinner|dinnertime|supper|tea ?time|evening)s?\b|"
          r"\bwhen do (?:\w+ ){0,3}(?:buy|order|shop|send|complain|visit|come|book|write|raise|open|get in touch|check out)\b|"
-         r"\bwhen (?:are|is) (?:we|it|the shop|the site|our \w+) (?:busiest|quietest)\b|" + _HOUR_ASKED + "|" + HOUR_LIKELIER)
+         r"\bwhen (?:are|is) (?:we|it|the shop|the site|our \w+) (?:busiest|quietest)\b|" + WHEN_VISITS + "|" + _HOUR_ASKED + "|" + HOUR_LIKELIER)
 # "what time of year do we get the most bookings": the months of the year set side by side
 _YEAR_TIME = r"\b(?:what|which) (?:times?|parts?|point) of (?:the )?year\b"
 _MONTH = (rf"\b(?:which|what) months? (?:of the year )?(?:is|are|was|were|do|does|did|has|had|brings?|gets?|sells?)\b"

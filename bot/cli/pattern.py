@@ -17,9 +17,10 @@ from bot.cli.kpis import _PERIOD_HELP, build_filters, filter_options, metric_arg
               help="orders, revenue, aov, sessions, new_visitors, session_conversion, bounce_rate, "
                    "purchase_conversion, survey_responses, csat, csat_mean, nps, tickets, "
                    "first_response_time, resolution_time, resolved_tickets, refunded_orders, refund_rate, "
-                   "cancelled_orders, cancellation_rate, active_customers, buyers (resolved tickets by when they "
+                   "cancelled_orders, cancellation_rate, active_customers, buyers, session_length, pages_per_session, "
+                   "exit_rate, cart_abandonment (resolved tickets by when they "
                    "were resolved; refunds and cancellations by when the order was placed; active customers and "
-                   "buyers as the different customers of each day or hour).")
+                   "buyers as the different customers of each day or hour; a session's figures by when it started).")
 @click.option("--period", help=f"Period ({_PERIOD_HELP}). Default: last_90_days; by month all data.")
 @filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")

@@ -109,3 +109,28 @@ def test_which_day_members_turn_up_is_answered_by_active_customers(home: Path, t
     assert "an active customer is one with any journey event" in text.output
     refused = run("pattern", "--metric", "clv")
     assert refused.exit_code == 2 and "per-customer figure over their whole history" in refused.output
+
+
+def test_how_long_visits_last_by_hour_is_the_median_of_the_sessions_started_in_it(home: Path, tmp_path: Path):
+    # Four weeks of mornings and evenings (UTC stamps, London summer): each day a 2-minute
+    # session starting 08:10 UTC (09:10 local) and a 10-minute one starting 18:55 UTC (19:55
+    # local), which runs into the next hour and still counts in the hour it started.
+    from bot.config import load_config
+
+    rows = []
+    for d in pd.date_range("2026-06-01", "2026-06-28", freq="D"):
+        for sid, start, minutes in (("am", "08:10", 2), ("pm", "18:55", 10)):
+            t0 = pd.Timestamp(f"{d:%Y-%m-%d} {start}")
+            for k, tp in enumerate(("website_visit", "page_view", "product_view")):
+                at = t0 + pd.Timedelta(minutes=minutes) * k / 2
+                rows.append(f"c{d:%d}{sid},{at:%Y-%m-%dT%H:%M:%S}Z,{tp},{sid}{d:%m%d}")
+    store = load_config().open_store()
+    load(store, tmp_path / "shop", {"events": "customer_id,ts,touchpoint,session_id\n" + "\n".join(rows) + "\n"})
+    result = run("pattern", "--metric", "session_length", "--by", "hour", "--period", "all")
+    assert result.exit_code == 0, result.output
+    assert "Session length (median) by hour of the day" in result.output
+    assert "Whole period: 6.0 min, n=56" in result.output
+    assert "Highest: 19:00-20:00, 10.0 min, n=28" in result.output and "lowest: 09:00-10:00 (2.0 min, n=28)" in result.output
+    data = json.loads(run("pattern", "--metric", "session_length", "--by", "hour", "--period", "all", "--json").output)
+    hours = {row["bucket"]: row for row in data["table"]}
+    assert (hours[19]["value"], hours[20]["n"]) == (10.0, 0)  # nothing counted where it ended

@@ -13,7 +13,7 @@ from typing import Any
 
 import duckdb
 
-from tools.analytics.kpi_frame import COMPLETED, Cut, Frame, run_records
+from tools.analytics.kpi_frame import COMPLETED, Cut, Frame, run_records, run_sql
 from tools.data import session_table
 
 SESSION_KEY = session_table.SESSION_KEY
@@ -138,3 +138,17 @@ def exit_detail(con: duckdb.DuckDBPyConnection, frame: Frame) -> list[dict[str, 
                coalesce(x.exits, 0) / h.events AS exit_rate
         FROM h LEFT JOIN x USING (touchpoint) ORDER BY h.events DESC, h.touchpoint"""
     return run_records(con, sql, frame, cut)
+
+
+def length_rows(con: duckdb.DuckDBPyConnection, frame: Frame) -> Any:
+    """One row per web session of the period with a length (web events at two or more times):
+    bucket (of its first web event), grp, value (minutes). The sessions the KPI's median is
+    taken over, so a time pattern's median of a bucket is the median of its own sessions and
+    its median over all of them is the KPI's (tools/analytics/time_pattern.py)."""
+    cut = find_cut(con, frame)
+    sql = f"""
+        WITH {_period_sessions_sql(frame, cut, exits=False)}
+        SELECT {frame.bucket('first_ts')} AS bucket, grp,
+               (epoch_us(last_ts) - epoch_us(first_ts)) / 60e6 AS value
+        FROM s WHERE last_ts > first_ts"""
+    return run_sql(con, sql, frame, cut)

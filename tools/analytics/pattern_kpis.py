@@ -14,7 +14,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tools.analytics.kpi_catalog import SPECS
+from tools.analytics.kpi_families import QUANTILE_ROWS
 from tools.analytics.kpi_frame import COMPLETED, Frame, run_sql
+from tools.analytics.kpi_sessions import length_rows
 
 if TYPE_CHECKING:
     import duckdb
@@ -30,6 +32,8 @@ PATTERN_METRICS: tuple[str, ...] = (
     "refunded_orders", "refund_rate", "cancelled_orders", "cancellation_rate",
     # (lane real18) the different customers with any event (a completed order) in each occurrence
     "active_customers", "buyers",
+    # (lane real19) the web sessions' own figures, each session in the bucket of its start
+    "session_length", "pages_per_session", "exit_rate", "cart_abandonment",
 )
 
 # metric -> (table, the rows that make a customer count in it)
@@ -50,8 +54,6 @@ _STEP = ("a step conversion follows each customer across stages over the whole p
          "single day or hour cuts apart; ask purchase_conversion (by weekday or hour) or session_conversion")
 _DELIVERY = ("deliveries are judged by the day they fall due and take days, not hours; ask when "
              "orders are placed (orders)")
-_SESSION = ("time patterns do not take it yet (the session's own figures by hour are not checked); "
-            "ask sessions, bounce_rate or session_conversion")
 _CONTACTS = ("it follows each customer's contacts over a window after the first, which has no day or "
              "hour of its own; ask when tickets come in (tickets)")
 NO_PATTERN: dict[str, str] = {
@@ -65,12 +67,53 @@ NO_PATTERN: dict[str, str] = {
     "time_to_first_purchase": _LIFETIME,
     **{m: _STEP for m in SPECS if m.startswith("conversion_")},
     "delivery_time": _DELIVERY, "delivery_time_p90": _DELIVERY, "on_time_delivery": _DELIVERY,
-    "exit_rate": _SESSION, "session_length": _SESSION, "pages_per_session": _SESSION, "cart_abandonment": _SESSION,
     "first_response_time_p90": "time patterns take the median (first_response_time), not the 90th percentile",
     "resolution_time_p90": "time patterns take the median (resolution_time), not the 90th percentile",
     "repeat_contacts": _CONTACTS, "repeat_contact_rate": _CONTACTS,
 }
 assert not set(NO_PATTERN) & set(PATTERN_METRICS) and set(NO_PATTERN) | set(PATTERN_METRICS) == set(SPECS)
+
+
+# The web sessions' own figures: a session is one row, dated by its first web event, so it
+# belongs to the bucket (hour, weekday, month) it started in, with all its pages, its exit and
+# its cart, even those after that hour; a bucket's rate pools its sessions (exits / pages seen,
+# abandoned carts / carts), its pages per session is its pages / its sessions and its median
+# length the median of its sessions, as the kpis tool does for the whole period.
+SESSION_FIGURES = ("session_length", "pages_per_session", "exit_rate", "cart_abandonment")
+BUCKET_HOLDS = ("each web session counts in the {unit} it started, with all its pages, its exit and its cart; "
+                "{a_unit}'s value is over its own sessions ({what}), not an average of daily values")
+_WHAT = {"session_length": "the median of their lengths, over those with events at two or more times",
+         "pages_per_session": "their web events / those sessions",
+         "exit_rate": "sessions ended (one exit each) / their web events",
+         "cart_abandonment": "their carts left without a purchase / their carts, carts from the last cart "
+                             "window of data not judged yet"}
+# Over events dated by month only a session's events cannot count its pages, nor say which came
+# last or how long it took (tools/analytics/kpi_sessions.py's PAGED): no month of them has one.
+UNTIMED = ("session_length", "pages_per_session", "exit_rate")
+
+
+def session_notes(metric: str, by: str, excluded: int, cart_hours: int) -> list[str]:
+    """What a bucket of a web session figure holds, and the carts not judged yet (REES46's 17
+    minutes: all three of its carts are within the cart window of the data's end), said in the
+    answer."""
+    if metric not in SESSION_FIGURES:
+        return []
+    unit = {"weekday": "day", "hour": "hour", "month": "month"}[by]
+    notes = [BUCKET_HOLDS.format(unit=unit, a_unit="an hour" if unit == "hour" else f"a {unit}", what=_WHAT[metric])]
+    if metric == "cart_abandonment" and excluded:
+        notes.append(f"{excluded:,} cart{'s' if excluded != 1 else ''} from the last {cart_hours} h of data "
+                     f"{'are' if excluded != 1 else 'is'} not judged yet (whether {'they' if excluded != 1 else 'it'} "
+                     "will be bought is not known) and not counted")
+    return notes
+
+
+def quantile_rows(con: duckdb.DuckDBPyConnection, frame: Frame, metric: str) -> tuple[pd.DataFrame, float]:
+    """The rows behind a median KPI (bucket, grp, value) and its quantile: each bucket's median
+    is taken over its own rows, never a mean of daily medians."""
+    if metric == "session_length":
+        return length_rows(con, frame), 0.5
+    build, col, q = QUANTILE_ROWS[metric]
+    return run_sql(con, build(frame, col), frame), q
 
 
 def refusal(metric: str, by: str) -> str | None:

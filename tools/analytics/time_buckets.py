@@ -12,7 +12,6 @@ import numpy as np
 import pandas as pd
 
 from tools.analytics.kpi_catalog import SPECS
-from tools.analytics.kpi_families import QUANTILE_ROWS
 
 
 def occurrence_grid(by: str, first: dt.date, last: dt.date, timezone: str) -> pd.Index:
@@ -44,10 +43,11 @@ def _label(by: str, k: int) -> str:
 
 
 def fold_buckets(by: str, metric: str, grid: pd.Index, long: pd.DataFrame, rows: pd.DataFrame | None,
-          monthly: bool = False) -> pd.DataFrame:
+          monthly: bool = False, q: float = 0.5) -> pd.DataFrame:
     """One row per bucket the data covers, from the per-occurrence series on `grid`. `monthly`:
     the data is dated by month only, so the spread is taken between months (a day average per
-    month), not between days of which only the 1st has rows."""
+    month), not between days of which only the 1st has rows. `rows`: a median (quantile `q`)
+    KPI's own rows, each bucket's value taken over them."""
     s = SPECS[metric]
     # The rows of a repeated local hour (clocks going back) sit in one local bucket: its values
     # are read once, its two occurrences both counted, so a total's average per hour is not
@@ -79,7 +79,6 @@ def fold_buckets(by: str, metric: str, grid: pd.Index, long: pd.DataFrame, rows:
         out["value"] = out["total"] / out["occurrences"]
     elif s.kind == "quantile":
         assert rows is not None
-        q = QUANTILE_ROWS[metric][2]
         rk = rows["bucket"] if by == "hour" else pd.to_datetime(rows["bucket"])
         rows = rows.assign(key=_key(by, pd.Index(rk)))
         out["value"] = rows.groupby("key")["value"].quantile(q).reindex(out.index)

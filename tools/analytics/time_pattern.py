@@ -18,6 +18,8 @@ tools/analytics/pattern_holds.py).
 Active customers and buyers count the different customers of each day (hour): the average per
 occurrence is how many come on a Monday, the total the different customers over the period,
 each once (tools/analytics/pattern_kpis.py, which also says why the other KPIs are refused).
+A web session's own figures (length, pages, exit, cart) count the session in the bucket it
+started in; the whole-period value from the same rows is the kpis tool's (`overall`).
 
 Whether the highest bucket really stands out is judged against the spread between occurrences
 (counts, means, medians: the standard error of the per-occurrence values) or between the
@@ -38,7 +40,6 @@ from tools.analytics import kpi_frame, kpi_sql
 from tools.analytics.capabilities import capabilities, unanswerable
 from tools.analytics.filters import Filters
 from tools.analytics.kpi_catalog import SPECS, Metric, MetricSpec, format_value, normalize_metric
-from tools.analytics.kpi_families import QUANTILE_ROWS
 from tools.analytics.kpi_result import who_text
 from tools.analytics.kpi_scope import (
     TABLE_NOUNS,
@@ -53,9 +54,12 @@ from tools.analytics.pattern_holds import BUYING, bucket_holds, buying_unit, hou
 from tools.analytics.pattern_kpis import (
     PATTERN_METRICS,
     PEOPLE,
+    UNTIMED,
     WHO_COUNTS,
     distinct_people,
+    quantile_rows,
     refusal,
+    session_notes,
 )
 from tools.analytics.periods import Period, provenance_period
 from tools.analytics.time_buckets import fold_buckets, occurrence_grid
@@ -133,6 +137,11 @@ class TimePatternResult(Priced, ResultMixin):
     # hour), and the data's freshness: the last day its table has rows on, whatever the period
     holds: str = ""
     data_through: dt.date | None = None
+    # the KPI over the whole period from the same rows (the kpis tool's value): a rate pooled
+    # over every bucket, a median over every row, a count summed; None for the people counts
+    # (a regular of two buckets is one customer) and when nothing is measured
+    overall: float | None = None
+    overall_n: int = 0
 
     def to_frame(self) -> pd.DataFrame:
         return self.table.copy()
@@ -156,6 +165,9 @@ class TimePatternResult(Priced, ResultMixin):
                 lines.append(f"{r.label:<13}{format_value(s, r.value, self.numbers):>12}"
                              f"{self.numbers.number(r.n):>9}")
         lines.append("")
+        if s.kind != "total" and self.overall is not None:
+            lines.append(f"Whole period: {format_value(s, self.overall, self.numbers)}, "
+                         f"n={self.numbers.number(self.overall_n)}")
         lines.append(self.summary())
         focus = self.focus_line()
         if focus:
@@ -345,11 +357,10 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
                 cut = hour_cut(con, frame) if metric == BUYING else None
             long = kpi_sql.compute(con, frame, [metric])
             notes += [n for n in (statuses_note(con, scope, frame, metric),) if n]  # Olist: 81 of 130 Monday orders
-            rows = None
+            rows, q = None, 0.5
             people = distinct_people(con, frame, metric, by) if metric in PEOPLE else None
             if s.kind == "quantile":
-                build, col, _ = QUANTILE_ROWS[metric]
-                rows = kpi_frame.run_sql(con, build(frame, col), frame)
+                rows, q = quantile_rows(con, frame, metric)
         finally:
             kpi_frame.drop_who(con, who)
     first = max(scope.period.first_day, scope.data_start)
@@ -360,7 +371,13 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
     grid = occurrence_grid(by, first, last, scope.timezone)
     if hours is not None:
         grid = grid[(grid >= hours[0]) & (grid <= hours[1])]
-    out = fold_buckets(by, s.name, grid, long[long["metric"] == metric], rows, monthly=scope.granularity == "month")
+    out = fold_buckets(by, s.name, grid, long[long["metric"] == metric], rows, monthly=scope.granularity == "month",
+                       q=q)
+    if metric in UNTIMED and scope.granularity == "month" and not out["n"].any():
+        raise NoDataError(f"{s.label} has no month pattern here: the web events are dated by month only, one time "
+                          "for a whole visit, so no visit's pages, exit or length can be read (the kpis tool leaves "
+                          "them out too); sessions and session_conversion by month can be answered.")
+    overall = _overall(s, long[long["metric"] == metric], rows, q, out)
     if people is not None:  # each customer once over the period, not once per day they came
         out["total"] = people.reindex(out["bucket"]).fillna(0).to_numpy()
     verdict, hi, lo, runner_up = _verdict(out, s.kind, s.unit)
@@ -369,10 +386,11 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
                            monthly=scope.granularity == "month",
                            who="active customers" if metric == BUYING else s.n_label)
     notes += cut.notes(out, scope.numbers) if cut is not None else []
-    if people is None:  # customer-days are no pile of rows one day could hold most of
+    if people is None and s.kind == "total":  # customer-days are no pile of rows one day could hold most of
         notes += _one_day(long[long["metric"] == metric], by, s, scope.numbers)
     if instead:
         notes.insert(0, instead)
+    notes[:0] = session_notes(metric, by, int(long.loc[long["metric"] == metric, "excluded"].sum()), scope.cart_hours)
     if people is not None:
         unit = _UNIT_WORD[by]
         notes.insert(0, f"{WHO_COUNTS[metric]}; 'per {unit}' is the different ones of an average such {unit}, "
@@ -396,12 +414,28 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
     )
     return TimePatternResult(metric, s.label, by, s.kind, out, hi, lo, verdict, runner_up, scope.timezone, first, last,
                              months, scope.numbers.currency, prov, locale=scope.numbers.locale,
-                             people=people is not None, holds=holds, data_through=scope.as_of)
+                             people=people is not None, holds=holds, data_through=scope.as_of,
+                             overall=None if people is not None else overall[0], overall_n=overall[1])
 
 
 _PEOPLE_TOTAL = ("; a day's (hour's) value is the different customers that day (hour), so the average is how "
                  "many come on such a day, and the total is the different customers over the whole period "
                  "(one who came on three Mondays counts once)")
+
+
+def _overall(s: MetricSpec, series: pd.DataFrame, rows: pd.DataFrame | None, q: float,
+             out: pd.DataFrame) -> tuple[float | None, int]:
+    """The KPI over the whole period and its n, from the rows the buckets were made of: numerators
+    over denominators of every occurrence (never a mean of the buckets' rates), the quantile of
+    every row behind a median, the sum of a count."""
+    if s.kind == "total":
+        return float(out["total"].sum()), int(out["n"].sum())
+    if s.kind == "quantile":
+        if rows is None or rows.empty:
+            return None, 0
+        return float(rows["value"].quantile(q)), len(rows)
+    num, den = float(series["num"].sum()), float(series["den"].sum())
+    return (num / den if den > 0 else None), int(den)
 
 
 def _one_day(series: pd.DataFrame, by: str, s: MetricSpec, numbers: NumberFormat) -> list[str]:
