@@ -89,6 +89,8 @@ _UNIT_COUNTED = re.compile(
     rf"\b(?P<u14>{_UNIT}) (?:(?:been |gone |going |go |goes |went |trending )?(?:up or down|down or up|up|down|rising|falling|dropping|climbing)|"
     # (lane ps8) "covers took a dip", "hires dipped, which channel's to blame": the units' own change
     rf"(?:took|take|takes|taking|taken|had|have|has) a (?:dip|hit|tumble|nosedive|dive|drop|knock|jump|leap|slump)|dipped|dropped|fell|slumped|jumped|rose|climbed|"
+    # (lane probe23a) "did the massages slip", "haircuts slid most", "boat hires sagging": the units' own slide
+    rf"slip|slips|slipped|slipping|slid|slide|slides|sliding|sag|sags|sagged|sagging|"
     # (lane ps25) "risotto covers moved a lot this month": the units' change, its way unsaid (never "moved to tuesday")
     rf"(?:moved|shifted|swung|changed) (?:a lot|so much|loads|a fair bit|massively|hugely|quite a bit|the most|most)|"
     # (lane probe21a) "sittings at my stand are down", "hires from the yard were up": the units, where, then their way
@@ -125,6 +127,9 @@ _UNIT_COUNTED = re.compile(
     # (lane ps7) "how does Q3 stack up against Q2 for fits": the periods blanked out before "for"
     # (lane probe19c) "southville vs bedminster on alarm installs": two places set side by side on a count
     rf"\b(?:vs\.?|v|versus|against|compare[sd]? (?:to|with))(?: [\w'-]+ |\s{{2,}})(?:for|on|in terms of) {_ADJ}(?P<u10>{_UNIT})\b|"
+    # (lane probe23a) "who moved most on boat hires", "which region moved the most on dog walks": the units
+    # a group's move is measured on
+    rf"\b(?:moved|shifted|swung|changed) (?:the )?most (?:on|in|for) (?:the |our )?{_ADJ}(?P<u23>{_UNIT})\b|"
     # "which age group explains the change in hires": the units whose change is taken apart
     rf"\b(?:change|shift|swing|rise|drop|fall|jump|dip|increase|decrease)s? in (?:the )?(?:number of )?{_ADJ}(?P<u12>{_UNIT})\b|"
     # "the second half of october vs the first, jobs": the units named last, after the periods
