@@ -112,7 +112,8 @@ _UNIT_COUNTED = re.compile(
     # "court hires yesterday set against the saturday before", "lessons this week vs last": the units
     # said first, then the period (already blanked out here), are what is counted
     # (lane tune33) ... or after the period's own words, blanked: "yesterday's schnitzel covers against ..."
-    rf"^\s*(?:'s )?(?:[\w'-]+ ){{0,2}}?(?P<u8>{_UNIT})(?: (?:in|for|during|over|across|from|on|since|through|vs\.?|versus|against|compared (?:to|with)))?\s{{2,}}|"
+    # (lane probe23a) ... or with a comma before the periods: "rabbit stays, 1st to 15th of nov against ..."
+    rf"^\s*(?:'s )?(?:[\w'-]+ ){{0,2}}?(?P<u8>{_UNIT})(?: (?:in|for|during|over|across|from|on|since|through|vs\.?|versus|against|compared (?:to|with)))?[,:]?\s{{2,}}|"
     # (lane ps24) "lessons at the riverside pool over the last fortnight": the units said first, where,
     # then the period (blanked out)
     rf"^\s*(?:[\w'-]+ ){{0,2}}?(?P<u22>{_UNIT}) (?:for|at|in|from) (?:the |our |my )?(?:[\w'-]+ ){{1,3}}?"

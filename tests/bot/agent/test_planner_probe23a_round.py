@@ -140,3 +140,29 @@ def test_worth_winning_back_with_their_spend_said_is_the_valuable_win_back(rules
 ])
 def test_a_chart_read_is_the_goods_not_a_chart_drawn(rules, question):
     assert_plans(rules, question, "kpis", metrics=["orders"])
+
+
+def test_a_month_onwards_runs_to_the_last_day(rules):
+    assert_plans(rules, "weekly lesson bookings, august onwards", "trend", metric="orders", grain="week",
+                 period={"start": "2026-08-01", "end": "2026-11-15"})
+
+
+@pytest.mark.parametrize("question", [
+    "how many massages have guests backed out of this month",
+    "how many boat hires did punters cancel on us in october",
+])
+def test_goods_the_customers_cancelled_are_cancelled_orders(rules, question):
+    assert_plans(rules, question, "kpis", metrics=["cancelled_orders"])
+
+
+def test_a_follow_up_throwing_out_step_skippers_stops_at_a_skip(rules):
+    key = "probe23a-skips"
+    first = rules.plan("full funnel by segment for the bike hires", key)
+    rules.remember(key, first)
+    assert_plans(rules, "and chuck out any bike customer that jumps over a stage", "funnel", key=key, skips="stop",
+                 by="segment")
+
+
+def test_a_trade_unit_then_a_comma_then_two_spans_is_a_compare_of_its_orders(rules):
+    assert_plans(rules, "boat hires, 1st to 14th of oct against 1st to 14th of sep", "compare", metrics=["orders"],
+                 period={"start": "2026-10-01", "end": "2026-10-14"}, against={"start": "2026-09-01", "end": "2026-09-14"})
