@@ -151,7 +151,11 @@ _SOLD_TICKETS = re.compile(
     # (lane ps24) "how many gig tickets went on friday", "how many festival tickets have gone": a box
     # office's tickets gone are sold (a support ticket never "went" on a day)
     r"\b(?:how many|number of) (?:[\w-]+ )?(?:match|gig|game|festival|show|concert|event|race|theatre|cinema|raffle|"
-    r"entry|door|advance|season) (?P<u4>tickets) (?:went|have gone|had gone|got sold|shifted)\b")
+    r"entry|door|advance|season) (?P<u4>tickets) (?:went|have gone|had gone|got sold|shifted)\b|"
+    # (lane probe23a) "our biggest month for pick your own tickets", "entry tickets per weekday": tickets named
+    # by what they let people into are the box office's, whatever is said of them (not their money or buyers)
+    r"\b(?:pick[- ]your[- ]own|pyo|entry|admission|match|gig|show|concert|festival|event|race|raffle|hunt|door) "
+    r"(?P<u5>tickets)\b(?! (?:money|takings|revenue|sales|income|cash|buyers|holders)\b)")
 _CLASS_SESSIONS = re.compile(
     r"\b(?:pt|training|class|swim|swimming|yoga|pilates|coaching|therapy|massage|tutoring|climbing|studio|"
     r"lesson|gym|spa|riding|music|driving|counselling|physio|skate|skating|court|padel|tennis|squash|surf|sailing|dance|"

@@ -166,3 +166,20 @@ def test_a_follow_up_throwing_out_step_skippers_stops_at_a_skip(rules):
 def test_a_trade_unit_then_a_comma_then_two_spans_is_a_compare_of_its_orders(rules):
     assert_plans(rules, "boat hires, 1st to 14th of oct against 1st to 14th of sep", "compare", metrics=["orders"],
                  period={"start": "2026-10-01", "end": "2026-10-14"}, against={"start": "2026-09-01", "end": "2026-09-14"})
+
+
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    ("is july our biggest month for admission tickets at the farm park", "time_pattern",
+     {"metric": "orders", "by": "month", "focus": "July"}),
+    ("raffle tickets per day this month", "trend", {"metric": "orders", "grain": "day"}),
+])
+def test_tickets_named_by_what_they_let_people_into_are_sold(rules, question, tool, args):
+    assert_plans(rules, question, tool, **args)
+
+
+@pytest.mark.parametrize("question", [
+    "which candle scents climbed the most last month",
+    "which bike models climbed most in october",
+])
+def test_goods_that_climbed_most_are_a_sales_ranking_by_change(rules, question):
+    assert_plans(rules, question, "product_sales", rank="change")
