@@ -23,8 +23,9 @@ def metrics_from(slots: Any) -> list[str]:
     return out
 
 
+# (lane probe23a) a chart drawn, never a chart read: "star chart readings", "birth chart readings" are the goods
 _TREND_CUE = re.compile(r"\btrend(?:s|ed|ing|line|lines)?\b|\bover time\b|\bweek by week\b|\bday by day\b|\bmonth by month\b|"
-                        r"\bchart(?:s|ed|ing)?\b|\bplot(?:s|ted|ting)?\b|\bgraph(?:s|ed|ing|ically)?\b|\bseries\b|\bcreep\w*|\bgoing (?:up|down)\b|"
+                        r"(?<!star )(?<!birth )(?<!natal )(?<!seating )(?<!size )\bchart(?:s|ed|ing)?\b(?! readings?\b)|\bplot(?:s|ted|ting)?\b|\bgraph(?:s|ed|ing|ically)?\b|\bseries\b|\bcreep\w*|\bgoing (?:up|down)\b|"
                         r"\b(?:is|are|has|have|was|were) (?:\w+ ){0,6}(?:been )?(?:rising|falling|climbing|declining|"
                         r"sliding|growing|shrinking|improving|worsening|increasing|decreasing|dropping|slipping|"
                         r"getting (?:better|worse)|creeping|edging)\b|\bhow (?:has|have) .{0,40}\bmoved\b|"
@@ -450,7 +451,7 @@ TREND_CUES = (
     # "how has X changed?" with no period to compare with asks how it went, point by point.
     (r"\bhow (?:has|have) .{0,40}\b(?:changed|developed|evolved|moved|gone|done)\b"
      r"(?!.*\b(?:since|than|versus|vs|compared|against|last|previous)\b)", 0.35),
-    (r"\bseries\b|\bchart(?:s|ed|ing)?\b|\bplot(?:s|ted|ting)?\b|\bgraph(?:s|ed|ing|ically)?\b|\btrend(?:s|ed|ing|line|lines)?\b|\bover time\b|\bweek by week\b|\bday by day\b", 0.2),
+    (r"\bseries\b|(?<!star )(?<!birth )(?<!natal )(?<!seating )(?<!size )\bchart(?:s|ed|ing)?\b(?! readings?\b)|\bplot(?:s|ted|ting)?\b|\bgraph(?:s|ed|ing|ically)?\b|\btrend(?:s|ed|ing|line|lines)?\b|\bover time\b|\bweek by week\b|\bday by day\b", 0.2),
 )
 COMPARE_CUES = (
     (r"\bcompar\w*|\bvs\.?\b|\bversus\b|\b(?:week|month|quarter|year|day) on (?:week|month|quarter|year|day)\b|"
@@ -466,7 +467,7 @@ COMPARE_CUES = (
     # "first-touch vs last-touch channel" sets two ends of a path side by side, not two periods
     (r"\bfirst[- ]touch\w*\b.{0,40}\b(?:vs\.?|versus|against|compared (?:to|with))\b.{0,12}\blast[- ]touch|"
      r"\blast[- ]touch\w*\b.{0,40}\b(?:vs\.?|versus|against|compared (?:to|with))\b.{0,12}\bfirst[- ]touch", -0.9),
-    (r"\bseries\b|\bchart(?:s|ed|ing)?\b|\bplot(?:s|ted|ting)?\b|\bgraph(?:s|ed|ing|ically)?\b|\btrend(?:s|ed|ing|line|lines)?\b|\bover time\b|\bweek by week\b|\bday by day\b", -0.3),
+    (r"\bseries\b|(?<!star )(?<!birth )(?<!natal )(?<!seating )(?<!size )\bchart(?:s|ed|ing)?\b(?! readings?\b)|\bplot(?:s|ted|ting)?\b|\bgraph(?:s|ed|ing|ically)?\b|\btrend(?:s|ed|ing|line|lines)?\b|\bover time\b|\bweek by week\b|\bday by day\b", -0.3),
 )
 # Without a KPI these are weak evidence: the boost (a KPI and a group) does the rest.
 MOVER_CUES = (

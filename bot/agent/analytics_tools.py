@@ -179,7 +179,9 @@ _MIN_ORDERS = re.compile(rf"\bmore than {_TIMES} {_UNITS}\b|"
                          # (lane ps21) whatever the unit: "on their third pot or more"
                          # (lane probe22c) and its measure: "on their third pair of gloves or more"
                          rf"\b(?:on|at|made|placed|reached|up to) (?:their|a|the|his|her) {_NTH}(?: [\w-]+){{0,2}} "
-                         r"[\w-]+ (?:or|and) (?:more|beyond|above|later|after|up|over)\b")
+                         r"[\w-]+ (?:or|and) (?:more|beyond|above|later|after|up|over)\b|"
+                         # (lane probe23a) a follow-up's bare "what about 3rd or more": the ordinal alone
+                         rf"\b{_NTH} (?:one )?(?:or|and) (?:more|beyond|above|up|over)\b")
 
 
 def min_orders(text: str) -> int | None:
@@ -187,7 +189,8 @@ def min_orders(text: str) -> int | None:
     (4), or None when the question sets none beyond the default two."""
     from bot.agent.vocab import NUMBER_WORDS
 
-    m = _MIN_ORDERS.search(text)
+    # the last said counts: a follow-up's "what about 3rd or more" comes after the question it changes
+    m = next(reversed(list(_MIN_ORDERS.finditer(text))), None)
     if m is None:
         return None
     word = next(g for g in m.groups() if g)
@@ -203,7 +206,8 @@ def _plan_kpis(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if metrics:
         args["metrics"] = metrics
     args.update(_windows(slots, metrics))
-    least = min_orders(text_of(slots)) if "repeat_customers" in metrics else None
+    # (lane probe23a) with no KPI said, a bare "what about 3rd or more" is the repeat count a follow-up changes
+    least = min_orders(text_of(slots)) if "repeat_customers" in metrics or not metrics else None
     if least:
         args["min_orders"] = least
     return args

@@ -251,7 +251,9 @@ _ALIASES = [
     # "the path people take before ordering on the website": the web order is the goal
     ("order_placed", r"\b(?:before|until|till|towards?) (?:they |people |customers )?(?:order|orders|ordering|ordered|buy|buying|"
                      r"purchas\w*|check(?:ing)? out) (?:\w+ )?(?:on|through|via|off|from) (?:the |our )?(?:web ?site|site|web ?shop|"
-                     r"online (?:shop|store)|app)\b|\b(?:before|until|till) (?:they |people )?(?:order|ordering|buy|buying|book|booking) "
+                     r"online (?:shop|store)|app)\b|\b(?:before|until|till) (?:they |people |someone |somebody |anyone |folk |customers |"
+                     # (lane probe23a) "before someone books a kayak online": one person, the verb agreeing
+                     r"a customer )?(?:order|orders|ordering|buy|buys|buying|book|books|booking) "
                      # (lane ps11) "before buying show tickets online": what is bought may be named between
                      r"(?:(?!from\b|in\b|at\b)[\w-]+ ){0,3}online\b", True),
     # "people who browsed but never ordered online", "leave without ordering online": the web order

@@ -229,6 +229,11 @@ MAP_CUES = (
     (r"^(?!.*\b(?:conver\w*|revenue|orders|sales|takings|rate|spend|bookings|drop-?offs?|paths?|funnel)\b)"
      r".*\b(?:customer|client|guest|patient|buyer|shopper)(?:'s|s')? journeys?\b.{0,40}\b(?:vs\.?|versus|against|compared (?:to|with)|"
      r"next to|beside|alongside|side by side with)\b", 1.0),
+    # (lane probe23a) "customer journey for the vip segment over the past 90 days": one group's journey asked
+    # for by name alone, with its period or not (the route they take is paths', their steps the funnel's)
+    (r"^(?:(?:show|give) (?:me |us )?)?(?:the |our )?(?:customer|client|guest|patient|buyer|shopper)(?:'s|s')? journey (?:for|of) "
+     r"(?:the |our |my )?(?:[\w'-]+ ){1,3}?(?:segment|lot|crowd|group|customers|clients|members|shoppers|buyers|guests|people|folk)\b"
+     r"(?!.*\b(?:steps?|routes?|paths?|funnel|drop\w*|conver\w*|vs\.?|versus|against)\b)", 0.6),
     # "the patient journey end to end, with the pain points at each stage": the map's own contents
     (r"\bjourney\b.{0,60}\b(?:pain ?points?|weak (?:spots?|points?|links?)|sore (?:spots?|points?)|trouble ?spots?|"
      r"what(?:'s| is) (?:working|going well)|strengths?)\b|"

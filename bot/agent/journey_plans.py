@@ -92,7 +92,10 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  # (lane probe21a) never "how many get through each step", the funnel's own count
                  r"(?<!how many )\b(?:went|go|goes|gone|been|got|get|made it) through "
                  r"(?:every|each|all(?: the)?(?: four| five)?) (?:single )?(?:step|stage)s?\b|\b(?:leave|leaving|drop|dropping|exclude|"
-                 r"excluding|ignore|ignoring|cut|without) (?:out )?(?:anyone|anybody|people|those|customers|them|folk) (?:who|that) skipp?", text):
+                 r"excluding|ignore|ignoring|cut|without|throw out|throwing out|chuck out|kick out|strip out|bin) (?:out )?"
+                 # (lane probe23a) "throw out any cake customer who jumps over a step": anyone named, any skip verb
+                 r"(?:any(?:one|body)?|people|those|customers|them|folk)(?: [\w'-]+){0,2}? (?:who|that) (?:skipp?|jump|miss|bypass|leap)",
+                 text):
         args["skips"] = "stop"
     return args
 

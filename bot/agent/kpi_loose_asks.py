@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bot.agent.trade_words import UNIT_ONE
 from bot.agent.vocab import PEOPLE
 
 # buying said the casual way: "grabbed a coffee off us", "picked up a tub", "took paan from us"
@@ -20,6 +21,11 @@ _ONCE = r"(?:diff|dif|different|distinct|unique|individual|separate)"
 # the units a spend is divided by, in a trade's words ("spend per cover", "per head")
 _PER_UNIT = (r"(?:table|head|cover|visit|guest|diner|booking|order|transaction|basket|sale|sitting|party|group|"
              r"session|appointment|job|hire|ticket|tab|round|bill)")
+# (lane probe23a) one sale in a trade's words, that money is divided by ("takings per cover", "revenue per
+# lesson"): never a person, a visit or a stretch of time, which are no order's worth ("takings per head" is a ratio)
+_ONE_SALE = (rf"(?!(?:night|day|week|month|hour|head|guest|diner|visit|session|person|customer|client|member)\b)"
+             rf"(?:table|cover|booking|order|transaction|basket|sale|sitting|appointment|job|hire|ticket|tab|bill|purchase|{UNIT_ONE})")
+_MONEY_WORDS = r"(?:revenue|takings|turnover|income|money|cash|sales)"
 # a place's money, said as its "take" (only when what follows is said of money: "does the bar take
 # cards" is not); any one word may name the place ("the kitchen take drops")
 _TAKERS = (r"(?:bar|door|till|shop|stall|stand|market|gate|box office|kiosk|van|truck|counter|night'?s|nightly|day'?s|"
@@ -39,6 +45,18 @@ LOOSE_ASK_TERMS: list[tuple[str, str]] = [
      "open_tickets"),
     # "the highest spend per table", "average spend per head": one order's worth, in the trade's unit
     (rf"\bspend (?:per|a|each|every) {_PER_UNIT}\b", "aov"),
+    # (lane probe23a) "takings per cover", "avg revenue per lesson", "money per massage": the money of one sale
+    (rf"\b(?:(?:avg|average|typical|usual|mean) )?{_MONEY_WORDS} (?:per|a|each|every|for each|for every) {_ONE_SALE}\b", "aov"),
+    # (lane probe23a) "the typical worth of a tattoo booking", "average value of one valet": one sale's worth
+    (rf"\b(?:avg|average|typical|usual|mean)\.? (?:worth|value) of (?:a|an|one|each|every|the average|your|our) "
+     rf"(?:[\w'-]+ ){{0,2}}?{_ONE_SALE}\b", "aov"),
+    # (lane probe23a) "the most individual buyers", "more separate people booked", "did more distinct folk buy":
+    # people counted once, as buyers (never the money a "brings in the most" would otherwise read)
+    (rf"\b(?:most|more|fewer|less|least) {_ONCE} (?:buyers|purchasers|payers|bookers)\b|"
+     rf"\b(?:most|more|fewer|less|least) {_ONCE} (?:{PEOPLE}|folks?|families|punters) (?:have |had |actually |ever )?"
+     r"(?:buy|buys|bought|book|books|booked|order|orders|ordered|purchase|purchased|pay|paid)\b", "buyers"),
+    # (lane probe23a) "which segment is behind fewer sales", "fewer bike sales": sales counted, the orders
+    (r"\bfewer (?:[\w-]+ ){0,2}?sales\b", "orders"),
     # "which town's pickers spend the most on one banjo order": the spend of a single order
     (rf"\bspend\w* (?:the )?(?:most|least|more|less) (?:on|per|for) (?:one|a single|each|an?|per|every) (?:[\w-]+ ){{0,2}}?"
      rf"{_PER_UNIT}s?\b", "aov"),

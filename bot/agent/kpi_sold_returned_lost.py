@@ -41,6 +41,10 @@ SOLD_RETURNED_LOST_TERMS: list[tuple[str, str]] = [
      rf"proportion|fraction|per ?cent|rate)\b)).*?(?P<kpi>\b(?:how many|number of|count of) {_GOODS} (?:that |which )?"
      rf"{_PASSIVE} {_BACK})\b",
      "refunded_orders"),
+    # (lane probe23a) "how many tile commissions did folk cancel on us", "how many lessons have clients called
+    # off": the goods the customers cancelled, counted
+    (rf"\bhow many {_GOODS} (?:did|have|has|had) (?:[\w'-]+ ){{1,2}}?(?:cancel|cancell?ed|call off|called off|pull out of|"
+     r"pulled out of|back out of|backed out of)\b", "cancelled_orders"),
     # "how many trial flights did we flog", "how many bags did we punt last week": sold, in slang
     (r"\bhow many (?:[\w'-]+ ){1,4}?(?:did|have|has) (?:we|you|i|the [\w-]+) (?:flog|flogged|punt|punted|get through|got through|"
      r"move|moved|knock out|knocked out|push|pushed|offload|offloaded)\b", "orders"),

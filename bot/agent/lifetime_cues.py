@@ -5,6 +5,8 @@ limit."""
 
 from __future__ import annotations
 
+from bot.agent.trade_words import UNIT_ONE
+
 LIFETIME_CUES = (
     # "which channel gives the highest-value clients over time", "the customers worth most in the
     # long run": what people are worth across their time with us, not a course over time
@@ -22,8 +24,10 @@ LIFETIME_CUES = (
     # (not a weekday weighed up: "worth staying open on tuesdays", "are tuesdays worth opening for" is the weekday pattern)
     # (nor a customer worth a gesture: "worth winning back" is what to do, not what they are worth)
     # (nor, tune31, what a count of orders came to: "gigs booked and what they were worth")
+    # (nor, lane probe23a, one sale's worth: "the typical worth of a tattoo booking" is the average order)
     (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|(?<!they were )(?<!those were )(?<!these were )(?<!it was )(?<!that was )"
      r"(?<!days )(?<!weekends )(?<!nights )\bworth\b(?! (?:\w+ ){0,2}(?:open|opening|trading|working)\b)"
+     rf"(?! of (?:a|an|one|each|every) (?:[\w'-]+ ){{0,2}}?(?:order|booking|sale|job|table|ticket|basket|purchase|{UNIT_ONE})\b)"
      r"(?! (?:winning|getting|bringing|luring|tempting|chasing|saving|fighting|ringing|calling|contacting|rewarding|converting|turning|pursuing|a (?:call|ring|"
      r"freebie|treat|reward|nudge|win[- ]?back|push|follow[- ]?up|check[- ]?in|voucher|discount|offer))\b)|\blong[- ](?:term|run) (?:value|worth)\b|\bover the years\b|"
      r"\bin total over\b(?! (?:the |a )?(?:last|past|previous|this|\d+)\b)|\bvalue of (?:a|an|one|each) (?:[\w-]+ ){0,3}?(?:customer|client|member|guest|patient|buyer|shopper|regular|owner)\b|\b(?:whole|entire) (?:time|life|relationship)(?: (?:they|you|people|customers|clients) (?:stick|stay|are|remain|shop|spend))? with us\b|\bmost valuable (?:customers|channel|segment)\b|"

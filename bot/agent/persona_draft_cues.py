@@ -15,10 +15,10 @@ DRAFT_CUES = (
      r"shoppers|buyers) (?:into|as|by)\b|\bpersonas (?:from|for) (?:our|the|my)\b|"
      # "write me up a profile of each type": a card per kind of customer
      r"\bprofiles? (?:of|for) (?:each|every|the (?:main|different)) (?:type|kind|sort|group)s?\b|"
-     r"^(?:please |can you |could you |now |just )?(?:draft|sketch|draw|work|map|lay|give me|describe|outline|come up with)(?: out| up)? "  # (probe22a)
+     r"^(?:please |can you |could you |now |just )?(?:draft|sketch|draw|work|map|lay|give me|describe|outline|come up with|rough|knock|whip|mock)(?: out| up| together)? "  # (probe22a)
      r"(?:\d|two|three|four|five|six|the main|the different) (?:kinds?|types?|sorts?) of (?:[\w'-]+ ){1,3}?(?:customers?|clients?|shoppers?|buyers?|people|regulars|guests|members)\b|"
      # "sketch out 4 types of adopter", "draw up three kinds of rider": the trade's own word for a customer
-     r"^(?:please |can you |could you |now |just )?(?:draft|sketch|draw|work|map|lay|give me|describe|outline|come up with)(?: out| up)? "
+     r"^(?:please |can you |could you |now |just )?(?:draft|sketch|draw|work|map|lay|give me|describe|outline|come up with|rough|knock|whip|mock)(?: out| up| together)? "
      r"(?:\d|two|three|four|five|six) (?:kinds?|types?|sorts?) of (?:[\w'-]+ )?[a-z]+(?:ers?|ors?|ists?|ants?|ents?|ees?|ians?)\b|"
      r"\b(?:kinds?|types?|sorts?) of (?:customers?|shoppers?|buyers?|people|clients?|regulars)\b|\bas personas\b|"
      # "customer profiles based on how they behave": the cards by another name (not one customer's profile)
@@ -26,8 +26,9 @@ DRAFT_CUES = (
      r"give me|put together|sketch|work out)\b.*\b(?:customer|client|shopper|buyer|guest|member|patient|student) "
      r"profiles\b(?!.*\b(?:saved|stored|on file|already)\b)|"
      # "draw up 4 customer types from the data", "who are our typical clients", "describe our usual customer"
+     # (lane probe23a) "rough out three customer types", "knock up 4 customer types": drafted by any verb of making
      r"^(?:please |can you |could you |now |just )?(?:draft|create|make|build|write|draw(?: up)?|come up with|generate|produce|"
-     r"give me|put together|sketch|work out)\b.*\b(?:customer|client|shopper|buyer|guest|member|patient|student) (?:types|kinds|"
+     r"give me|put together|sketch|work out|rough(?: out)?|knock (?:up|together)|whip up|mock up)\b.*\b(?:customer|client|shopper|buyer|guest|member|patient|student) (?:types|kinds|"
      r"archetypes)\b|\b(?:who (?:are|is)|describe|picture|sketch) (?:our|my|the) (?:typical|average|usual|main) (?:customers?|"
      r"clients?|shoppers?|buyers?|guests?|members?|patients?|students?)\b",
      0.9),

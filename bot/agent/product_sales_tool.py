@@ -84,8 +84,9 @@ ASKS_GOODS_SOLD = re.compile(
     # (lane ps18) "the 5 games that shifted the most units", "the ten rugs that sold most"
     rf"\bthe (?:{_FEW}) (?:[a-z]+ )?{_GOODS} (?:that|which) (?:sold|shifted|moved|went) (?:the )?most\b|"
     # (lane ps18) "which hop varieties grew most", "what kind of boots is growing fastest", "which lines of lamps sell best"
+    # (lane probe23a) "which tile patterns climbed most in october": climbing is growing
     rf"\b(?:which|what) (?:{_KIND_OF_GOODS}|(?:[a-z]+ )?{_GOODS}) (?:are |is )?(?:grew|growing|shrank|shrinking|declined|declining|"
-    r"rose|rising|fell|falling)(?: the)? (?:most|fastest|quickest)\b|"
+    r"rose|rising|fell|falling|climbed|climbing)(?: the)? (?:most|fastest|quickest)\b|"
     rf"\b(?:which|what) {_KIND_OF_GOODS} (?:sold|sell|sells|shift|shifts|move|moves|went|go) (?:the )?(?:best|most|worst|least)\b|"
     # (lane ps25) "which marzipan fruits shifted the most units": the goods may carry the trade's word before
     rf"\bwhich (?:(?!{_NOT_GOODS})[a-z-]{{3,}} )?{_GOODS} (?:sold|sell|sells|went|go|shifted|shift|shifts|moved|move|moves) (?:the )?(?:best|most|worst|least)\b|"
@@ -122,7 +123,7 @@ _MEASURE_MONEY = re.compile(rf"\b(?:{_MONEY})(?:\b|(?<=[$£€]))")
 _MEASURE_ORDERS = re.compile(r"\b(?:most|number of|how many|by|in) orders\b|\bordered (?:the )?most\b|\bmost ordered\b|"
                              # (lane probe21a) "which gazebos got the most bookings": the trade's orders counted
                              r"\b(?:most|fewest|number of|how many) (?:bookings|hires|jobs)\b")
-_CHANGE = re.compile(r"\b(?:shrink\w*|shrank|grow\w*|grew|rose|fell|declin\w*|fallin[g']?|fallen|droppin[g']?|dropped|slippin[g']?|risin[g']?|risen|"
+_CHANGE = re.compile(r"\b(?:shrink\w*|shrank|grow\w*|grew|rose|climbed|climbing|fell|declin\w*|fallin[g']?|fallen|droppin[g']?|dropped|slippin[g']?|risin[g']?|risen|"
                      r"gaining|losing ground|on the (?:up|way up|way down|rise|slide)|(?:selling|moving|shifting|going) (?:slower|faster|quicker|"
                      r"less|more|better|worse)|slowing(?: down)?|picking up)\b")
 _BOTTOM = re.compile(r"\b(?:worst|least|slowest|bottom|weakest|lowest|shrink\w*|shrank|declin\w*|fallin[g']?|fallen|fell|droppin[g']?|"

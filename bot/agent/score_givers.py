@@ -58,6 +58,16 @@ def score_filters(text: str) -> dict[str, Any]:
         lo, hi = sorted((int(m.group(1)), int(m.group(2))))
         key = "csat" if m.group(3) in ("5", "five") else "nps"
         return {f"min_{key}": lo, f"max_{key}": hi}
+    # (lane probe23a) "the ones who rated the seitan kitchen 2 or lower out of 5": one end, on the named scale
+    m = re.search(r"\b(?:scored|scoring|rated|rating|gave|giving|marked|marking)\s+(?:us\s+|(?:the|our|my)\s+(?:[\w'-]+\s+){1,3}?)?"
+                  r"(?:a |an )?(\d{1,2})\s*(?:or|and)\s*(less|lower|under|below|worse|more|higher|above|over|better)\s*"
+                  r"(?:out of|/|of)\s*(5|five|10|ten)\b", text)
+    if m:
+        n, low, key = int(m.group(1)), m.group(2) in ("less", "lower", "under", "below", "worse"), \
+            "csat" if m.group(3) in ("5", "five") else "nps"
+        top = 5 if key == "csat" else 10
+        if n <= top:
+            return {f"min_{key}": (1 if key == "csat" else 0) if low else n, f"max_{key}": n if low else top}
     m = re.search(r"\b(?:scored|scoring|rated|rating|gave|giving|marked|marking|score of|rating of)\s+(?:us\s+)?(\d{1,2})\s*(?:out of|/|of)\s*(5|five|10|ten)\b",
                   text)
     if m:

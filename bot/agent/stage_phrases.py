@@ -74,6 +74,11 @@ _STAGE_PHRASES = (
     # "between finding the gig listing and buying a seat": first finding us is the awareness
     (r"\b(?:from|between) (?:first )?(?:finding|spotting|seeing|discovering) (?:us|(?:the |our |an? )?(?:[\w-]+ ){0,2}"
      r"(?:listings?|ads?|adverts?|posts?|page|profile))\b", "awareness"),
+    # (lane probe23a) "every step from someone first spotting the bakery to paying for a cake": a person first
+    # coming across us (or what we sell) at the near end of a way is the awareness
+    (r"\bfrom (?:someone|somebody|people|folk|customers|a customer|they|them|anyone) (?:first )?(?:spotting|noticing|seeing|finding|"
+     r"discovering|coming across|stumbling (?:on|across)|hearing (?:about|of)|learning (?:about|of)) (?:us|(?:[\w'-]+ ){0,3}?[\w'-]+)"
+     r"(?= (?:all the way )?(?:to|until|till|through to|thru to)\b)", "awareness"),
     # (lane ps19) "first hearing of us all the way to a booked trip", "from hearing about a title to
     # buying it": hearing of us (or of what we sell) at the near end of a way is the awareness, and
     # the thing booked or bought at its far end the purchase
@@ -108,6 +113,14 @@ _STAGE_PHRASES = (
     # who paid, the purchase at the near end; "... to writing a review": the review at the far end
     (r"\b(?:of|among|out of) (?:the |our |all )?(?:[\w'-]+ ){0,3}?(?:who|that) (?:actually )?(paid|bought|booked|ordered)\b"
      r"(?=.{0,40}?\bhow many\b)", "purchase"),
+    # (lane probe23a) "of folk who start checkout for a frame, how many pay and then come pick it up": the
+    # checkout started by the people counted from (the decision), paying (the purchase), then collecting
+    # (the post-purchase)
+    (r"\b(?:of|among|out of) (?:the |our |all )?(?:[\w'-]+ ){0,3}?(?:who|that) (?:start|starts|started|begin|begins|began|reach|"
+     r"reaches|reached|get to|got to|hit) (?:the |a )?check-?outs?\b(?=.{0,60}?\bhow many\b)", "decision"),
+    (r"(?<=\bhow many )(?:(?:of them|then|actually|go on to|went on to) )*(?:pay|paid)\b(?=.{0,40}?\b(?:then|and)\b)", "purchase"),
+    (r"\b(?:pay|paid|paying)\b,? (?:and )?then (?:come |go |actually )?(?:pick(?:s|ed|ing)? (?:it |them |their \w+ )?up|"
+     r"collect(?:s|ed|ing)?)\b", "post-purchase"),
     (r"\b(?:to|into|then|and) (?:actually )?(?:writ(?:e|es|ing)|post(?:s|ing)?|leav(?:e|es|ing)) (?:us )?(?:an? |their )?"
      r"(?:reviews?|write-?ups?)\b", "advocacy"),
     # (lane tune30) "funnel from paying to after-sales to a review": paying at the near end of a way

@@ -89,6 +89,8 @@ _UNIT_COUNTED = re.compile(
     rf"\b(?P<u14>{_UNIT}) (?:(?:been |gone |going |go |goes |went |trending )?(?:up or down|down or up|up|down|rising|falling|dropping|climbing)|"
     # (lane ps8) "covers took a dip", "hires dipped, which channel's to blame": the units' own change
     rf"(?:took|take|takes|taking|taken|had|have|has) a (?:dip|hit|tumble|nosedive|dive|drop|knock|jump|leap|slump)|dipped|dropped|fell|slumped|jumped|rose|climbed|"
+    # (lane probe23a) "did the massages slip", "haircuts slid most", "boat hires sagging": the units' own slide
+    rf"slip|slips|slipped|slipping|slid|slide|slides|sliding|sag|sags|sagged|sagging|"
     # (lane ps25) "risotto covers moved a lot this month": the units' change, its way unsaid (never "moved to tuesday")
     rf"(?:moved|shifted|swung|changed) (?:a lot|so much|loads|a fair bit|massively|hugely|quite a bit|the most|most)|"
     # (lane probe21a) "sittings at my stand are down", "hires from the yard were up": the units, where, then their way
@@ -110,7 +112,8 @@ _UNIT_COUNTED = re.compile(
     # "court hires yesterday set against the saturday before", "lessons this week vs last": the units
     # said first, then the period (already blanked out here), are what is counted
     # (lane tune33) ... or after the period's own words, blanked: "yesterday's schnitzel covers against ..."
-    rf"^\s*(?:'s )?(?:[\w'-]+ ){{0,2}}?(?P<u8>{_UNIT})(?: (?:in|for|during|over|across|from|on|since|through|vs\.?|versus|against|compared (?:to|with)))?\s{{2,}}|"
+    # (lane probe23a) ... or with a comma before the periods: "rabbit stays, 1st to 15th of nov against ..."
+    rf"^\s*(?:'s )?(?:[\w'-]+ ){{0,2}}?(?P<u8>{_UNIT})(?: (?:in|for|during|over|across|from|on|since|through|vs\.?|versus|against|compared (?:to|with)))?[,:]?\s{{2,}}|"
     # (lane ps24) "lessons at the riverside pool over the last fortnight": the units said first, where,
     # then the period (blanked out)
     rf"^\s*(?:[\w'-]+ ){{0,2}}?(?P<u22>{_UNIT}) (?:for|at|in|from) (?:the |our |my )?(?:[\w'-]+ ){{1,3}}?"
@@ -125,6 +128,9 @@ _UNIT_COUNTED = re.compile(
     # (lane ps7) "how does Q3 stack up against Q2 for fits": the periods blanked out before "for"
     # (lane probe19c) "southville vs bedminster on alarm installs": two places set side by side on a count
     rf"\b(?:vs\.?|v|versus|against|compare[sd]? (?:to|with))(?: [\w'-]+ |\s{{2,}})(?:for|on|in terms of) {_ADJ}(?P<u10>{_UNIT})\b|"
+    # (lane probe23a) "who moved most on boat hires", "which region moved the most on dog walks": the units
+    # a group's move is measured on
+    rf"\b(?:moved|shifted|swung|changed) (?:the )?most (?:on|in|for) (?:the |our )?{_ADJ}(?P<u23>{_UNIT})\b|"
     # "which age group explains the change in hires": the units whose change is taken apart
     rf"\b(?:change|shift|swing|rise|drop|fall|jump|dip|increase|decrease)s? in (?:the )?(?:number of )?{_ADJ}(?P<u12>{_UNIT})\b|"
     # "the second half of october vs the first, jobs": the units named last, after the periods
@@ -145,7 +151,11 @@ _SOLD_TICKETS = re.compile(
     # (lane ps24) "how many gig tickets went on friday", "how many festival tickets have gone": a box
     # office's tickets gone are sold (a support ticket never "went" on a day)
     r"\b(?:how many|number of) (?:[\w-]+ )?(?:match|gig|game|festival|show|concert|event|race|theatre|cinema|raffle|"
-    r"entry|door|advance|season) (?P<u4>tickets) (?:went|have gone|had gone|got sold|shifted)\b")
+    r"entry|door|advance|season) (?P<u4>tickets) (?:went|have gone|had gone|got sold|shifted)\b|"
+    # (lane probe23a) "our biggest month for pick your own tickets", "entry tickets per weekday": tickets named
+    # by what they let people into are the box office's, whatever is said of them (not their money or buyers)
+    r"\b(?:pick[- ]your[- ]own|pyo|entry|admission|match|gig|show|concert|festival|event|race|raffle|hunt|door) "
+    r"(?P<u5>tickets)\b(?! (?:money|takings|revenue|sales|income|cash|buyers|holders)\b)")
 _CLASS_SESSIONS = re.compile(
     r"\b(?:pt|training|class|swim|swimming|yoga|pilates|coaching|therapy|massage|tutoring|climbing|studio|"
     r"lesson|gym|spa|riding|music|driving|counselling|physio|skate|skating|court|padel|tennis|squash|surf|sailing|dance|"

@@ -225,7 +225,8 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
         if before:  # (lane tune31) "revenue prior to october": everything up to the end of september
             found.append((before.start(), m.end(), f"..{(first - dt.timedelta(days=1)).isoformat()}"))
             continue
-        if m.group(1) == "since" or (m.group(1) == "from" and _ONWARDS.match(t, m.end())):
+        if m.group(1) == "since" or (m.group(1) == "from" and _ONWARDS.match(t, m.end())) or \
+                (not m.group(1) and _ONWARDS_BARE.match(t, m.end())):  # (lane probe23a) "september onwards"
             last = as_of  # "from October" alone is October's comments; "from October on" runs to now
         so_far = rx.match(r"\s+(?:so far|to date|till now|until now)\b", t[m.end():])
         if so_far and (first.year, first.month) == (as_of.year, as_of.month):
@@ -266,6 +267,8 @@ _BARE_YEAR_AFTER = re.compile(r"\s*[?.!]*\s*$")
 # "from 2025 onwards", "from september till now".
 _ONWARDS = re.compile(r"\s*(?:on\b|onwards?\b|forwards?\b|and after\b|(?:up )?(?:to|till|until|through) "
                       r"(?:now|today|date|the end|the present)\b|to the present\b)")
+
+_ONWARDS_BARE = re.compile(r"\s*(?:onwards?|and after)\b")
 
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
