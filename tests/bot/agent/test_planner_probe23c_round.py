@@ -1,0 +1,121 @@
+"""Readings added in phase Y (lane g-probe23c) by class, from the misses of
+tests/questions_probe23c.yaml, on phrasings written for this round in other trades (rules only:
+the `rules` fixture of tests/planner_fixtures.py, no reading by meaning)."""
+
+from __future__ import annotations
+
+import pytest
+from planner_fixtures import assert_plans
+
+_SEP = {"start": "2026-09-01", "end": "2026-09-30"}
+_OCT = {"start": "2026-10-01", "end": "2026-10-31"}
+_AUG = {"start": "2026-08-01", "end": "2026-08-31"}
+
+
+def _asked(rules, question, tool, key, **args):
+    """Ask the question a follow-up continues, check its reading, and let the conversation keep it."""
+    assert_plans(rules, question, tool, key=key, **args)
+    rules.remember(key, rules.plan(question, key))
+
+
+@pytest.mark.parametrize(("question", "period", "against"), [
+    ("compare september and october bookings at the sauna", _SEP, _OCT),
+    ("kindly compare august and september covers", _AUG, _SEP),
+    ("compare takings for august and october at the kiosk", _AUG, _OCT),
+])
+def test_compare_two_months_joined_by_and_keeps_the_order_said(rules, question, period, against):
+    assert_plans(rules, question, "compare", period=period, against=against)
+
+
+@pytest.mark.parametrize("question", [
+    "compare october and september bookings at the sauna",
+    "csat in september vs october, which was better",
+])
+def test_other_month_pairs_still_read_as_before(rules, question):
+    assert_plans(rules, question, "compare", period=_OCT, against=_SEP)
+
+
+@pytest.mark.parametrize(("question", "metric", "by"), [
+    ("recommend score per channel, highest first", "nps", "channel"),
+    ("surf school: satisfaction % per crm segment, worst to best", "csat", "segment"),
+    ("net promoter per first channel, best to worst", "nps", "channel"),
+])
+def test_a_satisfaction_kpi_per_group_in_ranked_order_is_movers_by_value(rules, question, metric, by):
+    assert_plans(rules, question, "movers", metric=metric, by=by, rank="value")
+
+
+@pytest.mark.parametrize("question", [
+    "sketch me the whole guest trip for the spa",
+    "a picture of the whole client road at the climbing wall",
+    "red, amber or green for each stage of the dive school journey",
+    "take me through every stage a climber goes through with us: touchpoints, mood, pain points",
+])
+def test_the_whole_trip_drawn_or_its_stages_health_is_the_map(rules, question):
+    assert_plans(rules, question, "journey_map")
+
+
+def test_going_deeper_on_a_stage_after_a_map_is_that_stage(rules):
+    key = "deeper-map"
+    _asked(rules, "draw me the whole customer journey for the forge", "journey_map", key)
+    assert_plans(rules, "go deeper on the forge's checkout bit", "journey_map", key=key, stage="decision")
+
+
+@pytest.mark.parametrize("question", [
+    "the usual road from first enquiry to paying for a kayak",
+    "the well-worn trail from seeing a poster to booking a lesson",
+    "what do people do between spotting us at the fair and buying a candle",
+])
+def test_the_usual_road_or_what_people_do_between_two_steps_is_paths(rules, question):
+    assert_plans(rules, question, "paths", stages=None)
+
+
+def test_which_first_channel_turns_browsers_into_buyers_best_is_a_funnel_by_channel(rules):
+    assert_plans(rules, "which first channel turns gallery browsers into buyers best", "funnel", by="channel")
+
+
+def test_a_bare_skip_rule_after_a_funnel_is_a_strict_funnel(rules):
+    key = "bare-skip"
+    _asked(rules, "funnel for the loyalty members over all the data, bike shop", "funnel", key)
+    assert_plans(rules, "anyone who skipped a step shouldnt count", "funnel", key=key, skips="stop")
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("put the late deliveries alert back on", {"enabled": True}),
+    ("turn the refunds alarm back on please", {"enabled": True}),
+    ("change the takings alert so it compares week to week not day to day", {"window_days": 7}),
+])
+def test_an_alert_switched_back_on_or_rewindowed_is_a_change(rules, question, args):
+    assert_plans(rules, question, "change_alert_rule", **args)
+
+
+@pytest.mark.parametrize("question", [
+    "put the day rate for the van up by 10%",
+    "raise the price of a lesson by 5 quid",
+])
+def test_changing_our_own_prices_is_no_tool(rules, question):
+    assert_plans(rules, question, None)
+
+
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    ("which gym members look set to drift away", "at_risk_customers", {}),
+    ("what should the bakery do next with its customers, overall", "next_best_actions", {"action": None}),
+    ("dog walkers who lapsed, which are worth tempting back", "next_best_actions", {"action": "win_back"}),
+    ("current members with over 60% odds of booking again", "purchase_propensity",
+     {"who": "customers", "min_probability": 0.6}),
+])
+def test_predictions_said_in_owner_words(rules, question, tool, args):
+    assert_plans(rules, question, tool, **args)
+
+
+@pytest.mark.parametrize(("question", "date"), [
+    ("the daily digest for friday 13th", "2026-11-13"),
+    ("the florist's day roundup for tuesday 10th", "2026-11-10"),
+])
+def test_a_digest_for_a_weekday_and_date_without_the(rules, question, date):
+    assert_plans(rules, question, "digest", date=date)
+
+
+def test_calling_a_card_a_name_from_now_on_is_a_rename(rules):
+    key = "rename-call"
+    _asked(rules, "sketch out 3 kinds of customer for the kiln", "draft_personas", key)
+    assert_plans(rules, "call card 2 Early Birds from now on", "edit_persona", key=key, action="rename", which=[2])
