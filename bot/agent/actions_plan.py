@@ -22,9 +22,11 @@ _ACTIONS = [
      r"\b(?:deserves?|earned|merits?) (?:a |an )?(?:little |small |wee )?something\b", "reward_loyal"),
     (r"\bpersonal (?:follow[- ]?up|call|touch)|\bfollow[- ]?up\b|\bring\b|\bring(?:ing)? (?:\w+ )?up\b|\bpersonally\b|"
      r"\bphone call\b", "personal_follow_up"),
-    # "lapsed big spenders to win back", "worth winning back": the valuable ones, in owners' words
+    # "lapsed big spenders to win back": the valuable ones, in owners' words
     (r"\bwin(?:ning)?[- ]?back\b.*\b" + _VALUABLE + r"|\b" + _VALUABLE + r".*\bwin(?:ning)?[- ]?back|"
-     r"\bworth (?:winning|getting|bringing|luring|tempting|fighting for|chasing)\b", "win_back_valuable"),
+     # (lane probe23c) "lapsed but worth tempting back" alone is win_back (the lead's phase-Y reading): worth it
+     # is not said to be money unless value is ("big spenders worth winning back")
+     r"\bworth (?:fighting for|chasing)\b", "win_back_valuable"),
     # "lapsed regulars to tempt back", "lure them back" (not "get back to them": a reply)
     (r"\bwin(?:ning)?[- ]?back\b|\bwin (?:them|back)\b|\b(?:tempt|lure|coax|entice|woo|bring|get|draw)\w* (?:\w+ )?back\b(?! to\b)|"
      # "a come-back nudge", "a nudge to come back"

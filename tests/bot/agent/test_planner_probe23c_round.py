@@ -69,8 +69,18 @@ def test_the_usual_road_or_what_people_do_between_two_steps_is_paths(rules, ques
     assert_plans(rules, question, "paths", stages=None)
 
 
-def test_which_first_channel_turns_browsers_into_buyers_best_is_a_funnel_by_channel(rules):
-    assert_plans(rules, "which first channel turns gallery browsers into buyers best", "funnel", by="channel")
+def test_a_bare_step_count_after_paths_is_its_steps(rules):
+    key = "bare-steps"
+    _asked(rules, "stage by stage, how do the kayak browsers who never book move about", "paths", key, level="stage")
+    assert_plans(rules, "last 4 steps only", "paths", key=key, level="stage", max_steps=4)
+
+
+@pytest.mark.parametrize(("question", "days"), [
+    ("funnel from browsing to a lesson, only the ones who went on to book within a week", 7),
+    ("funnel from enquiry to paying, only folk who go on to pay within a fortnight", 14),
+])
+def test_going_on_to_book_within_a_span_is_the_funnel_window(rules, question, days):
+    assert_plans(rules, question, "funnel", window_days=days)
 
 
 def test_a_bare_skip_rule_after_a_funnel_is_a_strict_funnel(rules):
