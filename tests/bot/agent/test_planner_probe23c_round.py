@@ -129,3 +129,28 @@ def test_calling_a_card_a_name_from_now_on_is_a_rename(rules):
     key = "rename-call"
     _asked(rules, "sketch out 3 kinds of customer for the kiln", "draft_personas", key)
     assert_plans(rules, "call card 2 Early Birds from now on", "edit_persona", key=key, action="rename", which=[2])
+
+
+@pytest.mark.parametrize("question", [
+    "bump the hourly rate for the hall up by 5%",
+    "cut the delivery fee to 3 quid",
+])
+def test_setting_a_price_of_our_own_is_no_tool_either(rules, question):
+    assert_plans(rules, question, None)
+
+
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    ("which climbers look set to fall away", "at_risk_customers", {}),
+    ("current riders with better than 60% odds of hiring another bike", "purchase_propensity",
+     {"who": "customers", "min_probability": 0.6}),
+    ("what should the snowboard shop do next with its customers", "next_best_actions", {"action": None}),
+])
+def test_more_predictions_in_trade_words(rules, question, tool, args):
+    assert_plans(rules, question, tool, **args)
+
+
+def test_a_trade_word_before_the_card_is_still_the_card(rules):
+    key = "rename-trade-card"
+    _asked(rules, "sketch out 3 kinds of customer for the kiln", "draft_personas", key)
+    assert_plans(rules, "call kiln card 2 Early Birds from now on", "edit_persona", key=key, action="rename", which=[2],
+                 text="Early Birds")
