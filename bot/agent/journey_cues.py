@@ -60,6 +60,11 @@ FUNNEL_CUES = (
      r"get stuck)\w*(?!.*\bbetween\b)", -0.5),
 )
 DROPOFF_CUES = (
+    # (lane probe23c) "where did we shed retro games customers last month": the trade's words between
+    # the verb and whom we lost (never "between" two steps: the funnel's)
+    (r"^(?!.*\bbetween\b).*\bwhere (?:do|did|are|were|have) (?:we|you) (?:\w+ )?(?:shed|shedding|lose|lost|losing|bleed\w*) "
+     r"(?:the |our |all the )?(?:[\w'-]+ ){1,3}?(?:people|customers|clients|folks?|visitors|shoppers|users|buyers|guests|punters|"
+     r"members|ones|families|riders|players)\b", 0.9),
     # (lane ps22) "grumbles about the porridge going cold", "reviews saying the chips arrive cold": the
     # goods gone cold in what people wrote, never the people who went cold on us
     (r"\b(?:complain\w*|complaints?|grumbl\w*|gripes?|griping|moan\w*|whing\w*|comments?|reviews?|feedback|remarks?|mentions?)\b "

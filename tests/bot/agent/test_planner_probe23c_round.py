@@ -154,3 +154,13 @@ def test_a_trade_word_before_the_card_is_still_the_card(rules):
     _asked(rules, "sketch out 3 kinds of customer for the kiln", "draft_personas", key)
     assert_plans(rules, "call kiln card 2 Early Birds from now on", "edit_persona", key=key, action="rename", which=[2],
                  text="Early Birds")
+
+
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    ("forge gripes not yet sorted, how many now", "kpis", {"metrics": ["open_tickets"]}),
+    ("whit are the bakers girnin aboot this month", "feedback_themes", {"sentiment": "negative"}),
+    ("are tuesdays a flop at the climbing wall", "time_pattern", {"by": "weekday", "focus": "Tuesday"}),
+    ("where did we shed pottery customers last month", "dropoffs", {"period": {"name": "last_month"}}),
+])
+def test_owner_words_for_open_gripes_moaning_a_dud_day_and_shedding(rules, question, tool, args):
+    assert_plans(rules, question, tool, **args)
