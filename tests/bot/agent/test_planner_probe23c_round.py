@@ -164,3 +164,13 @@ def test_a_trade_word_before_the_card_is_still_the_card(rules):
 ])
 def test_owner_words_for_open_gripes_moaning_a_dud_day_and_shedding(rules, question, tool, args):
     assert_plans(rules, question, tool, **args)
+
+
+@pytest.mark.parametrize(("question", "stages"), [
+    ("from eyeing up a sofa to collecting it, how many make each step",
+     ["consideration", "decision", "purchase", "post-purchase"]),
+    ("step by step, how many people looking round the kayak site get as far as paying",
+     ["consideration", "decision", "purchase"]),
+])
+def test_eyeing_up_or_looking_round_then_collecting_are_funnel_stages(rules, question, stages):
+    assert_plans(rules, question, "funnel", stages=stages)
