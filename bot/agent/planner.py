@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from bot.agent.analytics_cues import BARE_PERIOD, asks_series
+from bot.agent.bare_settings import sets_a_setting_only
 from bot.agent.blame_that import BLAMES_THAT, KPI_ANALYSES
 from bot.agent.domain_terms import build_speller
 from bot.agent.empty_period import failed_body
-from bot.agent.bare_settings import sets_a_setting_only
 from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said, splits_by
 from bot.agent.follow_up_grain import kpi_swapped, regrain
 from bot.agent.fuzzy import Speller, words
