@@ -103,6 +103,10 @@ ALERT_SHOULD = (r"(?:\b(?:the|my|our|that|this) (?:[\w-]+ ){0,3}(?:alert|alarm) 
                 r"\b(?:i|we)(?: want| need|'d like| would like|'d prefer| would prefer) (?:the|my|our|that|this) (?:[\w-]+ ){0,3}"
                 r"(?:alert|alarm) to) (?:only )?"
                 r"(?:be|only|fire|go off|trigger|start|wait|compare|look|check|use|run|work|watch|measure|count|go by)\b")
+# (lane probe23c) "change the takings alert so it compares week to week": the alert named, then
+# how it should work from now on
+ALERT_SO_IT = (r"\b(?:the|my|our|that|this) (?:[\w'-]+ ){0,3}(?:alert|alarm) so (?:that )?it(?:'ll| will| would)? (?:only )?"
+               r"(?:compar|look|check|fir|go|trigger|wait|watch|measur|count|us|run)\w*\b")
 # "set up a high severity alert if ...", "make a new alert for ...": a rule made, never a change
 _NEW_RULE = r"(?! (?:me |us )?up\b| (?:me |us )?(?:an?|one|another|a new|new|a fresh)\b)"
 CHANGE_EXPLICIT = (_ORDER + r"(?:change|switch|turn|disable|mute|un-?mute|silence|snooze|pause|un-?pause|re-?activate|resume|re-?enable|"
@@ -115,6 +119,8 @@ CHANGE_EXPLICIT = (_ORDER + r"(?:change|switch|turn|disable|mute|un-?mute|silenc
                    # "pause the bounce rate warning", "mute the refunds notification": a rule by another name
                    + _ORDER + r"(?:pause|mute|unmute|silence|snooze|disable|resume|re-?enable|unpause|(?:switch|turn) (?:off|on))\b.*"
                    r"\b(?:warnings?|notifications?|monitors?)\b|"
+                   # (lane probe23c) "put the late deliveries alert back on": switched on again
+                   + _ORDER + r"put (?:the |my |our |that |this )?(?:[\w'-]+ ){0,4}(?:alerts?|alarms?) back on\b|"
                    # "put the bounce rate alert on hold for a bit"
                    + _ORDER + r"(?:put|place) (?:the |my |our |that |this )?(?:[\w-]+ ){0,3}alerts? on hold\b|"
                    # "the revenue alert should be 25% not 20%": the alert named, then how it should be

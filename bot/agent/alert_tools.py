@@ -19,6 +19,7 @@ from bot.agent.alert_lists import (
 )
 from bot.agent.alert_orders import (
     ALERT_SHOULD,
+    ALERT_SO_IT,
     CHANGE_EXPLICIT,
     CREATE_ORDER,
     DELETE_EXPLICIT,
@@ -358,7 +359,7 @@ def alert_tool_specs() -> list[ToolSpec]:
             phrasings=("change the alert to 20%", "turn off the alert", "make that alert weekly",
                        "change the threshold of the alert"),
             keywords=("change the alert", "switch off", "turn off", "make the", "alert"),
-            cues=((CHANGE_EXPLICIT, 1.0), (ALERT_SHOULD, 0.8), (RULE_CHANGED, 0.6)),
+            cues=((CHANGE_EXPLICIT, 1.0), (ALERT_SHOULD, 0.8), (RULE_CHANGED, 0.6), (ALERT_SO_IT, 0.8)),
             changes_state=True,
             explicit=CHANGE_EXPLICIT,
             precheck=_precheck,

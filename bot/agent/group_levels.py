@@ -26,6 +26,7 @@ from bot.agent.analytics_cues import (
 )
 from bot.agent.group_plurals import plural_groups
 from bot.agent.owner_words import MORE_OR_LESS, ORDER_VERB, PLACES
+from bot.agent.ranked_order import RANKED_ORDER
 
 # The words for a group of customers a KPI can be split by (bot/agent/vocab.py's
 # DIMENSION_WORDS reads which dimension each one is).
@@ -142,8 +143,8 @@ def boost_levels(slots: Any) -> float:
     metric = named[0] if named else implied_metric(slots)
     if metric is None or _FUTURE.search(text_of(slots)) or (named and not has_metric(slots)) or metric == "clv":
         return 0.0  # no KPI, a forecast, or lifetime value (its own tool splits by group)
-    if metric in SATISFACTION_METRICS and _dimension(slots) in SATISFACTION_DIMS:
-        return 0.0  # "nps for instagram vs facebook": satisfaction_by's
+    if metric in SATISFACTION_METRICS and _dimension(slots) in SATISFACTION_DIMS and not RANKED_ORDER.search(text_of(slots)):
+        return 0.0  # "nps for instagram vs facebook": satisfaction_by's ("..., best first" ranks them: ours)
     if plural_groups(text_of(slots)) and not _SPLIT.search(text_of(slots)):
         return 1.05  # "how satisfied are our regions?": a KPI's own similarity would read one figure
     return 0.95

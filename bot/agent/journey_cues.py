@@ -60,6 +60,11 @@ FUNNEL_CUES = (
      r"get stuck)\w*(?!.*\bbetween\b)", -0.5),
 )
 DROPOFF_CUES = (
+    # (lane probe23c) "where did we shed retro games customers last month": the trade's words between
+    # the verb and whom we lost (never "between" two steps: the funnel's)
+    (r"^(?!.*\bbetween\b).*\bwhere (?:do|did|are|were|have) (?:we|you) (?:\w+ )?(?:shed|shedding|lose|lost|losing|bleed\w*) "
+     r"(?:the |our |all the )?(?:[\w'-]+ ){1,3}?(?:people|customers|clients|folks?|visitors|shoppers|users|buyers|guests|punters|"
+     r"members|ones|families|riders|players)\b", 0.9),
     # (lane ps22) "grumbles about the porridge going cold", "reviews saying the chips arrive cold": the
     # goods gone cold in what people wrote, never the people who went cold on us
     (r"\b(?:complain\w*|complaints?|grumbl\w*|gripes?|griping|moan\w*|whing\w*|comments?|reviews?|feedback|remarks?|mentions?)\b "
@@ -143,6 +148,12 @@ DROPOFF_CUES = (
 )
 PATH_CUES = (
     (r"\bpaths?\b|\broutes?\b|\bsequences?\b", 0.8),
+    # (lane probe23c) "the usual road from first look to paying", "the well-trodden trail to a booking":
+    # the way people commonly take; "what do folk do between seeing us at the market and booking":
+    # what they do on the way, not how many reach each step
+    (r"\b(?:usual|typical|normal|common|standard|well[- ]trodden|well[- ]worn|beaten|regular) (?:road|trail|track|way|route|path)s?\b|"
+     r"\bwhat (?:do|does|did) (?:the |our )?(?:[\w'-]+ ){0,2}?(?:folks?|people|customers|clients|buyers|guests|punters|they|shoppers|visitors) "
+     r"(?:usually |typically |normally |actually )?(?:do|get up to) (?:in )?between\b", 1.2),
     # "the usual run of touchpoints before someone orders", "how do people who end up ordering move
     # through the stages": the way buyers came, step after step (not each step's conversion)
     (r"\b(?:usual|typical|normal|common|standard) (?:run|string|chain|trail|series|order|sequence|round) of (?:touch ?points|"

@@ -30,7 +30,9 @@ FOLLOW_UPS = (
     r"has (?:gone|turned)) (?:\w+ )?(?:red|amber|orange|yellow)\b",
     # (lane ps25) "zoom the couscous map in on the checkout stage": the map just drawn, named between
     r"\b(?:drill|dig|zoom)\s+(?:(?:the|that|this|our) (?:[\w'-]+ ){0,2}?map\s+)?(?:in|into|down)\b|"
-    r"\b(?:focus|look closer|look more closely|concentrate) on the\b",
+    r"\b(?:focus|look closer|look more closely|concentrate) on the\b|"
+    # (lane probe23c) "go deeper on the toy library checkout bit": one stage of the map just drawn
+    r"\b(?:go|dig|look|delve) (?:deeper|further|closer) (?:on|into|in on|at) (?:the |that |our )?(?:[\w'-]+ ){0,3}?(?:stage|bit|part|step|phase)\b",
     r"\b(?:more|details?)\s+(?:about|on)\s+(?:the\s+)?[a-z-]+\s+stage\b",
     r"\bwhat(?:'s| is)? (?:going |gone )?(?:wrong|on|happening) (?:with|at|in)\b|\bwhat went wrong (?:with|at|in)\b",
 )
@@ -269,6 +271,14 @@ MAP_CUES = (
      r"(?:the )?(?:stage|bit|part|step|phase)\b|\bzoom (?:in )?(?:on|into) (?:the )?(?:stage|bit|part|phase)\b)", 0.8),
     (r"\b(?:pain|problem|sore|weak|trouble) ?(?:points?|spots?|areas?)\b.{0,30}\b(?:at|for|in|of|by|per) (?:each|every|the|a) "
      r"(?:stage|step)s?\b|\b(?:each|every|per) stage'?s? (?:pain|problem|sore|weak|trouble) ?(?:points?|spots?|areas?)\b", 0.4),
+    # (lane probe23c) "draw me the whole customer trip", "a picture of the whole client road": the
+    # journey drawn whole in the trade's own word for it (the usual road or trail one takes is paths')
+    (r"\b(?:draw|sketch|picture|paint|map|lay out|set out)\b.{0,30}?\b(?:whole|full|entire|complete) (?:[\w'-]+ ){0,2}?"
+     r"(?:trip|road|ride|voyage|story)\b|\bpicture of (?:the |our )?(?:whole |full |entire )?(?:[\w'-]+ ){0,2}?(?:trip|road|journey)\b", 1.0),
+    # "red amber green health for each stage", "red, amber or green per stage": the map's colours
+    (r"\bred,? (?:amber|orange),? (?:and |or |n |&)?green\b|\brag (?:status|rating|health|colou?rs?)\b", 1.0),
+    # "every stage ...: touchpoints, feelings, pain points": the map's contents listed, only the map has them all
+    (r"^(?=.*\btouch ?points?\b)(?=.*\b(?:feel\w*|mood|sentiment|emotions?)\b)(?=.*\bpain ?points?\b)", 0.8),
 )
 
 

@@ -65,7 +65,8 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                        # "only count it if they get through within 7 days"
                        r"\b(?:get|gets|got|make it|go|goes|move|moves|convert\w*|finish\w*|complete\w*|count\w*|"
                        # (lane ps19) "only counting ones who bought inside 7 days", "paid in under a fortnight"
-                       r"bought|booked|paid|ordered|purchased|signed up|enrol+ed|hired)\b"
+                       # (lane probe23c) "the ones who went on to book within a week"
+                       r"bought|booked|paid|ordered|purchased|signed up|enrol+ed|hired|(?:go|went|going) on to (?:book|buy|pay|order|hire))\b"
                        r".{0,30}\b(?:within|inside|in under|in less than) (?:a |an )?(\d{1,3})? ?(day|week|fortnight|month)s?\b", text)
     if window:
         n, unit = next((window.group(i) or "1", window.group(i + 1)) for i in (1, 3, 5, 7) if window.group(i + 1))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 # what customers raise with the business, counted while it is not dealt with yet
-_RAISED = r"(?:issues|problems|faults|queries|complaints|cases|requests|tickets|jobs)"
+_RAISED = r"(?:issues|problems|faults|queries|complaints|cases|requests|tickets|jobs|gripes|grumbles|moans|niggles)"  # (probe23c) gripes too
 _GROUPS = (r"(?:age|towns?|cit(?:y|ies)|regions?|segments?|channels?|areas?|suburbs?|neighbou?rhoods?|postcodes?|"
            r"count(?:y|ies)|personas?|groups?|bands?)")
 _PHRASES: list[tuple[str, str]] = [

@@ -22,6 +22,11 @@ _COMPARATIVE_THAN = re.compile(r"\b(?:busier|quieter|better|worse|higher|lower|b
 # (lane probe23a) "compare september and october", "pls compare august with september": the owner
 # asks to compare, so the months keep the order said (the period named first is the one asked about)
 _COMPARE_SAID = re.compile(r"\bcompare\b")
+# (lane probe23c, also "comparing") "compare september and october takings": two months joined by "and" after
+# "compare" are asked about in the order said, the first one the period (the lead's phase-Y reading)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_COMPARE_AND = re.compile(rf"\bcompar(?:e|ing)\b(?:(?!\b(?:vs|versus|against|with|to|than)\b)[^,;?.!]){{0,40}}?"
+                          rf"\b{_MONTH}(?:'s)? (?:and|&|n) (?:the month of )?{_MONTH}\b")
 
 
 def later_first(when: Any, text: str = "") -> Any:
@@ -30,7 +35,7 @@ def later_first(when: Any, text: str = "") -> Any:
     period, against = (_SPAN.fullmatch(p or "") for p in (when.period, when.against))
     if period is None or against is None or against.group(1) <= period.group(2):
         return when
-    if _COMPARATIVE_THAN.search(text) or _COMPARE_SAID.search(text):
+    if _COMPARATIVE_THAN.search(text) or _COMPARE_SAID.search(text) or _COMPARE_AND.search(text):
         return when
     if against.group(1)[:7] == period.group(2)[:7]:
         return when  # "the first half of september vs the other half": halves keep the order said

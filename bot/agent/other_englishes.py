@@ -76,6 +76,8 @@ _SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), 
           # (lane probe20a) "on their third order or mair", "whaur dae folk bail oot afore the aftercare":
           # Scots "more", "where", "before" (none an English word) and "do" before who does it
           (re.compile(r"\bmair\b"), "more"), (re.compile(r"\bwhaur\b"), "where"), (re.compile(r"\bafore\b"), "before"),
+          # (lane probe23c) "whit are the clients girnin aboot": Scots "complaining"
+          (re.compile(r"\bgirn(?:in|ing|s)?\b"), "complaining"),
           (re.compile(r"\bdae(?= (?:folk|ye|you|we|they|people|customers|clients|i)\b)"), "do"),
           # "an whit aboot this month", "an how aboot the vips": a follow-up's spoken "and" (never
           # the article: "an hour by hour" has no question word after it)

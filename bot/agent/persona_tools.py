@@ -188,11 +188,13 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         return {"action": "add_pain_point", "which": which[:1],
                 "text": _after(r"\badd\s+(.+?)\s+as\s+(?:a|an|another)\s+(?:new\s+)?pain ?point\b", text)  # "add no parking as a pain point"
                 or _after(r"\bpain ?points?\s*(?:(?:about|on|for|that says)\b|:)?\s*(.+)$", text)}
-    if re.search(r"\b(?:rename|(?:call|name) (?:her|him|them|it|the \w+(?: one| persona| card)?|(?:persona|card)(?: number| no\.?)? ?#?[1-6]))\b|"
+    if re.search(r"\b(?:rename|(?:call|name) (?:her|him|them|it|the \w+(?: one| persona| card)?|(?:[\w'-]+ ){0,2}?(?:persona|card)(?: number| no\.?)? ?#?[1-6]))\b|"
                  + RENAME_GIVEN, t):
-        name = _after(r"\b(?:rename|call|name)\b(?:\s+(?:her|him|them|it|this|that|(?:persona|card)(?: number| no\.?)? ?#?\d|(?:number|no\.?) ?\d|#\d|"
+        name = _after(r"\b(?:rename|call|name)\b(?:\s+(?:her|him|them|it|this|that|(?:[\w'-]+ ){0,2}?(?:persona|card)(?: number| no\.?)? ?#?\d|(?:number|no\.?) ?\d|#\d|"
                       r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|last|\d(?:st|nd|rd|th)?)"
                       r"(?:\s+(?:one|persona|card|draft))?))?(?:\s+(?:to|as))?\s+(.+)$", text)
+        if name:  # "call card 3 Sunday Shapers from now on": the name, not the words after it
+            name = re.sub(r"[\s,]+(?:from now on|going forward|instead|please|pls|thanks)\W*$", "", name, flags=re.I) or None
         if name and name.lower() in ("her", "him", "them", "it", "this", "that", "this one", "that one", "persona", "card",
                                      "one", "draft", "persona card"):
             name = None  # "rename her" with no name: the tool asks for one
@@ -270,7 +272,8 @@ EDIT_CUES = (
     # not "call the wholesaler": a card is called something ("call the second one Weekend Walkers")
     (MERGE + "|" + RENAME_GIVEN + r"|\brename\b|(?<!\bwe )(?<!\bi )(?<!\byou )(?<!\bthey )(?<!\bpeople )\bcall (?:her|him|them|it)\b"
      r"(?! (?:as )?(?:gone|lost|churned|lapsed|dead|dormant|inactive|leavers?|a leaver)\b)|"  # (ps21) a churn rule, not a name
-     r"\bcall (?:the \w+ (?:one|persona|card|draft)|(?:persona|card)(?: number| no\.?)? ?#?[1-6])\b|"
+     # (lane probe23c) "call brow card 3 Sunday Shapers": the trade's word before the card
+     r"\bcall (?:the \w+ (?:one|persona|card|draft)|(?:[\w'-]+ ){0,2}?(?:persona|card)(?: number| no\.?)? ?#?[1-6])\b|"
      r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|\badd (?:[\w'\"-]+ ){1,6}as (?:a |an |another )?(?:new )?pain ?point\b|"
      r"\b(?:take|strike|cross|knock|scrub) (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|"
      # (tune31) "take price off persona 2's pain points", "drop 'parking' from the pain points of persona 3"

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.agent.analytics_cues import BARE_PERIOD, asks_series
+from bot.agent.bare_settings import sets_a_setting_only
 from bot.agent.blame_that import BLAMES_THAT, KPI_ANALYSES
 from bot.agent.domain_terms import build_speller
 from bot.agent.empty_period import failed_body
@@ -241,6 +242,9 @@ class OfflinePlanner:
                     and said(prev_spec, slots, self.ctx.for_conversation(key)):
                 # (lane probe22a) "and dont count anyone who jumped a step": led like a follow-up, in words
                 # no analysis claims but that set one of the last analysis's settings
+                return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
+            if (best is None or best.score < MIN_SCORE) and sets_a_setting_only(prev_spec, slots, self.ctx.for_conversation(key)):
+                # (lane probe23c) "anyone who skipped a step shouldnt count": a setting of the last analysis, bare
                 return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
         if _REMINDER.search(slots.norm) or NOT_IN_DATA.search(slots.norm):
             return Plan(None, {}, slots, 0.0, candidates)  # a diary; or what no loaded data has (bot/agent/unmeasured.py)

@@ -108,6 +108,8 @@ AT_RISK_CUES = (
     (r"\bat[- ]risk\b|\brisk of\b|\bin danger\b|\babout to (?:churn|leave|stop|lapse|go|quit)\b|"
      r"\b(?:might|may|could|likely to|going to|gonna|will|set to) (?:(?:probably|likely|soon|actually|definitely) )?(?:leave|churn|lapse|go|"
      r"drift|quit|discontinue|defect|walk away|jump ship|"
+     # (lane probe23c) "which gamers look set to drop away"
+     r"(?:drop|fall|slip|fade|peel) away|vanish|disappear|"
      r"drop out|go elsewhere|switch (?:to|away)|take their (?:business|custom) elsewhere|"
      r"stop (?:buying|coming|shopping|ordering|visiting|using us|booking|using|hiring|calling|renting|popping in|"
      r"dropping in|coming in|coming back|paying))\b|"

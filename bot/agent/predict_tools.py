@@ -235,8 +235,9 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         out["who"] = "everyone" if re.search(WIDER, text) else "prospects"
     elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bbought before\b|\bregulars\b|"
                    # "current box customers", "who will reorder": they have bought before
-                   r"\bcurrent (?:[\w-]+ ){0,2}(?:customers|clients|buyers|guests|members|patients|students|shoppers|accounts)\b|"
-                   r"\bre-?(?:order|book|buy|purchas)\w*\b|\b(?:book|buy|order|purchas|want|need)\w* (?:an? )?another\b|"
+                   # (lane probe23c) "current racers ... taking another track slot": a trade's own people, another one taken
+                   r"\bcurrent (?:[\w-]+ ){0,2}(?:customers|clients|buyers|guests|members|patients|students|shoppers|accounts|[a-z]{3,}ers)\b|"
+                   r"\bre-?(?:order|book|buy|purchas)\w*\b|\b(?:book|buy|order|purchas|want|need|tak|hir)\w* (?:an? )?another\b|"
                    # "only past clients", "people who've been before": those who bought already
                    r"\b(?:past|previous|former|old|existing|earlier) (?:[\w-]+ ){0,3}(?:clients|customers|buyers|guests|members|patients|"
                    r"students|purchasers|shoppers)\b|\b(?:been|come|booked|bought|ordered) (?:with us )?before\b|"

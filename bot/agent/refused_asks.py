@@ -177,3 +177,8 @@ ELSEWHERE += (r"|(?:(?:please|pls|can you|could you) )?(?:reply|respond|answer|w
               r"(?:that |this |the |those |these |a |an |our |my )?(?:[\w'-]+ ){0,2}(?:lady|ladies|woman|women|man|men|guy|guys|"
               r"bloke|chap|fella|gent|person|people|customer|customers|client|clients|guest|guests|couple|family|lad|lass|girl|"
               r"boy|one|ones|member|members|patient|patients|diner|diners|mum|dad|reviewer|reviewers) (?:who|that|which)\b")
+# (lane probe23c) Our own prices set, not read: "put the lan cafe's hourly price up by 10%", "cut the
+# delivery fee to 3 quid" (an action no tool takes; "did the price rise hurt orders" is a question)
+ELSEWHERE += (r"|(?:(?:please|pls|can you|could you|let'?s) )?(?:put|push|bump|raise|lift|increase|hike|drop|cut|lower|reduce|"
+              r"slash|knock) (?:up |down )?(?:the |our |my )?(?:[\w'-]+ ){0,3}?(?:prices?|rates?|fees?|charges?)"
+              r"(?: (?:of|for|on) (?:a |an |the )?(?:[\w'-]+ ){0,2}?[\w'-]+)?(?: up| down)? (?:by|to) (?:£|\$|€)?\d+(?:\.\d+)?")

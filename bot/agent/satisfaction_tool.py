@@ -12,6 +12,7 @@ from bot.agent.analytics_tools import filters_from, period_from
 from bot.agent.feeling_sounds import fulfilment_pair
 from bot.agent.group_against_rest import against_the_rest
 from bot.agent.group_plurals import plural_groups
+from bot.agent.ranked_order import RANKED_ORDER
 from bot.agent.tools import ToolContext, ToolSpec
 from bot.agent.turned_down import without_split_in_place_of
 
@@ -157,6 +158,9 @@ def _boost(slots: Any) -> float:
         # (lane probe21a) "would-recommend per acquisition channel": a KPI over groups only movers splits by
         # (stars, a review score, are no KPI: "stars by acquisition channel" stays here, by channel)
         return -0.3
+    if getattr(slots, "breakdown", None) in ("channel", "segment") and RANKED_ORDER.search(text.lower()) \
+            and {"nps", "csat", "csat_mean"} & set(getattr(slots, "metrics", None) or []):
+        return -0.3  # (lane probe23c) "nps per segment, best first": the groups ranked, movers by value
     if fulfilment_pair(text.lower()) and not (_RATED.search(text) or re.search(r"\brat(?:e|es|ed|ing)\b", text, re.I)):
         # (lanes probe19c, tune30) the tone of delivered against collected goods: the touchpoints' texts
         # ("how upbeat are people who get a delivery vs those who collect"); said with ratings, or late

@@ -67,6 +67,12 @@ _STAGE_PHRASES = (
     # "of folk that look at our memorials online", "people browsing the rugs on the site": the consideration
     (r"\b(?:look|looks|looking|looked|browse|browses|browsing|browsed) (?:at |through |round |around )?(?:our |the )?"
      r"(?:[\w-]+ ){0,2}(?:online|on (?:the |our )?(?:web ?)?site)\b", "consideration"),
+    # (lane probe23c) "from eyeing up a pram to picking it up", "people looking round the boat hire site":
+    # looking something over is the consideration, and collecting it at the far end the post-purchase
+    (r"\b(?:from|between) (?:just )?(?:eyeing|eying)(?: up)?\b|\b(?:look|looks|looking|looked|browsing) (?:a?round) (?:the |our )?"
+     r"(?:[\w-]+ ){0,2}(?:site|website|shop|store|showroom)\b", "consideration"),
+    (r"\b(?:to|until|till|then) (?:them |people |folk )?(?:picking (?:it|them|their [\w-]+) up|collecting (?:it|them|their [\w-]+))\b",
+     "post-purchase"),
     # (lane ps8) the span said without "from", as the funnel's name: "browsing to booking funnel",
     # "looking-to-buying funnel for the vans": the near end is the consideration, the far end the purchase
     (rf"{_BARE_SPAN}", "consideration"),

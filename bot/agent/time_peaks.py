@@ -71,7 +71,7 @@ _WEEKDAY = (r"\b(?:days?|nights?|evenings?) of (?:the )?week\b|\b(?:by|per|each|
             rf"\b{_DAYS} (?:are|is) (?:\w+ )?dead\b|\bare (?:the )?{_DAYS} dead\b|"
             # (lane ps24) "are mondays a dead loss for calzones", "are tuesdays a write-off": one weekday written off
             rf"\b(?:are|is) (?:the )?{_DAYS} (?:\w+ )?(?:a |an )?(?:dead loss|write-?off|wash-?out|waste of time|lost cause|"
-            r"non-?starter|damp squib)\b|" + DAYS_VS.pattern)
+            r"non-?starter|damp squib|dud|flop|bust|dead day|dead night|quiet one)\b|" + DAYS_VS.pattern)  # (probe23c) a dud
 # One weekday or month named and weighed up: "is Sunday a dead day for us", "is friday our
 # strongest night for revenue", "should we bother opening on mondays", "is August a slow month?".
 _DAY1 = "(?:" + "|".join(WEEKDAY_NAMES) + ")s?"

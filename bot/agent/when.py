@@ -308,7 +308,8 @@ def _days_of_month_and_weekdays(t: str, as_of: dt.date) -> list[tuple[int, int, 
         if any(overlaps((s, e), m.span()) for s, e, _ in found) or not (
                 m.group(1) or m.group(3) or (m.group("end") is not None and m.group(0).startswith("the"))
                 # (lane ps23) "friday the 13th, bach": a weekday names the day as "on" would, wherever it stands
-                or (m.group(0).startswith("the") and rx.search(rf"\b{_WEEKDAY_SAID}[,\s]*$", t[:m.start()]))):
+                # (lane probe23c) and without "the": "the digest for friday 13th"
+                or rx.search(rf"\b{_WEEKDAY_SAID}[,\s]*$", t[:m.start()])):
             continue
         last = rx.search(r"\b(?:last|previous) month", m.group(3) or "")
         d = _day_this_month(int(m.group(2)), as_of.replace(day=1) - dt.timedelta(days=1) if last else as_of)
