@@ -382,7 +382,7 @@ def boost_movers(slots: Any) -> float:
     if metrics_from(slots) == ["clv"] and not _COMPARE_CUE.search(text):
         return 0.0  # "which segment has the highest CLV?": the lifetime-value tool splits it by group itself
     if (split or (cue and not re.search(r"\brank", text))) and breakdown in SATISFACTION_DIMS and metrics_from(slots)[:1] \
-            and metrics_from(slots)[0] in SATISFACTION_METRICS and not _CHANGED.search(text) \
+            and metrics_from(slots)[0] in SATISFACTION_METRICS and metrics_from(slots)[0] != "nps" and not _CHANGED.search(text) \
             and not (cue and (_COMPARE_CUE.search(text) or _FELL_WHICH.search(text) or getattr(slots, "against", None))):
         # "nps by segment", "which segment is least happy going by csat": each group's level,
         # which satisfaction_by gives (a change by group stays movers')

@@ -144,6 +144,11 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     return args
 
 
+# (lane tune34) the NPS per group a KPI split has is each group's NPS, movers' (the banks' convention):
+# "net promoter per segment"; by stage, category or delivery it stays here
+_NPS_ON_MOVERS = ("segment", "channel")
+
+
 def _boost(slots: Any) -> float:
     # A satisfaction word plus an attribute to split by ("do late orders get lower ratings?",
     # "ratings by product category"), more so with a comparison. Without an attribute a
@@ -152,8 +157,9 @@ def _boost(slots: Any) -> float:
     text = getattr(slots, "text", "") or ""
     if not _SATISFACTION.search(text) or _BY_TOUCHPOINT.search(text):
         return -0.3  # no satisfaction word; or split by touchpoint, which only the sentiment of texts has
+    metrics = set(getattr(slots, "metrics", None) or [])
     if getattr(slots, "breakdown", None) in ("acquisition_channel", "city", "region", "age_band", "persona") \
-            and {"nps", "csat", "csat_mean"} & set(getattr(slots, "metrics", None) or []):
+            and {"nps", "csat", "csat_mean"} & metrics or "nps" in metrics and getattr(slots, "breakdown", None) in _NPS_ON_MOVERS:
         # (lane probe21a) "would-recommend per acquisition channel": a KPI over groups only movers splits by
         # (stars, a review score, are no KPI: "stars by acquisition channel" stays here, by channel)
         return -0.3

@@ -1,0 +1,98 @@
+"""Readings settled in phase Y (lane tune34): the six conventions the banks disagreed on (now stated
+in the banks' headers and docs/ARCHITECTURE.md), then open misses of blind15-22 and probes 21c-22c
+by class, on phrasings written for this round in other trades (rules only: the `rules` fixture)."""
+
+from __future__ import annotations
+
+import pytest
+from planner_fixtures import assert_plans
+
+_SEP = {"start": "2026-09-01", "end": "2026-09-30"}
+_OCT = {"start": "2026-10-01", "end": "2026-10-31"}
+_AUG = {"start": "2026-08-01", "end": "2026-08-31"}
+
+
+# -- a. two named periods: the one named first is the period, whichever came first ------------------
+@pytest.mark.parametrize(("question", "period", "against"), [
+    ("compare september and october takings at the bike shop", _SEP, _OCT),
+    ("kennel bookings in august vs september", _AUG, _SEP),
+    ("september against august for the florist's orders", _SEP, _AUG),
+])
+def test_the_period_named_first_is_the_one_asked_about(rules, question, period, against):
+    assert_plans(rules, question, "compare", period=period, against=against)
+
+
+# -- b. worth winning back without a value word is the plain win-back ----------------------------------
+@pytest.mark.parametrize("question", [
+    "which lapsed pottery students are worth coaxing back",
+    "lapsed dog walkers worth luring back to the park runs",
+    "which old climbing members are worth winning back",
+])
+def test_worth_winning_back_alone_is_the_plain_win_back(rules, question):
+    assert_plans(rules, question, "next_best_actions", action="win_back")
+
+
+@pytest.mark.parametrize("question", [
+    "which lapsed big spenders at the wine bar are worth winning back",
+    "lapsed high-value gym members worth luring back",
+])
+def test_worth_winning_back_with_value_said_is_the_valuable_win_back(rules, question):
+    assert_plans(rules, question, "next_best_actions", action="win_back_valuable")
+
+
+# -- c. the checkout page not reached is the decision stage, starting checkout the step ---------------
+@pytest.mark.parametrize("question", [
+    "where do tile shoppers give up before they get to the checkout page",
+    "drop-offs for folk who never made it to the checkout screen at the print shop",
+])
+def test_the_checkout_page_not_reached_is_the_decision_stage(rules, question):
+    assert_plans(rules, question, "dropoffs", goal_stage="decision", goal_touchpoint=None)
+
+
+def test_starting_checkout_said_as_a_deed_stays_the_step(rules):
+    assert_plans(rules, "where do candle shoppers drop off before they start checkout", "dropoffs",
+                 goal_touchpoint="checkout_start")
+
+
+# -- d. the NPS per segment or channel is movers; csat and reviews across a trait stay satisfaction_by --
+@pytest.mark.parametrize(("question", "by"), [
+    ("net promoter score by channel for the hair salon", "channel"),
+    ("the would-recommend score per crm segment, vet clinic", "segment"),
+])
+def test_the_nps_per_group_is_each_groups_kpi(rules, question, by):
+    assert_plans(rules, question, "movers", metric="nps", by=by, rank="value")
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("which segment of the tea room's guests is least satisfied", "segment"),
+    ("do late parcels of soap hurt our reviews", "delivery"),
+])
+def test_satisfaction_across_a_trait_stays_satisfaction_by(rules, question, by):
+    assert_plans(rules, question, "satisfaction_by", by=by)
+
+
+# -- e. people's buying rate by hour or weekday is the purchase conversion ------------------------------
+@pytest.mark.parametrize(("question", "by"), [
+    ("what hour of the day is the buying rate best for the cheese counter", "hour"),
+    ("which weekday do window shoppers turn into buyers most at the gallery", "weekday"),
+])
+def test_the_buying_rate_by_time_is_purchase_conversion(rules, question, by):
+    assert_plans(rules, question, "time_pattern", metric="purchase_conversion", by=by)
+
+
+def test_visits_converting_by_hour_stay_session_conversion(rules):
+    assert_plans(rules, "which hour do site visits convert best for the florist", "time_pattern",
+                 metric="session_conversion", by="hour")
+
+
+# -- f. how many of a group bought is the buyers; how many goods sold the orders ------------------------
+@pytest.mark.parametrize("question", [
+    "how many 45-54 year olds booked a ferry crossing last month",
+    "how many of the loyalty crowd bought a print this month",
+])
+def test_how_many_of_a_group_bought_is_the_buyers(rules, question):
+    assert_plans(rules, question, "kpis", metrics=["buyers"])
+
+
+def test_how_many_goods_sold_stays_the_orders(rules):
+    assert_plans(rules, "how many tickets did the theatre sell last month", "kpis", metrics=["orders"])
