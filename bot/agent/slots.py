@@ -169,7 +169,7 @@ def _unknown_places(t: str, known: Known, text: str = "", taken: set[str] | None
 
 _COMPARE = re.compile(
     r"\b(?:vs\.?|versus|compared?|comparison|than (?:last|the previous|before|it was|in)|change[ds]?|"
-    r"went (?:up|down)|gone (?:up|down)|increase[ds]?|decrease[ds]?|drop(?:ped)?|rise|rose|fell|"
+    r"went (?:up|down)|gone (?:up|down)|increase[ds]?|decrease[ds]?|drop(?:ped)?(?! (?:the|that|this) [\w' -]{2,30}? (?:bit|part|filter|side)\b)|rise|rose|fell|"
     r"week on week|month on month|better|worse|improv\w*|up or down|against|"
     # (lane probe16a) "this month next to the same days last month": two periods side by side
     r"next to (?=(?:the )?(?:same|last|previous|prior|one before|week before|month before)\b))\b")

@@ -96,3 +96,35 @@ def test_how_many_of_a_group_bought_is_the_buyers(rules, question):
 
 def test_how_many_goods_sold_stays_the_orders(rules):
     assert_plans(rules, "how many tickets did the theatre sell last month", "kpis", metrics=["orders"])
+
+
+# -- follow-ups that keep the thread while changing one thing --------------------------------------------
+def _thread(rules, key, *questions):
+    plan = None
+    for q in questions:
+        plan = rules.plan(q, key)
+        rules.remember(key, plan)
+    return plan
+
+
+@pytest.mark.parametrize(("first", "then", "tool", "kept"), [
+    ("churn at the climbing gym if a member counts as gone after 30 days without a session",
+     "stretch that to 90 days instead", "kpis", {"metrics": ["churn_rate"], "churn_window_days": 90}),
+    ("average order value for the loyalty lot at the deli, last 60 days",
+     "drop the loyalty bit, everyone please", "kpis", {"metrics": ["aov"], "period": {"name": "last_60_days"}, "filters": None}),
+    ("what are the bike shop's customers grumbling about this month",
+     "cut it to the biggest 4 themes", "feedback_themes", {"sentiment": "negative", "period": {"name": "this_month"}, "max_themes": 4}),
+    ("draw me the customer journey map for the garden centre this quarter",
+     "dig deeper into the checkout step of that map", "journey_map", {"period": {"name": "this_quarter"}, "stage": "decision"}),
+    ("how bad was cart abandonment last week on the candle site",
+     "cart abandonment again but only count one as dumped after 12 hours", "kpis",
+     {"metrics": ["cart_abandonment"], "cart_window_hours": 12, "period": {"name": "last_week"}}),
+    ("how much did customers in Clifton spend at the bakery last month",
+     "do the same sum for the Redland regulars", "kpis",
+     {"metrics": ["revenue"], "period": {"name": "last_month"}, "filters": {"city": ["Redland"]}}),
+])
+def test_a_follow_up_that_changes_one_thing_keeps_the_rest(rules, first, then, tool, kept):
+    plan = _thread(rules, "tune34-" + then, first, then)
+    assert plan.spec is not None and plan.spec.name == tool, (then, plan.spec and plan.spec.name, plan.args)
+    wrong = {k: plan.args.get(k) for k, v in kept.items() if plan.args.get(k) != v}
+    assert not wrong, (then, plan.args, wrong)
