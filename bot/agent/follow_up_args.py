@@ -103,7 +103,10 @@ def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, A
 
     out = against_said_alone(spec.name, previous, out, text.lower(), getattr(asked, "against", None))
     out = metrics_added(previous, out, text.lower())  # "add avg order to that too": the KPIs kept, one more
-    from bot.agent.thread_kept import filter_dropped, window_said_again  # "stretch that to 120 days"; "drop the vip bit"
+    from bot.agent.thread_kept import (  # "stretch that to 120 days"; "drop the vip bit"
+        filter_dropped,
+        window_said_again,
+    )
 
     out = filter_dropped(previous, window_said_again(previous, out, text.lower()), text.lower())
     return as_rate(previous, {**out, **_said_over_the_last(spec, previous, out, asked, ctx)}, text.lower())

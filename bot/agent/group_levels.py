@@ -32,7 +32,7 @@ from bot.agent.owner_words import MORE_OR_LESS, ORDER_VERB, PLACES
 _GROUP = (r"(?:first[- ]touch |first |acquisition |crm |customer |client |marketing ){0,2}(?:channels?|traffic (?:types?|sources?)|"
           rf"sources?|platforms?|segments?|customer groups?|tiers?|{PLACES}|age(?: bands?| groups?| brackets?| ranges?)|personas?)")
 _SPLIT = re.compile(rf"\b(?:by|per|for each|for every|each|split (?:by|across|into)|broken down by|across|"
-                    rf"between (?:the |our )?(?:different |various )?)\s*(?:the |our )?{_GROUP}\b")
+                    rf"between (?:the |our )?(?:different |various )?)\s*(?:the |our )?(?:(?:member|customer|client|crm) )?{_GROUP}\b")
 # "which marketing channel", "which crm segment": the group with a word of its kind before it
 _KIND = r"(?:(?:marketing|sales|acquisition|traffic|customer|crm|referral|first[- ]touch) )?"
 _WHICH_MOST = re.compile(rf"\b(?:which|what) {_KIND}{_GROUP}\b.{{0,50}}\b(?:most|least|highest|lowest|best|worst|biggest|"
@@ -142,8 +142,8 @@ def boost_levels(slots: Any) -> float:
     metric = named[0] if named else implied_metric(slots)
     if metric is None or _FUTURE.search(text_of(slots)) or (named and not has_metric(slots)) or metric == "clv":
         return 0.0  # no KPI, a forecast, or lifetime value (its own tool splits by group)
-    if metric in SATISFACTION_METRICS and _dimension(slots) in SATISFACTION_DIMS:
-        return 0.0  # "nps for instagram vs facebook": satisfaction_by's
+    if metric in SATISFACTION_METRICS and metric != "nps" and _dimension(slots) in SATISFACTION_DIMS:
+        return 0.0  # "csat for instagram vs facebook": satisfaction_by's (the NPS per group is movers': lane tune34)
     if plural_groups(text_of(slots)) and not _SPLIT.search(text_of(slots)):
         return 1.05  # "how satisfied are our regions?": a KPI's own similarity would read one figure
     return 0.95

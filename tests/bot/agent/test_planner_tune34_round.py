@@ -58,6 +58,7 @@ def test_starting_checkout_said_as_a_deed_stays_the_step(rules):
 @pytest.mark.parametrize(("question", "by"), [
     ("net promoter score by channel for the hair salon", "channel"),
     ("the would-recommend score per crm segment, vet clinic", "segment"),
+    ("recommend score by client segment at the opticians", "segment"),
 ])
 def test_the_nps_per_group_is_each_groups_kpi(rules, question, by):
     assert_plans(rules, question, "movers", metric="nps", by=by, rank="value")
