@@ -105,9 +105,8 @@ _PAID_AT_THE_END = re.compile(r"\bfrom\b.{1,40}?\b(?:to|until|till|->|→|throug
 
 
 # (lane tune34) the checkout page reached (or not) is a stage reached; "started checkout", "began
-# checking out" name the step itself
-_CHECKOUT_REACHED = re.compile(r"\bcheck ?out (?:page|screen|form)s?\b|\b(?:reach\w*|hit\w*|get(?:ting)? to|got to|gets to|"
-                               r"make it to|made it to|makes it to|as far as) (?:the |a )?check ?outs?\b(?! stage)")
+# checking out" name the step itself (a bare "never reach checkout" stays the step, as older banks read it)
+_CHECKOUT_REACHED = re.compile(r"\bcheck ?out (?:page|screen|form)s?\b")
 _CHECKOUT_STARTED = re.compile(r"\b(?:start\w*|began|begin\w*|begun|open\w*|kick\w* off) (?:the |a |their )?check(?:ing)? ?outs?\b|"
                                r"\b(?:start\w*|began|begin\w*) (?:to )?check(?:ing)? out\b|\bcheckout[_ ]start")
 

@@ -39,17 +39,11 @@ _BEFORE_NAMED = (
 )
 # (lane tune34) the banks' convention: people's buying rate by hour is the purchase conversion; the
 # share of visits that bought only when visits or sessions are what is said to convert
-_VISITS_CONVERT = re.compile(r"\b(?:sessions?|visits?)\b|\b(?:site|web ?shop|website|shop|store) converts?\b")
+_VISITS_CONVERT = re.compile(r"\b(?:sessions?|visits?)\b|\b(?:site|web ?shop|website|shop|store) converts?\b|"
+                             r"\bconver\w* (?:on|of|for|through) (?:the |our )?(?:site|web ?shop|website)\b")
 # "which weekday do lookers turn into buyers best": people turned into buyers, the buying rate
 _LOOKERS_TO_BUYERS = (r"\b(?:lookers?|browsers?|visitors?|window[- ]shoppers?|people|folk)\b.{0,30}?\b(?:turn\w*|convert\w*|become\w*) "
                       r"(?:in ?to |to )?(?:buyers?|payers?|customers?|paying \w+)\b", "purchase_conversion")
-# (lane tune34) sales of a thing across the hours, days or months are that thing sold, counted; said
-# with money they are the takings
-_SALES_COUNTED = re.compile(r"\b(?!(?:do|does|did|the|our|my|of|for|in|on|at|total|are|were|and|net|gross|what|when|is|all|daily|weekly|"
-                            r"monthly|hourly|per|by|most|more|less|fewer|best|top|highest|lowest|biggest|peak|see|get|have|online|web|"
-                            r"shop|store|overall|average|avg|our|your|their|its|much|many|strong|weak|good|bad)\b)[\w-]+ sales\b")
-_MONEY = re.compile(r"\b(?:money|takings?|revenue|turnover|income|earn\w*|made|make|£|\$|€|cash|spend|spent|value|worth|"
-                    r"pounds|dollars|euros|quid|bucks|dosh|till)\b|[£$€]")
 _METRIC_WORDS = (
     LIKELIER_METRIC,
     _LOOKERS_TO_BUYERS,  # "are weekend visitors more likely to buy": the buying rate, not the visits
@@ -145,8 +139,6 @@ def plan_pattern(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         note = (NOTE, f"metric{SEP}{metric}{SEP}purchase conversion counts customers by the day, so by hour this is "
                       "session conversion, the share of visits that ended in an order")
         slots.unknown += [note] if hasattr(slots, "unknown") and note not in slots.unknown else []
-    if metric == "revenue" and _SALES_COUNTED.search(text) and not _MONEY.search(text):
-        metric = "orders"  # (lane tune34) "which weekday is best for lemonade sales": the goods sold, counted
     args["metric"] = metric
     names = _WEEKDAYS if args["by"] == "weekday" else _MONTHS if args["by"] == "month" else ()
     # Full names only ("may", "march" and "sat" are words too), and May only where "is may" names it.

@@ -131,7 +131,7 @@ def test_a_follow_up_that_changes_one_thing_keeps_the_rest(rules, first, then, t
     assert not wrong, (then, plan.args, wrong)
 
 
-# -- one month or weekday judged against the rest; a thing's sales over time counted ------------------
+# -- one month or weekday judged against the rest --------------------------------------------------------
 @pytest.mark.parametrize(("question", "by", "focus"), [
     ("is june a standout month for the ice cream van compared with the rest", "month", "June"),
     ("are thursdays a dud for the pottery classes?", "weekday", "Thursday"),
@@ -139,11 +139,3 @@ def test_a_follow_up_that_changes_one_thing_keeps_the_rest(rules, first, then, t
 ])
 def test_one_month_or_weekday_judged_is_the_time_pattern_focus(rules, question, by, focus):
     assert_plans(rules, question, "time_pattern", by=by, focus=focus)
-
-
-@pytest.mark.parametrize(("question", "metric"), [
-    ("which weekday is best for cupcake sales at the market stall", "orders"),
-    ("which weekday brings in the most cupcake money", "revenue"),
-])
-def test_a_things_sales_over_the_week_are_counted(rules, question, metric):
-    assert_plans(rules, question, "time_pattern", by="weekday", metric=metric)
