@@ -22,12 +22,12 @@ _ACTIONS = [
      r"\b(?:deserves?|earned|merits?) (?:a |an )?(?:little |small |wee )?something\b", "reward_loyal"),
     (r"\bpersonal (?:follow[- ]?up|call|touch)|\bfollow[- ]?up\b|\bring\b|\bring(?:ing)? (?:\w+ )?up\b|\bpersonally\b|"
      r"\bphone call\b", "personal_follow_up"),
-    # "lapsed big spenders to win back": the valuable ones, in owners' words
+    # "lapsed big spenders to win back": the valuable ones, in owners' words. (lane tune34) "worth
+    # winning back" alone says no value (the banks' convention): the plain win-back below
     (r"\bwin(?:ning)?[- ]?back\b.*\b" + _VALUABLE + r"|\b" + _VALUABLE + r".*\bwin(?:ning)?[- ]?back", "win_back_valuable"),
-    # "lapsed regulars to tempt back", "lure them back" (not "get back to them": a reply); (lane probe23a)
-    # "lapsed but worth tempting back" is worth the effort, not high value: the win-back, valuable only
-    # when their spend is said (the check in actions_plan)
-    (r"\bworth (?:winning|getting|bringing|luring|tempting|fighting for|chasing)\b|\bwin(?:ning)?[- ]?back\b|\bwin (?:them|back)\b|\b(?:tempt|lure|coax|entice|woo|bring|get|draw)\w* (?:\w+ )?back\b(?! to\b)|"
+    # "lapsed regulars to tempt back", "lure them back" (not "get back to them": a reply),
+    # "worth luring back", "worth fighting for"
+    (r"\bworth (?:winning|getting|bringing|luring|tempting|coaxing|wooing|fighting for|chasing)\b|\bwin(?:ning)?[- ]?back\b|\bwin (?:them|back)\b|\b(?:tempt|lure|coax|entice|woo|bring|get|draw)\w* (?:\w+ )?back\b(?! to\b)|"
      # "a come-back nudge", "a nudge to come back"
      r"\bcome-?back (?:nudge|offer|voucher|deal|discount|email|message|text|note|treat|incentive)s?\b|"
      r"\b(?:nudge|offer|voucher|reason|incentive|push) to (?:come back|return|rebook|re-?order)\b|"

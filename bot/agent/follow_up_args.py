@@ -103,6 +103,12 @@ def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, A
 
     out = against_said_alone(spec.name, previous, out, text.lower(), getattr(asked, "against", None))
     out = metrics_added(previous, out, text.lower())  # "add avg order to that too": the KPIs kept, one more
+    from bot.agent.thread_kept import (  # "stretch that to 120 days"; "drop the vip bit"
+        filter_dropped,
+        window_said_again,
+    )
+
+    out = filter_dropped(previous, window_said_again(previous, out, text.lower()), text.lower())
     return as_rate(previous, {**out, **_said_over_the_last(spec, previous, out, asked, ctx)}, text.lower())
 
 
@@ -172,8 +178,10 @@ THE_FIGURES_FOR = re.compile(r"^(?:(?:ok|so|and|now|then|pls|please),? )*(?:(?:s
 # of the analysis just shown, which keeps everything else it was asked for (its group, its period)
 ADJUSTS_THE_LAST = re.compile(r"^(?:(?:ok|okay|right|now|can you|could you|please|just),? )*(?:cut|trim|limit|cap|shorten|"
                               r"lengthen|extend|stretch|narrow|widen|restrict|keep|make|change|set|reduce|bring) (?:down |back )?"
-                              r"(?:the|those|these|that|this) (?:paths?|routes?|journeys?|funnel|drop-?offs|chart|graph|trend|"
-                              r"table|list|breakdown|comparison|themes|ranking)\b")
+                              r"(?:(?:the|those|these|that|this) (?:paths?|routes?|journeys?|funnel|drop-?offs|chart|graph|trend|"
+                              r"table|list|breakdown|comparison|themes|ranking)\b|"
+                              # (lane tune34) "cut it to the biggest 3 themes", "trim them down to five"
+                              r"(?<!make )(?<!keep )(?:it|that|them|this) (?:down |back )?to\b)")
 
 
 # (lane tune30) "try it by segment", "and per town?", "do that by channel instead": only the split

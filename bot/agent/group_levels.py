@@ -33,7 +33,7 @@ from bot.agent.ranked_order import RANKED_ORDER
 _GROUP = (r"(?:first[- ]touch |first |acquisition |crm |customer |client |marketing ){0,2}(?:channels?|traffic (?:types?|sources?)|"
           rf"sources?|platforms?|segments?|customer groups?|tiers?|{PLACES}|age(?: bands?| groups?| brackets?| ranges?)|personas?)")
 _SPLIT = re.compile(rf"\b(?:by|per|for each|for every|each|split (?:by|across|into)|broken down by|across|"
-                    rf"between (?:the |our )?(?:different |various )?)\s*(?:the |our )?{_GROUP}\b")
+                    rf"between (?:the |our )?(?:different |various )?)\s*(?:the |our )?(?:(?:member|customer|client|crm) )?{_GROUP}\b")
 # "which marketing channel", "which crm segment": the group with a word of its kind before it
 _KIND = r"(?:(?:marketing|sales|acquisition|traffic|customer|crm|referral|first[- ]touch) )?"
 _WHICH_MOST = re.compile(rf"\b(?:which|what) {_KIND}{_GROUP}\b.{{0,50}}\b(?:most|least|highest|lowest|best|worst|biggest|"

@@ -32,7 +32,9 @@ FOLLOW_UPS = (
     r"\b(?:drill|dig|zoom)\s+(?:(?:the|that|this|our) (?:[\w'-]+ ){0,2}?map\s+)?(?:in|into|down)\b|"
     r"\b(?:focus|look closer|look more closely|concentrate) on the\b|"
     # (lane probe23c) "go deeper on the toy library checkout bit": one stage of the map just drawn
-    r"\b(?:go|dig|look|delve) (?:deeper|further|closer) (?:on|into|in on|at) (?:the |that |our )?(?:[\w'-]+ ){0,3}?(?:stage|bit|part|step|phase)\b",
+    r"\b(?:go|dig|look|delve) (?:deeper|further|closer) (?:on|into|in on|at) (?:the |that |our )?(?:[\w'-]+ ){0,3}?(?:stage|bit|part|step|phase)\b|"
+    # (lane tune34) "go deeper on the checkout step of that map", "dig further into the paying bit of the map"
+    r"\b(?:go|get|dig|drill|zoom)\s+(?:deeper|further|closer|in)\s+(?:on|in ?to|at)\b.{0,40}\b(?:that|the|this|our) map\b",
     r"\b(?:more|details?)\s+(?:about|on)\s+(?:the\s+)?[a-z-]+\s+stage\b",
     r"\bwhat(?:'s| is)? (?:going |gone )?(?:wrong|on|happening) (?:with|at|in)\b|\bwhat went wrong (?:with|at|in)\b",
 )

@@ -108,6 +108,13 @@ _PAID_AT_THE_END = re.compile(r"\bfrom\b.{1,40}?\b(?:to|until|till|->|→|throug
                               r"(?:paid|paying)\b(?! (?:ads?|adverts?|search|social|media|traffic|campaigns?|clicks?)\b)")
 
 
+# (lane tune34) the checkout page reached (or not) is a stage reached; "started checkout", "began
+# checking out" name the step itself (a bare "never reach checkout" stays the step, as older banks read it)
+_CHECKOUT_REACHED = re.compile(r"\bcheck ?out (?:page|screen|form)s?\b")
+_CHECKOUT_STARTED = re.compile(r"\b(?:start\w*|began|begin\w*|begun|open\w*|kick\w* off) (?:the |a |their )?check(?:ing)? ?outs?\b|"
+                               r"\b(?:start\w*|began|begin\w*) (?:to )?check(?:ing)? out\b|\bcheckout[_ ]start")
+
+
 def _chain_ends_past_its_steps(stages: list[str], touchpoints: list[str], text: str) -> bool:
     """"from checkout to paid to after-sales": a chain whose far end is a stage no step read
     reaches is a chain of stages (the steps read only cover its start), not a touchpoint funnel
@@ -158,6 +165,11 @@ def plan_dropoffs(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                                    r"do not|doesn'?t|does not|haven'?t|without)\b|" + _TOWARDS, text):
         args["goal_touchpoint"] = touchpoints[-1]
         args.pop("goal_stage", None)
+    if args.get("goal_touchpoint") == "checkout_start" and _CHECKOUT_REACHED.search(text) and not _CHECKOUT_STARTED.search(text):
+        # (lane tune34) "before they ever hit the checkout page": getting that far is the decision
+        # stage (the banks' convention); the step only when starting checkout is said as a deed
+        args["goal_stage"] = "decision"
+        args.pop("goal_touchpoint")
     if _INTO_BASKET.search(text) and not args.get("goal_touchpoint"):
         args["goal_touchpoint"] = "add_to_cart"  # (lane ps22) "before getting a tub in the basket": the add to cart
         args.pop("goal_stage", None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.agent.kpi_waits_and_shares import _ASKED, _MANAGED, _WE
-from bot.agent.owner_words import CLOSE, SHARE
+from bot.agent.owner_words import CLOSE, PEOPLE, SHARE
 
 _GROUP = r"(?:them|those|these|the lot|that lot|this lot)"
 _BOUGHT = r"(?:bought|ordered|purchased|paid for|booked|picked up|got)"
@@ -34,6 +34,13 @@ ASKED_IN_PASSING_TERMS = (
     # people of the group named who bought (not how often, nor as a share)
     (rf"^(?!.*(?:%|\b(?:share|percent|percentage|proportion|fraction|rate|times|again|more than once|twice)\b)).*?"
      rf"\bhow many of {_GROUP} (?:have |had |actually |ever )?{_BOUGHT}\b", "buyers"),
+    # (lane tune34) "how many 25-34 year olds bought match tickets", "how many of the newsletter crowd
+    # booked a lesson": a count of people of a group who bought is the buyers, whatever they bought
+    # (the banks' convention; "how many tickets did we sell" stays the orders)
+    (rf"^(?!.*(?:%|\b(?:share|percent|percentage|proportion|fraction|rate|times|again|more than once|twice)\b)).*?"
+     rf"\bhow many (?:of (?:the |our |those |these )?(?:[\w'-]+ ){{0,2}}?(?:{PEOPLE}|crowd|lot|bunch|gang|group|set)|"
+     rf"(?:[\w'-]+ ){{0,2}}?(?:\d\d ?-? ?\d\d|\d\d\+|(?:over|under)[- ]?\d\d)(?:s|'s)?(?: year[- ]olds?| olds?)?) "
+     rf"(?:have |had |actually |ever |all )?{_BOUGHT}\b", "buyers"),
     # "more people ditching baskets", "folk who dump their carts": baskets abandoned, by the verb
     (rf"\b(?:ditch|dump|abandon|desert|bin)(?:s|es|ed|ing|ping|ped)? (?:their |the |a |an |full |online |half-full )?"
      rf"{_BASKETS}\b", "cart_abandonment"),

@@ -28,7 +28,7 @@ LIFETIME_CUES = (
     (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|(?<!they were )(?<!those were )(?<!these were )(?<!it was )(?<!that was )"
      r"(?<!days )(?<!weekends )(?<!nights )\bworth\b(?! (?:\w+ ){0,2}(?:open|opening|trading|working)\b)"
      rf"(?! of (?:a|an|one|each|every) (?:[\w'-]+ ){{0,2}}?(?:order|booking|sale|job|table|ticket|basket|purchase|{UNIT_ONE})\b)"
-     r"(?! (?:winning|getting|bringing|luring|tempting|chasing|saving|fighting|ringing|calling|contacting|rewarding|converting|turning|pursuing|a (?:call|ring|"
+     r"(?! (?:winning|getting|bringing|luring|tempting|coaxing|wooing|chasing|saving|fighting|ringing|calling|contacting|rewarding|converting|turning|pursuing|a (?:call|ring|"
      r"freebie|treat|reward|nudge|win[- ]?back|push|follow[- ]?up|check[- ]?in|voucher|discount|offer))\b)|\blong[- ](?:term|run) (?:value|worth)\b|\bover the years\b|"
      r"\bin total over\b(?! (?:the |a )?(?:last|past|previous|this|\d+)\b)|\bvalue of (?:a|an|one|each) (?:[\w-]+ ){0,3}?(?:customer|client|member|guest|patient|buyer|shopper|regular|owner)\b|\b(?:whole|entire) (?:time|life|relationship)(?: (?:they|you|people|customers|clients) (?:stick|stay|are|remain|shop|spend))? with us\b|\bmost valuable (?:customers|channel|segment)\b|"
      # "how valuable is a Redland customer across their whole time with us"

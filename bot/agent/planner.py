@@ -298,10 +298,13 @@ class OfflinePlanner:
                 slots.grain = None
             return True
         from bot.agent.follow_up_args import ADJUSTS_THE_LAST, THE_FIGURES_FOR
+        from bot.agent.thread_kept import DROPS_A_FILTER
         if SAME_SPAN.search(text) and not slots.period and not (best is not None and self.by_name[best.tool].changes_state):
             if rx.search(r"\bsame (?:weeks|months|days|quarters|years)\b", text):
                 slots.grain = None  # "same weeks?": the weeks just compared, not a weekly series
             return True  # (tune32) "what did the vip folk spend over the same period": the thread's span kept
+        if DROPS_A_FILTER.search(text):
+            return True  # (lane tune34) "drop the vip bit, everyone please": the last analysis, that filter off
         if best is not None and best.tool == prev.name and ADJUSTS_THE_LAST.search(text):
             return True  # "cut the paths to 4 steps": the paths just shown, one setting changed
         short = len(text.split()) <= 6

@@ -363,7 +363,7 @@ ACTION_CUES = (
      # "what should I be doing for each of my customers next"
      r"\bwhat (?:should|could|can|ought) (?:i|we) (?:to )?be doing\b.{0,40}\b(?:customers?|clients?|members?|guests?|patients?|"
      r"regulars?|each|every|them)\b|"
-     r"\bworth (?:winning|getting|bringing|luring|tempting) (?:\w+ )?back\b|\bworth (?:chasing|saving|fighting for)\b|"
+     r"\bworth (?:winning|getting|bringing|luring|tempting|coaxing|wooing) (?:\w+ )?back\b|\bworth (?:chasing|saving|fighting for)\b|"
      r"\b(?:(?:should|could|can) (?:i|we)|(?:i|we) (?:should|could|can|ought to|want to|need to)) (?:try (?:to |and |n |an )?)?"
      r"(?:tempt|lure|coax|entice|woo|win|bring)\w* (?:\w+ )?back\b", 0.9),
     # "what should i prioritise with my regulars this week", "where do we focus with our clients

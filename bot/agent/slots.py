@@ -21,7 +21,6 @@ from bot.agent.found_us import found_us_as_channel
 from bot.agent.fuzzy import Speller, touchpoints_named
 from bot.agent.grain_swaps import swapped_grain
 from bot.agent.group_pairs import pair_groups
-from bot.agent.later_period import later_first
 from bot.agent.loose_days import loose_days, plain_days
 from bot.agent.month_change import month_to_month
 from bot.agent.month_halves import halves
@@ -170,7 +169,7 @@ def _unknown_places(t: str, known: Known, text: str = "", taken: set[str] | None
 
 _COMPARE = re.compile(
     r"\b(?:vs\.?|versus|compared?|comparison|than (?:last|the previous|before|it was|in)|change[ds]?|"
-    r"went (?:up|down)|gone (?:up|down)|increase[ds]?|decrease[ds]?|drop(?:ped)?|rise|rose|fell|"
+    r"went (?:up|down)|gone (?:up|down)|increase[ds]?|decrease[ds]?|drop(?:ped)?(?! (?:the|that|this) [\w' -]{2,30}? (?:bit|part|filter|side)\b)|rise|rose|fell|"
     r"week on week|month on month|better|worse|improv\w*|up or down|against|"
     # (lane probe16a) "this month next to the same days last month": two periods side by side
     r"next to (?=(?:the )?(?:same|last|previous|prior|one before|week before|month before)\b))\b")
@@ -196,8 +195,10 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
         t, fixes = speller.correct(t)
     # "the second half of october": that half; "from october to november": which changed
     when = week_of(t, month_to_month(t, other_part(t, halves(t, read_when(t, as_of), as_of), as_of), as_of), as_of)  # "the week of 2 november"
-    # "september vs october": october, against september; "october same days": its first days
-    when = later_first(loose_days(t, same_days(t, year_halves(t, when, as_of), as_of), as_of), t)  # "... friday?": that day
+    # "october same days": its first days. (lane tune34) "september vs october": the period named
+    # first is the one asked about, the other its yardstick, whichever came first (the convention
+    # the banks now state; docs/ARCHITECTURE.md)
+    when = loose_days(t, same_days(t, year_halves(t, when, as_of), as_of), as_of)  # "... friday?": that day
     when = two_month_span(t, weekday_said(t, when, as_of), as_of)  # "the friday then"; "across september and october"
     when = yardstick_before(t, weekday_before(month_or_month(t, when, as_of), as_of), as_of)  # "better in october or september"; "yesterday vs last saturday"; "vs the week before that"
     rest = _examples_of_a_stage(mask(t, when.spans))

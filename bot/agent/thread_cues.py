@@ -30,8 +30,13 @@ FOLLOW_UP = re.compile(
     # "keep that but just the loyalty card holders": the last analysis, narrowed (nothing saved)
     r"keep (?:that|this|it|the same)(?: one| view| breakdown)?,? (?:but |and )?(?:just|only|for)|"
     # (tune32) "do the same for gamers who came from facebook", "run the same thing over the juniors"
-    r"(?:(?:can|could|would) you |please )?(?:do|run|try|show) (?:the same|likewise)(?: (?:thing|again|one|check))?"
+    # (lane tune34) "do the same sum for the Redland climbers", "run the same numbers over the juniors"
+    r"(?:(?:can|could|would) you |please )?(?:do|run|try|show) (?:the same|likewise)(?: (?:thing|again|one|check|sum|sums|maths|math|"
+    r"numbers|figures|count|tally|calc|calculation|query|exercise))?"
     r"(?= (?:for|but|with|over|in|on|by|per|among|across)\b)|"
+    # (lane tune34) "basket abandonment again but only counting ...", "takings again, but for the juniors": the
+    # last analysis named by its KPI, then what changes
+    r"(?:[\w'-]+ ){1,3}again,? (?=(?:but|only|just)\b)|"
     # "would it be more of a region thing?", "or is it the segments?": the last analysis, another way
     r"(?:or )?(?:could|would|might|can) (?:it|that|this) (?:be|have been)|or (?:is|was) it)\b", re.I)
 # "list the high and medium risk ones too": the last analysis again, widened; (tune31) "which hour then, for the tea money?"

@@ -41,8 +41,16 @@ _BEFORE_NAMED = (
     # "which day do members turn up most", "what hour is the gym fullest": the people active with us
     *TURNOUT,
 )
+# (lane tune34) the banks' convention: people's buying rate by hour is the purchase conversion; the
+# share of visits that bought only when visits or sessions are what is said to convert
+_VISITS_CONVERT = re.compile(r"\b(?:sessions?|visits?)\b|\b(?:site|web ?shop|website|shop|store) converts?\b|"
+                             r"\bconver\w* (?:on|of|for|through) (?:the |our )?(?:site|web ?shop|website)\b")
+# "which weekday do lookers turn into buyers best": people turned into buyers, the buying rate
+_LOOKERS_TO_BUYERS = (r"\b(?:lookers?|browsers?|visitors?|window[- ]shoppers?|people|folk)\b.{0,30}?\b(?:turn\w*|convert\w*|become\w*) "
+                      r"(?:in ?to |to )?(?:buyers?|payers?|customers?|paying \w+)\b", "purchase_conversion")
 _METRIC_WORDS = (
-    LIKELIER_METRIC,  # "are weekend visitors more likely to buy": the buying rate, not the visits
+    LIKELIER_METRIC,
+    _LOOKERS_TO_BUYERS,  # "are weekend visitors more likely to buy": the buying rate, not the visits
     # "what hour do client queries land", "when do enquiries come in": what people ask of the desk
     # (lane ps18) "which month brings the most grumbles", "which weekday do the gripes pile up": complaints said loosely
     (r"\bcomplain\w*|\bgrumbl\w*|\bgripes?\b|\bmoan(?:s|ing)?\b|\bwhing(?:e|es|ing)\b|\btickets?\b|\b(?:queries|enquiries|inquiries)\b|\bsupport (?:requests?|emails?)\b|\bget in touch\b|\bcontact us\b|"
@@ -130,7 +138,7 @@ def plan_pattern(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         metric = named[0]
     if metric is None:
         metric = next((code for rx, code in _METRIC_WORDS if re.search(rx, text)), None) or _what_the_data_counts(ctx)
-    if metric == "purchase_conversion" and args["by"] == "hour":
+    if metric == "purchase_conversion" and args["by"] == "hour" and _VISITS_CONVERT.search(text):
         metric = "session_conversion"  # by hour, the share of sessions that bought (said in the answer)
         note = (NOTE, f"metric{SEP}{metric}{SEP}purchase conversion counts customers by the day, so by hour this is "
                       "session conversion, the share of visits that ended in an order")

@@ -78,7 +78,9 @@ _DAY1 = "(?:" + "|".join(WEEKDAY_NAMES) + ")s?"
 # not "may": "is may ..." is as often the verb as the month
 _MONTH1 = "(?:" + "|".join(m for m in MONTH_NAMES if m != "may") + ")"
 _JUDGE = (r"(?:dead|slow|quiet|busy|good|bad|strong|weak|decent|great|ok|okay|solid|worthwhile|profitable|best|worst|busiest|quietest|slowest|strongest|weakest|"
-          r"biggest|top|peak|big|huge|massive|poor|lean|small)")
+          r"biggest|top|peak|big|huge|massive|poor|lean|small|"
+          # (lane tune34) "is july a standout month", "are wednesdays a dud": one month or weekday judged
+          r"stand-?out|dud|duff|bumper|banner|flat|rubbish|stellar)")
 # ("is sunday a slow one": the day said again as "one")
 _NAMED_DAY = (rf"\b(?:is|are|was|were) (?:\w+ )?{_DAY1} (?:\w+ ){{0,2}}{_JUDGE} (?:day|night|evening|trading day|one)s?\b|"
               rf"\b(?:bother|worth) (?:\w+ ){{0,2}}(?:open|opening|trading|working) (?:on )?{_DAY1}\b|"
@@ -99,7 +101,7 @@ _NAMED_DAY = (rf"\b(?:is|are|was|were) (?:\w+ )?{_DAY1} (?:\w+ ){{0,2}}{_JUDGE} 
 # "are sundays slow for lesson bookings", "is monday usually quiet?": one weekday judged, said
 # without a "day" after the judgement
 _NAMED_DAY += (rf"|\b(?:is|are) (?:\w+ )?{_DAY1} (?:(?:usually|always|normally|generally|really|typically|a bit|too|that|so|"
-               rf"any|often|still|the|our) )?{_JUDGE}(?:er)?(?: (?:for|at|on|with|in|by|to)\b|\s*[?.!]*$)")
+               rf"any|often|still|the|our|a|an) )?{_JUDGE}(?:er)?(?: (?:for|at|on|with|in|by|to)\b|\s*[?.!]*$)")
 # "how do thursdays do for bakery orders", "how are wednesdays for the takings": a weekday said
 # in the plural is every one of them, weighed against the other days (one date is singular)
 _NAMED_DAY += (rf"|\bhow (?:do|are) (?:our |the )?{_DAYS}(?: (?:do|doing|fare|faring|go|going|look|looking|shaping up))?"

@@ -60,6 +60,5 @@ def week_of(text: str, when: Any, as_of: dt.date | None) -> Any:
             and re.search(r"\b(?:the )?(?:week (?:before|prior|earlier|after)|previous week)\b", text):
         # "the week of 2 november against the week before": that day's week too, not one day
         against = _week(dt.date.fromisoformat(against[:10]), None, as_of)
-    if len(weeks) == 2 and weeks[1] > weeks[0]:
-        period, against = weeks[1], weeks[0]  # the later week is the one asked about, the earlier its yardstick
+    # (lane tune34) two weeks named: the first said is the one asked about (the banks' convention)
     return dataclasses.replace(when, period=period, against=against, spans=sorted(set(when.spans) | set(spans)))
