@@ -264,6 +264,6 @@ def apply(found: Match, slots: Any) -> None:
 
 
 def note(found: Match) -> str:
-    from bot.agent.reading import _label
+    from bot.agent.understood import metric_label as _label
 
     return f"I read “{found.words}” as {_label(found.metric).lower()}, by meaning"

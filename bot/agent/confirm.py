@@ -19,7 +19,7 @@ def hold_for_confirmation(spec: ToolSpec, ctx: ToolContext, args: dict[str, Any]
                           held: list[PendingAction] | None) -> str:
     """Keep the call for the person to confirm; what the model reads back. A change that could
     not go through (an unknown metric, no such rule) comes back as the error instead."""
-    from bot.agent.reading import understood
+    from bot.agent.understood import understood
 
     problem = check_change(spec, ctx, args)
     if problem:
@@ -34,7 +34,7 @@ def hold_for_confirmation(spec: ToolSpec, ctx: ToolContext, args: dict[str, Any]
 
 def understood_calls(records: list[ToolCallRecord]) -> str:
     """The reading of a model's answer: its successful tool calls, in words."""
-    from bot.agent.reading import answered_args, understood
+    from bot.agent.understood import answered_args, understood
 
     lines = [understood(r.name, answered_args(r.args, r.result)) for r in records if r.ok]
     return "; ".join(dict.fromkeys(lines))

@@ -19,19 +19,15 @@ from bot.agent.analytics_tools import period_from
 from bot.agent.feedback_cues import (
     AFTER_BUYING,
     ANYTHING_ABOUT,
-    BLAMED,
-    BLAMED_VERBS,
-    PRAISED,
     SEARCH_CUES,
     SENTIMENT_CUES,
-    THEME_CUES,
-    THEME_FOLLOW_UPS,
 )
 from bot.agent.feedback_plain_asks import HAPPIEST_THEMES_CUES, TEXTS_ON_TOPIC_CUES
 from bot.agent.feeling_pairs import FEELING_PAIR_SENTIMENT_CUES
 from bot.agent.feeling_sounds import SOUNDING_CUES, sounding_split
 from bot.agent.owner_promise_cues import OWNER_SAID_CUES
 from bot.agent.score_givers import score_filters
+from bot.agent.theme_cues import BLAMED, BLAMED_VERBS, PRAISED, THEME_CUES, THEME_FOLLOW_UPS
 from bot.agent.tools import ToolContext, ToolSpec, note_for_answer
 from tools.core.errors import ToolUnavailable
 

@@ -137,14 +137,8 @@ class OfflinePlanner:
             self._state.put(key, plan.spec.name, plan.slots, plan.args)
 
     def answer(self, question: str, key: str = "default", *, context: str | None = None) -> Answer:
-        from bot.agent.reading import (
-            alternatives,
-            answered_args,
-            ask_back,
-            reading_lead,
-            reasons,
-            understood,
-        )
+        from bot.agent.reading import alternatives, ask_back, reading_lead, reasons
+        from bot.agent.understood import answered_args, understood
 
         plan = self.plan(question, key)
         if plan.spec is None:
@@ -173,7 +167,7 @@ class OfflinePlanner:
     def run_reading(self, tool: str, args: dict[str, Any], key: str, question: str = "") -> Answer:
         """Answer with a reading the person chose (a button, a suggestion): that tool with
         those arguments, remembered for follow-ups like any answer."""
-        from bot.agent.reading import answered_args, understood
+        from bot.agent.understood import answered_args, understood
 
         spec = self.by_name.get(tool)
         if spec is None:

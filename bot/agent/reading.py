@@ -24,9 +24,9 @@ from bot.agent.refused_asks import (
     NAMING,
 )
 from bot.agent.slots import Slots
+from bot.agent.understood import metric_label, period_words, understood, validated, who_words
 from bot.agent.vocab import OFF_TOPIC
 from bot.answer import Alternative, Answer
-from tools.core.text import in_words
 
 # The planner (bot/agent/planner.py) calls these with itself and its Plan; they are typed Any
 # here so that this module does not import the planner back.
@@ -59,179 +59,6 @@ METRIC_WORDS: dict[str, str] = {
 }
 _DESTRUCTIVE = re.compile(r"\b(?:delete|remove|get rid of|wipe|erase|forget|undo|drop|scrap|clear|cancel|"
                           r"kill|destroy|reset|nuke|trash|obliterate)\b")
-
-
-def _label(metric: str) -> str:
-    from tools.analytics.kpi_catalog import SPECS
-
-    spec = SPECS.get(metric)
-    return spec.label if spec else metric.replace("_", " ")
-
-
-def _period(value: Any) -> str:
-    if value is None:
-        return ""
-    if hasattr(value, "model_dump"):
-        value = value.model_dump(exclude_none=True)
-    if isinstance(value, dict):
-        if value.get("name"):
-            name = str(value["name"])
-            return "all the data" if name == "all" else name.replace("_", " ")
-        start, end = value.get("start"), value.get("end")
-        if start and end and str(start) == str(end):
-            return f"on {start}"
-        return f"{start or 'the start'} to {end or 'the last day of data'}"
-    return str(value)
-
-
-def _who(filters: Any) -> str:
-    if filters is None:
-        return ""
-    data = filters.active() if hasattr(filters, "active") else dict(filters)
-    if not data:
-        return ""
-    from tools.analytics.filters import DIMENSION_LABELS
-
-    parts = []
-    for dim, value in data.items():
-        shown = ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
-        parts.append(f"{DIMENSION_LABELS.get(dim, dim)} {shown}")
-    return " for " + " and ".join(parts)
-
-
-def _validated(spec: Any, args: dict[str, Any]) -> Any:
-    try:
-        return spec.params.model_validate(args)
-    except Exception:
-        return None
-
-
-def answered_args(args: dict[str, Any], result: Any) -> dict[str, Any]:
-    """The arguments as the tool answered them: a satisfaction measure the surveys lack is
-    answered in the one they hold (NPS for a 1-5 score, and back), and the reading says the
-    measure used, as the answer's body does, not the one asked for; likewise a trend's grain."""
-    asked, used = getattr(result, "asked", ""), getattr(result, "measure", None)
-    if asked and isinstance(used, str) and used != asked and args.get("measure", asked) != used:
-        return {**args, "measure": used}
-    # A trend over data dated by month only is shown month by month whatever grain was asked:
-    # the heading says the grain shown, not "week by week" over monthly points.
-    from tools.analytics.trends import TrendParams, TrendResult
-
-    if isinstance(result, TrendResult) and result.grain != args.get("grain", "week"):
-        # the period stays the one answered: a month grain left unset would default to 180 days
-        period = TrendParams.model_validate(args).period.model_dump(mode="json", exclude_none=True)
-        return {**args, "grain": result.grain, "period": period}
-    return args
-
-
-def understood(tool: str, args: dict[str, Any], slots: Slots | None = None, spec: Any = None) -> str:
-    """The reading of a question as one line: what will be computed, for whom, when."""
-    if spec is None:
-        from bot.agent.catalog import tool_spec
-
-        spec = tool_spec(tool)
-    p = _validated(spec, args) if spec is not None else None
-    if p is None:  # arguments the tool refuses: shown as words, the tool's error says what is wrong
-        shown = "; ".join(f"{k.replace('_', ' ')}: {in_words(v)}" for k, v in args.items())
-        return f"{tool.replace('_', ' ').capitalize()} ({shown})"
-    get = lambda name, default=None: getattr(p, name, default)  # noqa: E731
-    when = _period(get("period"))
-    who = _who(get("filters"))
-    text = _describe(tool, p, get, when, who)
-    return text[0].upper() + text[1:]
-
-
-def _describe(tool: str, p: Any, get: Any, when: str, who: str) -> str:
-    metrics = ", ".join(_label(m) for m in (get("metrics") or [])) or "the headline KPIs"
-    by = str(get("by") or "").replace("_", " ")
-    if tool == "kpis":
-        least = get("min_orders")
-        if least and least != 2 and "repeat_customers" in (get("metrics") or []):
-            # "bought more than 3 times": said as the count it is, as the table's row says it
-            from tools.analytics.kpi_catalog import at_least_label
-
-            metrics = metrics.replace(_label("repeat_customers"), at_least_label(least))
-        return f"{metrics}, {when}{who}"
-    if tool == "trend":
-        return f"{_label(get('metric'))} {get('grain')} by {get('grain')}, {when}{who}"
-    if tool == "time_pattern":  # its period defaults by unit: 90 days, all the data by month
-        span = when or ("all the data" if get("by") == "month" else "last 90 days")
-        unit = {"weekday": "day of the week", "hour": "hour of the day", "month": "month of the year"}[get("by")]
-        return f"{_label(get('metric'))} by {unit}, {span}{who}"
-    if tool == "compare":
-        against = _period(get("against")) or "the period before"
-        return f"{metrics}, {when} against {against}{who}"
-    if tool == "movers":
-        if get("rank") == "value":  # each group's own level ("revenue by town")
-            return f"{_label(get('metric'))} by {by}, {when}{who}"
-        return f"which {by} moved {_label(get('metric'))} most, {when} against the period before{who}"
-    if tool == "funnel":
-        steps = get("touchpoints") or get("stages")
-        route = " → ".join(steps) if steps else "all six stages"
-        return f"the funnel ({route}), {when}{who}" + (f", by {by}" if by else "")
-    if tool == "dropoffs":
-        goal = get("goal_touchpoint") or get("goal_stage")
-        return f"where people who did not reach {goal} left, by {get('level')}, {when}{who}"
-    if tool == "paths":
-        return f"the common paths to {get('goal_touchpoint') or get('goal_stage')}, by {get('level')}, {when}{who}"
-    if tool == "feedback_search":
-        extra = " (negative only)" if (get("max_sentiment") or 1) < 0 else ""
-        src = f" in {', '.join(get('source'))}s" if get("source") else ""
-        cust = f" from customer {get('customer_id')}" if get("customer_id") else ""
-        scores = ""
-        for scale in ("csat", "nps"):  # "what do customers who gave 1 star say?": said, not only applied
-            lo, hi = get(f"min_{scale}"), get(f"max_{scale}")
-            if lo is not None or hi is not None:
-                span = (f"{lo}" if lo == hi else f"{lo}-{hi}" if lo is not None and hi is not None
-                        else f"{lo} or more" if lo is not None else f"{hi} or less")
-                scores += f" with {scale.upper()} {span}"
-        if not get("query"):  # no topic: ranked by tone (tools/feedback/tone_ranked.py)
-            what = ("the most negative feedback" if extra else "the most positive feedback"
-                    if (get("min_sentiment") or -1) > 0 else "the latest feedback")
-            return f"{what}{src}{cust}{scores}{_living(get)}, {when}"
-        return f"feedback about “{get('query')}”{extra}{src}{cust}{scores}{_living(get)}, {when}"
-    if tool == "feedback_sentiment":
-        return f"how customers{_living(get, ' in ')} feel, by {by}, {when}"
-    if tool == "feedback_themes":
-        tone = {"negative": "complaint ", "positive": "praise "}.get(get("sentiment"), "")
-        return f"the main {tone}themes in feedback{_living(get)}, {when}"
-    if tool == "customer_lifetime_value":
-        return "customer lifetime value" + (f" by {by}" if by else "") + who
-    if tool == "at_risk_customers":
-        return f"customers at {str(get('tier')).replace('_', ' and ')} risk of not buying again{who}"
-    if tool == "newly_at_risk":
-        return f"customers newly at high risk (against {get('days')} days ago){who}"
-    if tool == "revenue_forecast":
-        return f"expected revenue from existing customers, {str(get('horizon')).replace('_', ' ')}" \
-               + (f", by {by}" if by else "") + who
-    if tool == "purchase_propensity":
-        return f"who is likely to buy soon ({get('who')}){who}"
-    if tool == "next_best_actions":
-        return "the next best action" + (f" for customer {get('customer_id')}" if get("customer_id") else
-                                         f" per customer{who}")
-    if tool == "journey_map":
-        stage = f", the {get('stage')} stage in detail" if get("stage") else ""
-        return f"the customer journey map, {when}{who}{stage}"
-    if tool == "digest":
-        return f"the {get('cadence')} digest" + (f" for {get('date')}" if get("date") else "")
-    if tool == "satisfaction_by":  # was "Satisfaction by: filters {'region': ['SP']}"
-        from tools.analytics.satisfaction import BY_WORDS
-        from tools.analytics.satisfaction_stats import MEASURES
-
-        return f"{MEASURES[get('measure')].label} by {BY_WORDS[get('by')]}, {when}{who}"
-    return _plain_action(tool, p)
-
-
-def _living(get: Any, lead: str = " from customers in ") -> str:
-    places = " in ".join(" or ".join(p) for p in (get("city"), get("region")) if p)  # "Leeds in Yorkshire"
-    return f"{lead}{places}" if places else ""
-
-
-def _plain_action(tool: str, p: Any) -> str:
-    data = p.model_dump(exclude_defaults=True, exclude_none=True) if p is not None else {}
-    data.pop("request", None)
-    shown = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in data.items())
-    return tool.replace("_", " ") + (f": {shown}" if shown else "")
 
 
 # -- uncertainty and the other readings -------------------------------------------------------
@@ -315,7 +142,7 @@ def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
         out.append("groups are listed highest first, all of them: the lowest is the last")
     assumed = plan.spec is not None and plan.spec.name in ("trend", "movers") and not slots.metrics
     if assumed:
-        out.append(f"no KPI was named, so I used {_label(plan.args.get('metric', ''))}")
+        out.append(f"no KPI was named, so I used {metric_label(plan.args.get('metric', ''))}")
     if not plan.follow_up and len(plan.candidates) > 1 and plan.spec is not None:
         best, second = plan.candidates[0], plan.candidates[1]
         close = second.score >= MIN_PLAUSIBLE and best.score - second.score < CLEAR_MARGIN
@@ -379,7 +206,7 @@ def closest_metrics(words: str) -> list[str]:
     from tools.analytics.kpi_catalog import METRICS
 
     names = {METRIC_WORDS.get(m, m.replace("_", " ")): m for m in METRICS}
-    names.update({_label(m).lower(): m for m in METRICS})
+    names.update({metric_label(m).lower(): m for m in METRICS})
     scored = sorted(((difflib.SequenceMatcher(None, words.lower(), n).ratio(), m) for n, m in names.items()),
                     reverse=True)
     out: list[str] = []
@@ -405,12 +232,12 @@ def alternative(planner: OfflinePlanner, tool: str, args: dict[str, Any], slots:
 
 def question_for(tool: str, args: dict[str, Any], spec: Any) -> str:
     """A question the planner reads as this tool with these arguments (for the terminal)."""
-    p = _validated(spec, args)
+    p = validated(spec, args)
     get = (lambda n, d=None: getattr(p, n, d)) if p is not None else (lambda n, d=None: args.get(n, d))
-    when = _period(get("period"))
+    when = period_words(get("period"))
     when = "" if not when else (f" {when}" if when.startswith("on ") else f" in the {when}"
                                 if when.startswith("last") else f" {when}")
-    who = _who(get("filters"))
+    who = who_words(get("filters"))
     metric = METRIC_WORDS.get(str(get("metric") or ""), str(get("metric") or "").replace("_", " "))
     metrics = " and ".join(METRIC_WORDS.get(m, m) for m in (get("metrics") or []))
     questions = {

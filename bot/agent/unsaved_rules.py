@@ -19,7 +19,7 @@ def unsaved_deletion(planner: Any, plan: Plan, key: str) -> Answer | None:
     """"Actually, delete that alert" right after a rule was proposed and not confirmed: nothing
     was kept, so there is nothing to delete; said so, with the proposal it means (not "no
     alert rule '(which rule?)'" and the list of every rule)."""
-    from bot.agent.reading import understood
+    from bot.agent.understood import understood
 
     previous = planner._state.get(key)
     if plan.spec is None or plan.spec.name != "delete_alert_rule" or plan.args.get("rule_id") != "(which rule?)" \

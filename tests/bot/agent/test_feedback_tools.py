@@ -60,7 +60,7 @@ def test_one_star_is_a_score_filter_and_the_reading_says_it():
 
     from bot.agent.catalog import all_tools
     from bot.agent.planner import OfflinePlanner
-    from bot.agent.reading import understood
+    from bot.agent.understood import understood
 
     planner = OfflinePlanner(ToolContext(store=bank_store(), config=load_config(env={})), all_tools())
     for question, score in (("what do customers who gave 1 star say?", 1),

@@ -146,7 +146,8 @@ def test_review_counts_and_happy_ratings_stay_kpis(rules, question, metric):
     ("what do the diners in Málaga think of us these days?", "Málaga"),
 ])
 def test_a_place_named_with_what_people_think_is_no_search_text(rules, question, place):
-    from bot.agent.reading import reasons, understood
+    from bot.agent.reading import reasons
+    from bot.agent.understood import understood
 
     plan = _plan(rules, question)
     assert plan.spec.name == "feedback_themes", (plan.spec.name, plan.args)

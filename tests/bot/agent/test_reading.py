@@ -191,7 +191,7 @@ def test_a_ratio_the_catalogue_lacks_is_said_unknown_not_answered_as_its_numerat
 
 
 def test_a_count_of_customers_with_more_orders_is_said_as_that_count():
-    from bot.agent.reading import understood
+    from bot.agent.understood import understood
 
     more = understood("kpis", {"metrics": ["repeat_customers"], "min_orders": 4, "period": {"name": "last_month"}})
     assert more.startswith("Customers with 4 or more orders, last month")
