@@ -22,11 +22,11 @@ _ACTIONS = [
      r"\b(?:deserves?|earned|merits?) (?:a |an )?(?:little |small |wee )?something\b", "reward_loyal"),
     (r"\bpersonal (?:follow[- ]?up|call|touch)|\bfollow[- ]?up\b|\bring\b|\bring(?:ing)? (?:\w+ )?up\b|\bpersonally\b|"
      r"\bphone call\b", "personal_follow_up"),
-    # "lapsed big spenders to win back", "worth winning back": the valuable ones, in owners' words
-    (r"\bwin(?:ning)?[- ]?back\b.*\b" + _VALUABLE + r"|\b" + _VALUABLE + r".*\bwin(?:ning)?[- ]?back|"
-     r"\bworth (?:winning|getting|bringing|luring|tempting|fighting for|chasing)\b", "win_back_valuable"),
-    # "lapsed regulars to tempt back", "lure them back" (not "get back to them": a reply)
-    (r"\bwin(?:ning)?[- ]?back\b|\bwin (?:them|back)\b|\b(?:tempt|lure|coax|entice|woo|bring|get|draw)\w* (?:\w+ )?back\b(?! to\b)|"
+    # "lapsed big spenders to win back": the valuable ones, in owners' words
+    (r"\bwin(?:ning)?[- ]?back\b.*\b" + _VALUABLE + r"|\b" + _VALUABLE + r".*\bwin(?:ning)?[- ]?back", "win_back_valuable"),
+    # "lapsed regulars to tempt back", "lure them back" (not "get back to them": a reply); (lane probe23b,
+    # the lead's phase-Y reading) "lapsed but worth winning back": worth the effort, not said to be valuable
+    (r"\bworth (?:winning|getting|bringing|luring|tempting|fighting for|chasing)\b|\bwin(?:ning)?[- ]?back\b|\bwin (?:them|back)\b|\b(?:tempt|lure|coax|entice|woo|bring|get|draw)\w* (?:\w+ )?back\b(?! to\b)|"
      # "a come-back nudge", "a nudge to come back"
      r"\bcome-?back (?:nudge|offer|voucher|deal|discount|email|message|text|note|treat|incentive)s?\b|"
      r"\b(?:nudge|offer|voucher|reason|incentive|push) to (?:come back|return|rebook|re-?order)\b|"

@@ -47,6 +47,7 @@ from bot.agent.thread_cues import REMINDER as _REMINDER
 from bot.agent.thread_cues import SAME_SPAN
 from bot.agent.thread_cues import THAT as _THAT
 from bot.agent.thread_cues import THAT_CUSTOMER as _THAT_CUSTOMER
+from bot.agent.thread_kpi import carried
 from bot.agent.tools import ToolContext, ToolSpec, check_change, run_tool
 from bot.agent.unmeasured import NOT_IN_DATA
 from bot.agent.vocab import CHANNEL_SYNONYMS
@@ -213,6 +214,11 @@ class OfflinePlanner:
             amend = self._amends(prev_spec, slots, best)
             if amend is not None:
                 return Plan(amend, {}, slots, 1.0, candidates, True, asked=slots)
+            thread = carried(prev_spec, prev_slots, slots, best)  # the KPI just shown, drawn, watched or explained
+            if thread:
+                again = thread == "trend"
+                return Plan(self.by_name[thread], {}, merge(prev_slots, slots, self._as_of()) if again else slots, 1.0,
+                            candidates, again, asked=slots if again else None)
             if any(rx.search(p, question, re.I) or rx.search(p, slots.norm, re.I) for p in prev_spec.follow_ups):  # "n ..." is "and ..."
                 return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
             if prev_spec.name in KPI_ANALYSES and slots.breakdown in _DIMENSIONS and not slots.metrics \

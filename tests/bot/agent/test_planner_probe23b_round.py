@@ -1,0 +1,77 @@
+"""Readings added in phase Y (lane g-probe23b) by class, from the misses of
+tests/questions_probe23b.yaml, on phrasings written for this round in other trades (rules only:
+the `rules` fixture of tests/planner_fixtures.py, no reading by meaning)."""
+
+from __future__ import annotations
+
+import pytest
+from planner_fixtures import assert_plans
+
+
+@pytest.mark.parametrize(("question", "segments"), [
+    ("kite surf school: sketch out 3 types of kiter we get", 3),
+    ("yurt camp, draw up 5 kinds of camper we host", 5),
+])
+def test_an_ask_read_from_its_start_is_read_after_the_business_name_too(rules, question, segments):
+    assert_plans(rules, question, "draft_personas", segments=segments)
+
+
+@pytest.mark.parametrize(("first", "then", "metric", "grain"), [
+    ("how many hampers went out last week", "as a chart over time, day by day for the past month", "orders", "day"),
+    ("avg spend per bouquet in the past 90 days", "as a graph over time, week by week", "aov", "week"),
+])
+def test_the_figure_just_shown_drawn_over_time_keeps_its_kpi(rules, first, then, metric, grain):
+    key = "probe23b-chart-" + then
+    rules.remember(key, rules.plan(first, key))
+    assert_plans(rules, then, "trend", key=key, metric=metric, grain=grain)
+
+
+@pytest.mark.parametrize(("first", "then", "metric"), [
+    ("cancellation rate on the boat trips last month", "shout if it goes over 8% again", "cancellation_rate"),
+    ("new visitors to the florist site per week this quarter", "let me know if they drop by a third week on week", "new_visitors"),
+])
+def test_an_alert_on_it_watches_the_figure_just_shown(rules, first, then, metric):
+    key = "probe23b-alert-" + then
+    rules.remember(key, rules.plan(first, key))
+    assert_plans(rules, then, "create_alert_rule", key=key, metric=metric)
+
+
+@pytest.mark.parametrize(("first", "then", "period"), [
+    ("csat for the bike repair shop over the past 60 days", "show me the complaints behind that", "last_60_days"),
+    ("refund rate on the wetsuits last quarter", "pull up the comments about that", "last_quarter"),
+])
+def test_the_complaints_behind_a_figure_are_searched_over_its_span(rules, first, then, period):
+    key = "probe23b-behind-" + then
+    rules.remember(key, rules.plan(first, key))
+    plan = rules.plan(then, key)
+    assert plan.spec is not None and plan.spec.name == "feedback_search", (then, plan.spec and plan.spec.name, plan.args)
+    assert plan.args.get("period") == {"name": period} and "query" not in plan.args, plan.args
+
+
+@pytest.mark.parametrize(("first", "then", "by"), [
+    ("return rate for the wetsuit hire last month", "why? which segment is that down to", "segment"),
+    ("tutoring sessions booked this month", "how come? which age band is it due to", "age_band"),
+])
+def test_a_group_the_figure_is_down_to_is_its_movers(rules, first, then, by):
+    key = "probe23b-downto-" + then
+    rules.remember(key, rules.plan(first, key))
+    assert_plans(rules, then, "movers", key=key, by=by)
+
+
+@pytest.mark.parametrize(("question", "action"), [
+    ("which lapsed climbers are worth tempting back", "win_back"),
+    ("walkers who stopped booking but are worth chasing", "win_back"),
+    ("big-spending tenants who went quiet, which are worth luring back", "win_back_valuable"),
+])
+def test_worth_winning_back_is_the_win_back_unless_value_is_said(rules, question, action):
+    assert_plans(rules, question, "next_best_actions", action=action)
+
+
+@pytest.mark.parametrize(("question", "period", "against"), [
+    ("compare june and july on ferry crossings booked", ("2026-06-01", "2026-06-30"), ("2026-07-01", "2026-07-31")),
+    ("put august and september side by side for the takings at the forge", ("2026-08-01", "2026-08-31"),
+     ("2026-09-01", "2026-09-30")),
+])
+def test_the_period_named_first_is_the_one_asked_about(rules, question, period, against):
+    assert_plans(rules, question, "compare", period={"start": period[0], "end": period[1]},
+                 against={"start": against[0], "end": against[1]})
