@@ -29,6 +29,7 @@ from bot.agent.empty_period import failed_body
 from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said, splits_by
 from bot.agent.follow_up_grain import kpi_swapped, regrain
 from bot.agent.fuzzy import Speller, words
+from bot.agent.narrow_last import the_last_named
 from bot.agent.patterns import rx
 from bot.agent.plan import Plan, stored_slots
 from bot.agent.ranking import Candidate, ToolRanker
@@ -214,6 +215,8 @@ class OfflinePlanner:
             amend = self._amends(prev_spec, slots, best)
             if amend is not None:
                 return Plan(amend, {}, slots, 1.0, candidates, True, asked=slots)
+            if the_last_named(prev_spec.name, slots.norm):  # "split the pudding funnel per age band"
+                return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
             thread = carried(prev_spec, prev_slots, slots, best)  # the KPI just shown, drawn, watched or explained
             if thread:
                 again = thread == "trend"

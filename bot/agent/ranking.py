@@ -25,7 +25,7 @@ SIMILARITY_WEIGHT = 0.6
 STRONG_CUE = 0.3  # a cue at least this heavy is evidence on its own (of the tool, of the domain)
 # "taqueria: pause the orders alert": the trade's name as a heading. The orders of the tools that
 # change something are read from the start of what follows it too (their patterns begin at the start).
-_HEADING = re.compile(r"^[a-z][\w'&-]*(?: [\w'&-]+){0,3}: (?=\S)")
+# (lane probe23b) also after a comma or a dash: "pudding bar, bin the refund alert", "harpist - ..."
 _LEAD_NAME = re.compile(r"^[a-z][\w'&-]*(?: [\w'&-]+){0,3}(?::|,| -+| –) (?=\S)")
 
 
@@ -64,7 +64,7 @@ class ToolRanker:
         question asks for them in so many words."""
         text = getattr(slots, "norm", "") or (getattr(slots, "text", "") or "").lower()
         sims = self._index.similarities(text)
-        order = _HEADING.sub("", text, count=1)
+        order = _LEAD_NAME.sub("", text, count=1)  # (lane probe23b) "pudding bar, bin the refund alert" too
         # (lane probe23b) "dressage: sketch out 4 types of rider", "sheepdog trials, are sundays a
         # dud": the business named first; the cues that read a question from its start read it
         # from after the name too (the analyses only: the orders keep their own rule above)

@@ -75,3 +75,38 @@ def test_worth_winning_back_is_the_win_back_unless_value_is_said(rules, question
 def test_the_period_named_first_is_the_one_asked_about(rules, question, period, against):
     assert_plans(rules, question, "compare", period={"start": period[0], "end": period[1]},
                  against={"start": against[0], "end": against[1]})
+
+
+@pytest.mark.parametrize(("first", "then", "tool", "period"), [
+    ("where do we lose kayakers between browsing and booking", "narrow the kayak funnel to last week only", "funnel",
+     "last_week"),
+    ("where do gardeners drop off before ordering online", "restrict the nursery drop-offs to this month", "dropoffs",
+     "this_month"),
+])
+def test_an_analysis_narrowed_in_the_trades_words_is_that_analysis(rules, first, then, tool, period):
+    key = "probe23b-narrow-" + then
+    rules.remember(key, rules.plan(first, key))
+    assert_plans(rules, then, tool, key=key, period={"name": period})
+
+
+@pytest.mark.parametrize(("first", "then", "metrics"), [
+    ("orders at the chippy last week", "and the avg spend too", ["orders", "aov"]),
+    ("refunds on the wetsuit hire this month vs last", "n the cancellations as well", ["refunded_orders", "cancelled_orders"]),
+])
+def test_a_kpi_named_with_too_is_added_to_the_ones_shown(rules, first, then, metrics):
+    key = "probe23b-too-" + then
+    rules.remember(key, rules.plan(first, key))
+    plan = rules.plan(then, key)
+    assert sorted(plan.args.get("metrics") or []) == sorted(metrics), (then, plan.args)
+
+
+@pytest.mark.parametrize(("first", "then", "tool", "kept", "changed"), [
+    ("where do we lose climbers between browsing and booking", "split the wall funnel per region", "funnel",
+     {"stages": ["consideration", "decision", "purchase"]}, {"by": "region"}),
+    ("where do walkers drop off before booking online", "redo the hostel drop-offs for last week", "dropoffs",
+     {"goal_touchpoint": "order_placed"}, {"period": {"name": "last_week"}}),
+])
+def test_the_analysis_just_shown_named_by_its_noun_keeps_its_settings(rules, first, then, tool, kept, changed):
+    key = "probe23b-named-" + then
+    rules.remember(key, rules.plan(first, key))
+    assert_plans(rules, then, tool, key=key, **kept, **changed)
