@@ -307,6 +307,8 @@ class OfflinePlanner:
             if rx.search(r"\bsame (?:weeks|months|days|quarters|years)\b", text):
                 slots.grain = None  # "same weeks?": the weeks just compared, not a weekly series
             return True  # (tune32) "what did the vip folk spend over the same period": the thread's span kept
+        if slots.step and not slots.period and best is not None and best.tool == prev.name:
+            return True  # (lane probe23b) "wat were they moaning about the month before": the last span, a step back
         if best is not None and best.tool == prev.name and ADJUSTS_THE_LAST.search(text):
             return True  # "cut the paths to 4 steps": the paths just shown, one setting changed
         short = len(text.split()) <= 6

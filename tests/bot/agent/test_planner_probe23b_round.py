@@ -110,3 +110,18 @@ def test_the_analysis_just_shown_named_by_its_noun_keeps_its_settings(rules, fir
     key = "probe23b-named-" + then
     rules.remember(key, rules.plan(first, key))
     assert_plans(rules, then, tool, key=key, **kept, **changed)
+
+
+@pytest.mark.parametrize(("question", "tool"), [
+    ("kayak hire - what do folk go on about, everything we have", "feedback_themes"),
+    ("avg spend per pitch, everything we've got", "kpis"),
+])
+def test_everything_we_have_said_last_is_all_the_data(rules, question, tool):
+    assert_plans(rules, question, tool, period={"name": "all"})
+
+
+def test_a_step_back_alone_after_an_analysis_steps_its_span_back(rules):
+    key = "probe23b-step"
+    rules.remember(key, rules.plan("what did the campers praise last week", key))
+    assert_plans(rules, "what did they praise the week before", "feedback_themes", key=key,
+                 period={"start": "2026-10-26", "end": "2026-11-01"}, sentiment="positive")
