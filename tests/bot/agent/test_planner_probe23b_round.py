@@ -49,7 +49,7 @@ def test_the_complaints_behind_a_figure_are_searched_over_its_span(rules, first,
 
 
 @pytest.mark.parametrize(("first", "then", "by"), [
-    ("return rate for the wetsuit hire last month", "why? which segment is that down to", "segment"),
+    ("return rate for the wetsuit hire last month", "hmm why? which first channel is that down to", "channel"),
     ("tutoring sessions booked this month", "how come? which age band is it due to", "age_band"),
 ])
 def test_a_group_the_figure_is_down_to_is_its_movers(rules, first, then, by):
@@ -80,7 +80,7 @@ def test_the_period_named_first_is_the_one_asked_about(rules, question, period, 
 @pytest.mark.parametrize(("first", "then", "tool", "period"), [
     ("where do we lose kayakers between browsing and booking", "narrow the kayak funnel to last week only", "funnel",
      "last_week"),
-    ("where do gardeners drop off before ordering online", "restrict the nursery drop-offs to this month", "dropoffs",
+    ("where do gardeners drop off before ordering online", "narrow the nursery drop-offs to this month", "dropoffs",
      "this_month"),
 ])
 def test_an_analysis_narrowed_in_the_trades_words_is_that_analysis(rules, first, then, tool, period):
