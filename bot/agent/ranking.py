@@ -27,6 +27,8 @@ STRONG_CUE = 0.3  # a cue at least this heavy is evidence on its own (of the too
 # change something are read from the start of what follows it too (their patterns begin at the start).
 # (lane probe23b) also after a comma or a dash: "pudding bar, bin the refund alert", "harpist - ..."
 _LEAD_NAME = re.compile(r"^[a-z][\w'&-]*(?: [\w'&-]+){0,3}(?::|,| -+| –) (?=\S)")
+# the analyses' cues only after a colon or a dash ("takings by first-touch channel, last month" is one ask)
+_LEAD_HEADING = re.compile(r"^[a-z][\w'&-]*(?: [\w'&-]+){0,3}(?::| -+| –) (?=\S)")
 
 
 def keyword_pattern(keyword: str) -> re.Pattern[str]:
@@ -68,7 +70,7 @@ class ToolRanker:
         # (lane probe23b) "dressage: sketch out 4 types of rider", "sheepdog trials, are sundays a
         # dud": the business named first; the cues that read a question from its start read it
         # from after the name too (the analyses only: the orders keep their own rule above)
-        lead = _LEAD_NAME.sub("", text, count=1)
+        lead = _LEAD_HEADING.sub("", text, count=1)
         # A change the whole question orders in so many words ("the complaints alarm: just ping me
         # when it goes up" changes that rule) is not read again without its heading as another one
         # ("just ping me when it goes up" alone sounds like a new rule).
@@ -93,7 +95,7 @@ class ToolRanker:
     def any_cue(self, slots: Any) -> bool:
         """Whether anything in the question is about what journeybot knows (a cue of any tool)."""
         text = getattr(slots, "norm", "") or ""
-        said = {text, _LEAD_NAME.sub("", text, count=1)}  # (lane probe23b) after the business's name too
+        said = {text, _LEAD_HEADING.sub("", text, count=1)}  # (lane probe23b) after the business's name too
         return any(w >= STRONG_CUE and any(rx.search(t) for t in said) for cues in self.cues.values() for rx, w, _ in cues)
 
 

@@ -10,7 +10,7 @@ from planner_fixtures import assert_plans
 
 @pytest.mark.parametrize(("question", "segments"), [
     ("kite surf school: sketch out 3 types of kiter we get", 3),
-    ("yurt camp, draw up 5 kinds of camper we host", 5),
+    ("yurt camp - draw up 5 kinds of camper we host", 5),
 ])
 def test_an_ask_read_from_its_start_is_read_after_the_business_name_too(rules, question, segments):
     assert_plans(rules, question, "draft_personas", segments=segments)
