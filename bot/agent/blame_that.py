@@ -11,5 +11,7 @@ import re
 BLAMES_THAT = re.compile(
     r"\b(?:behind|to blame for|responsible for|driving|drove|causing|caused|explains?|explaining) (?:that|this|it)\b|"
     r"\b(?:pull(?:s|ed|ing)?|dragg?(?:s|ed|ing)?|push(?:es|ed|ing)?|hold(?:s|ing)?|held|knock(?:s|ed|ing)?) "
-    r"(?:it|that|this) (?:up|down|back)\b")
+    r"(?:it|that|this) (?:up|down|back)\b|"
+    # (lane probe23b) "which first channel is that down to", "what age band's it due to"
+    r"\b(?:is|was|'s) (?:that|this|it) (?:down to|due to|owing to)\b|\b(?:that|this|it)(?:'s| is| was) (?:down to|due to|owing to)\b")
 KPI_ANALYSES = ("kpis", "compare", "trend", "movers")

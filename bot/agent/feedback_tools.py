@@ -139,7 +139,7 @@ _QUERY_NOISE = re.compile(
     # grumpiest support tickets"): how bad, and what they are, not a topic
     r"most|worst|angriest|grumpiest|crankiest|crossest|nastiest|harshest|unhappiest|rudest|bitterest|sourest|"
     r"stroppiest|meanest|critical|scathing|words|things|tings|stuff|texts|notes|remarks|replies|emails|folk|"
-    r"support(?= tickets?\b)|region|fortnight|bout|(?:love|hun|mate|pal|bru|chale|sasa)(?=\W*$)(?<!\bthey love)(?<!\bpeople love))\b")
+    r"support(?= tickets?\b)|region|fortnight|bout|behind(?= (?:that|this|it)\b)|(?:love|hun|mate|pal|bru|chale|sasa)(?=\W*$)(?<!\bthey love)(?<!\bpeople love))\b")
 
 
 def search_query(slots: Any) -> str:

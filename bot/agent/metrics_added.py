@@ -11,7 +11,9 @@ from typing import Any
 _ADDING = re.compile(
     r"^(?:ok,? |okay,? |right,? |and |now |can you |could you |pls |please )*(?:also )?"
     r"(?:add|adding|plus|throw in|chuck in|stick in|put in|tack on|include|including|bring in)\b(?! (?:a |an )?(?:pain|alert|rule|note|persona))|"
-    r"\b(?:add|throw|chuck|stick|tack|put) (?:in |on )?(?:the |our )?(?:[\w%'-]+ ){1,4}?(?:in|on|onto|into|to) (?:that|it|this|them|those)\b")
+    r"\b(?:add|throw|chuck|stick|tack|put) (?:in |on )?(?:the |our )?(?:[\w%'-]+ ){1,4}?(?:in|on|onto|into|to) (?:that|it|this|them|those)\b|"
+    # (lane probe23b) "and the refund rate too", "n avg spend as well": a KPI named with "too", kept beside the others
+    r"^(?:and |n |plus )(?:the |our )?(?:[\w%'-]+ ){1,4}?(?:too|as well)\s*[?.!]*$")
 
 
 def metrics_added(previous: dict[str, Any] | None, args: dict[str, Any], text: str) -> dict[str, Any]:

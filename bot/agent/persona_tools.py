@@ -283,7 +283,7 @@ EDIT_CUES = (
      r"\bpain ?points? (?:about|on|for)\b(?! (?:each|every|all|the) (?:\w+ )?(?:stages?|steps?)\b)|\brefocus\b|"
      # not "narrow those hot chocolate comments to last month": a search's results, not a card
      r"\bnarrow\b(?!(?: down)? (?:[\w'-]+ ){0,4}(?:comments?|reviews?|feedback|tickets?|surveys?|responses?|mentions?|complaints?|"
-     r"remarks?|messages?|replies|posts?|results?|quotes?)\b)|"
+     r"remarks?|messages?|replies|posts?|results?|quotes?|funnels?|charts?|graphs?|trends?|maps?|drop-?offs|paths|forecasts?)\b)|"
      r"\bmake (?:the )?(?:\w+ )?(?:one|persona|card)(?: \d)? (?:about|into|focus)\b|\bmake (?:her|him|it|them) about\b|"
      # "make the first one only the high spenders": that card narrowed to them
      r"^(?:now |then |ok,? |and )?make (?:the )?" + NTH + r" (?:one|persona|card|draft) (?:just|only)\b|"

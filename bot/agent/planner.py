@@ -30,6 +30,7 @@ from bot.agent.empty_period import failed_body
 from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said, splits_by
 from bot.agent.follow_up_grain import kpi_swapped, regrain
 from bot.agent.fuzzy import Speller, words
+from bot.agent.narrow_last import the_last_named
 from bot.agent.patterns import rx
 from bot.agent.plan import Plan, stored_slots
 from bot.agent.ranking import Candidate, ToolRanker
@@ -48,6 +49,7 @@ from bot.agent.thread_cues import REMINDER as _REMINDER
 from bot.agent.thread_cues import SAME_SPAN
 from bot.agent.thread_cues import THAT as _THAT
 from bot.agent.thread_cues import THAT_CUSTOMER as _THAT_CUSTOMER
+from bot.agent.thread_kpi import carried
 from bot.agent.tools import ToolContext, ToolSpec, check_change, run_tool
 from bot.agent.unmeasured import NOT_IN_DATA
 from bot.agent.vocab import CHANNEL_SYNONYMS
@@ -214,6 +216,13 @@ class OfflinePlanner:
             amend = self._amends(prev_spec, slots, best)
             if amend is not None:
                 return Plan(amend, {}, slots, 1.0, candidates, True, asked=slots)
+            if the_last_named(prev_spec.name, slots.norm):  # "split the pudding funnel per age band"
+                return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
+            thread = carried(prev_spec, prev_slots, slots, best)  # the KPI just shown, drawn, watched or explained
+            if thread:
+                again = thread == "trend"
+                return Plan(self.by_name[thread], {}, merge(prev_slots, slots, self._as_of()) if again else slots, 1.0,
+                            candidates, again, asked=slots if again else None)
             if any(rx.search(p, question, re.I) or rx.search(p, slots.norm, re.I) for p in prev_spec.follow_ups):  # "n ..." is "and ..."
                 return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
             if prev_spec.name in KPI_ANALYSES and slots.breakdown in _DIMENSIONS and not slots.metrics \
@@ -305,6 +314,8 @@ class OfflinePlanner:
             return True  # (tune32) "what did the vip folk spend over the same period": the thread's span kept
         if DROPS_A_FILTER.search(text):
             return True  # (lane tune34) "drop the vip bit, everyone please": the last analysis, that filter off
+        if slots.step and not slots.period and best is not None and best.tool == prev.name:
+            return True  # (lane probe23b) "wat were they moaning about the month before": the last span, a step back
         if best is not None and best.tool == prev.name and ADJUSTS_THE_LAST.search(text):
             return True  # "cut the paths to 4 steps": the paths just shown, one setting changed
         short = len(text.split()) <= 6

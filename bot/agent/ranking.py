@@ -25,7 +25,10 @@ SIMILARITY_WEIGHT = 0.6
 STRONG_CUE = 0.3  # a cue at least this heavy is evidence on its own (of the tool, of the domain)
 # "taqueria: pause the orders alert": the trade's name as a heading. The orders of the tools that
 # change something are read from the start of what follows it too (their patterns begin at the start).
-_HEADING = re.compile(r"^[a-z][\w'&-]*(?: [\w'&-]+){0,3}: (?=\S)")
+# (lane probe23b) also after a comma or a dash: "pudding bar, bin the refund alert", "harpist - ..."
+_LEAD_NAME = re.compile(r"^[a-z][\w'&-]*(?: [\w'&-]+){0,3}(?::|,| -+| –) (?=\S)")
+# the analyses' cues only after a colon or a dash ("takings by first-touch channel, last month" is one ask)
+_LEAD_HEADING = re.compile(r"^[a-z][\w'&-]*(?: [\w'&-]+){0,3}(?::| -+| –) (?=\S)")
 
 
 def keyword_pattern(keyword: str) -> re.Pattern[str]:
@@ -63,7 +66,11 @@ class ToolRanker:
         question asks for them in so many words."""
         text = getattr(slots, "norm", "") or (getattr(slots, "text", "") or "").lower()
         sims = self._index.similarities(text)
-        order = _HEADING.sub("", text, count=1)
+        order = _LEAD_NAME.sub("", text, count=1)  # (lane probe23b) "pudding bar, bin the refund alert" too
+        # (lane probe23b) "dressage: sketch out 4 types of rider", "sheepdog trials, are sundays a
+        # dud": the business named first; the cues that read a question from its start read it
+        # from after the name too (the analyses only: the orders keep their own rule above)
+        lead = _LEAD_HEADING.sub("", text, count=1)
         # A change the whole question orders in so many words ("the complaints alarm: just ping me
         # when it goes up" changes that rule) is not read again without its heading as another one
         # ("just ping me when it goes up" alone sounds like a new rule).
@@ -72,6 +79,8 @@ class ToolRanker:
         for name, spec in self.tools.items():
             # "on-time-delivery rule: delete it": the heading may be the rule itself, so both readings count
             said = (text, order) if spec.changes_state and order != text and not whole - {name} else (text,)
+            if not spec.changes_state and lead != text:
+                said = (text, lead)
             if name in self.explicit and not any(self.explicit[name].search(t) for t in said):
                 continue
             fired = [(w, p) for rx, w, p in self.cues[name] if any(rx.search(t) for t in said)]
@@ -86,7 +95,8 @@ class ToolRanker:
     def any_cue(self, slots: Any) -> bool:
         """Whether anything in the question is about what journeybot knows (a cue of any tool)."""
         text = getattr(slots, "norm", "") or ""
-        return any(w >= STRONG_CUE and rx.search(text) for cues in self.cues.values() for rx, w, _ in cues)
+        said = {text, _LEAD_HEADING.sub("", text, count=1)}  # (lane probe23b) after the business's name too
+        return any(w >= STRONG_CUE and any(rx.search(t) for t in said) for cues in self.cues.values() for rx, w, _ in cues)
 
 
 class _PhrasingIndex:

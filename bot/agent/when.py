@@ -78,7 +78,9 @@ _NAMED: list[tuple[str, str]] = [
      # "the whole time we've got data", "as far back as the records go"
      r"\b(?:the )?(?:entire|whole|full) time (?:that )?(?:we(?:'ve| have)?|you(?:'ve| have)?|there(?:'s| is| are)) "
      r"(?:got |had |kept |been keeping |held )?(?:data|records|numbers|figures)\b|"
-     r"\bas far back as (?:the (?:data|records) go(?:es)?|(?:we|you) (?:have|hold|keep) (?:data|records)|it goes)\b|\b(?:across|over|from|on) everything (?:we(?:'ve| have)?|you(?:'ve| have)?) (?:got|have|hold|kept)\b", "all"),
+     r"\bas far back as (?:the (?:data|records) go(?:es)?|(?:we|you) (?:have|hold|keep) (?:data|records)|it goes)\b|\b(?:across|over|from|on) everything (?:we(?:'ve| have)?|you(?:'ve| have)?) (?:got|have|hold|kept)\b|"
+     # (lane probe23b) "what do people go on about, everything we have": the span said last, on its own
+     r"(?:[,;:]|\s-+)\s*(?:over |across |for |from )?everything (?:we(?:'ve| have)?|you(?:'ve| have)?) (?:got|have|hold|kept)\s*[?.!]*$", "all"),
 ]
 # The calendar period a "last ..." is compared from: "up on last week" means this week.
 _THIS_OF = {"last_week": "this_week", "last_month": "this_month", "last_quarter": "this_quarter",
