@@ -13,56 +13,9 @@ from __future__ import annotations
 import re
 from typing import Any, get_args
 
-from bot.agent.follow_up_grain import split_said
 from bot.agent.metrics_added import metrics_added
-from bot.agent.setting_amends import SETTINGS, ranked_anew
+from bot.agent.setting_amends import SETTINGS, ranked_anew, said
 from bot.agent.slots import Slots
-from bot.agent.swapped_periods import PERIOD_ARGS, SWAPPED
-
-# Which arguments a slot of the follow-up's own words speaks to, across the analysis tools
-# (each tool has only some of these).
-_SLOT_ARGS: dict[str, tuple[str, ...]] = {
-    "metrics": ("metrics", "metric", "measure"),
-    "period": ("period",),
-    "step": ("period",),
-    "against": ("against", "compare_period"),
-    "compare": ("against", "compare", "compare_period"),
-    "channels": ("filters", "channel", "compare_filters"),
-    "filters": ("filters", "compare_filters"),
-    "persona": ("filters", "compare_filters"),
-    "customer_id": ("customer_id", "filters"),
-    "breakdown": ("by",),
-    "top": ("top", "limit", "max_themes", "max_groups"),
-    "count": ("top", "limit", "max_themes", "max_groups", "segments"),
-    "grain": ("grain", "by"),
-    "stages": ("stages", "stage", "goal_stage"),
-    "touchpoints": ("touchpoints", "touchpoint", "goal_touchpoint"),
-    "sources": ("source",),
-    "polarity": ("sentiment", "min_sentiment", "max_sentiment"),
-    "horizon": ("horizon", "horizon_days"),
-}
-
-
-def said(spec: Any, asked: Slots, ctx: Any) -> set[str]:
-    """The arguments the follow-up's own words set: those its slots fill, and those the tool's
-    plan reads differently from its words than from no words at all ("just each one's
-    level", "sorted by spend", "the high and medium ones too")."""
-    keys = {arg for slot, args in _SLOT_ARGS.items() if getattr(asked, slot, None) not in (None, [], {}, False, "")
-            for arg in args}
-    try:
-        own = spec.plan(asked, ctx)
-        blank = spec.plan(Slots(), ctx)
-    except Exception:  # noqa: BLE001 - a plan that needs more than words: the slots' keys only
-        return keys
-    # A value the follow-up names in so many words is said even when it is also the tool's
-    # default: "and by weekday?" after an hour pattern is the weekday pattern.
-    text = (getattr(asked, "norm", "") or getattr(asked, "text", "") or "").lower()
-    named = {k for k, v in own.items() if isinstance(v, str) and len(v) > 2
-             and re.search(rf"\b{re.escape(v.lower().replace('_', ' '))}s?\b", text)}
-    # "the other way round": both periods said again, swapped (bot/agent/swapped_periods.py)
-    swapped = set(PERIOD_ARGS) if SWAPPED.search(text) else set()
-    # "and which day of the week": the default split, named (bot/agent/follow_up_grain.py)
-    return keys | named | swapped | split_said(spec, own, text) | {k for k in own if own.get(k) != blank.get(k)}
 
 
 def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, Any], asked: Slots | None,

@@ -26,7 +26,7 @@ from bot.agent.analytics_cues import BARE_PERIOD, asks_series
 from bot.agent.blame_that import BLAMES_THAT, KPI_ANALYSES
 from bot.agent.domain_terms import build_speller
 from bot.agent.empty_period import failed_body
-from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said, splits_by
+from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, splits_by
 from bot.agent.follow_up_grain import kpi_swapped, regrain
 from bot.agent.fuzzy import Speller, words
 from bot.agent.patterns import rx
@@ -41,10 +41,9 @@ from bot.agent.step_back import shift_back
 from bot.agent.swapped_periods import SWAPPED, sets_two_periods, unit_of_the_pair
 from bot.agent.thread_cues import ANAPHORA as _ANAPHORA
 from bot.agent.thread_cues import COMMAND as _COMMAND
-from bot.agent.thread_cues import FOLLOW_UP as _FOLLOW_UP
 from bot.agent.thread_cues import FOLLOW_UP_END as _FOLLOW_UP_END
 from bot.agent.thread_cues import REMINDER as _REMINDER
-from bot.agent.thread_cues import SAME_SPAN
+from bot.agent.thread_cues import SAME_SPAN, worded_as_a_follow_up
 from bot.agent.thread_cues import THAT as _THAT
 from bot.agent.thread_cues import THAT_CUSTOMER as _THAT_CUSTOMER
 from bot.agent.tools import ToolContext, ToolSpec, check_change, run_tool
@@ -220,8 +219,12 @@ class OfflinePlanner:
                 # "which segment's behind that then": the KPI just shown, group by group (bot/agent/blame_that.py)
                 return Plan(self.by_name["movers"], {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True,
                             asked=slots)
-            if self._continues(slots, best, prev_spec) or self._sets_a_setting(prev_spec, prev_slots, slots, best, key):
-                spec = self._follow_up_tool(prev_spec, slots, best, prev_slots)
+            continues = self._continues(slots, best, prev_spec)
+            if continues or self._sets_a_setting(prev_spec, prev_slots, slots, best, key):
+                # a setting said in words no analysis claims ("show me that at stage level rather than
+                # touchpoints"): the last analysis itself, never the analysis a stray word is a weak cue of
+                weak = best is None or best.score < MIN_SCORE
+                spec = prev_spec if weak and not continues else self._follow_up_tool(prev_spec, slots, best, prev_slots)
                 return Plan(spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
             if slots.refers_back and prev_slots.customer_id and not slots.customer_id:
                 slots.customer_id = prev_slots.customer_id  # "them", "they": after the ranking, as ever
@@ -231,17 +234,6 @@ class OfflinePlanner:
                 tool = self._follow_up_tool(prev_spec, slots, best, prev_slots)
                 return Plan(tool, {}, merge(prev_slots, slots, self._as_of()), best.score, candidates, True,
                             asked=slots)
-            if _THAT.search(slots.norm) and not (prev_spec.changes_state or prev_spec.edits) and prev_spec.plan \
-                    and (best is None or best.score < MIN_SCORE) and said(prev_spec, slots, self.ctx.for_conversation(key)):
-                # "show me that at stage level rather than touchpoints": words no analysis claims,
-                # but a setting of the last one
-                return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
-            if (_FOLLOW_UP.search(slots.norm) or _FOLLOW_UP_END.search(slots.norm)) and prev_spec.plan \
-                    and not (prev_spec.changes_state or prev_spec.edits) and (best is None or best.score < MIN_SCORE) \
-                    and said(prev_spec, slots, self.ctx.for_conversation(key)):
-                # (lane probe22a) "and dont count anyone who jumped a step": led like a follow-up, in words
-                # no analysis claims but that set one of the last analysis's settings
-                return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
         if _REMINDER.search(slots.norm) or NOT_IN_DATA.search(slots.norm):
             return Plan(None, {}, slots, 0.0, candidates)  # a diary; or what no loaded data has (bot/agent/unmeasured.py)
         if best is None or best.score < MIN_SCORE or not self._about_the_business(slots):
@@ -301,7 +293,7 @@ class OfflinePlanner:
         if best is not None and best.tool == prev.name and ADJUSTS_THE_LAST.search(text):
             return True  # "cut the paths to 4 steps": the paths just shown, one setting changed
         short = len(text.split()) <= 6
-        leads = bool(_FOLLOW_UP.search(text) or _FOLLOW_UP_END.search(text))
+        leads = worded_as_a_follow_up(text)
         changed = bool(slots.filled())
         # "how was last month?" names only a period: after an analysis, that analysis again
         bare = best is not None and best.cues == (BARE_PERIOD,)
@@ -317,15 +309,17 @@ class OfflinePlanner:
         return short and changed and (best is None or bare or best.score < _STRONG)
 
     def _sets_a_setting(self, prev: ToolSpec, old: Slots, new: Slots, best: Candidate | None, key: str) -> bool:
-        """(lane tune33) "same but anyone who skipped a step doesnt count": a follow-up's lead,
-        then words that set an argument of the last analysis (bot/agent/setting_amends.py)."""
-        from bot.agent.setting_amends import settings_amended
+        """"same but anyone who skipped a step doesnt count", "and dont count anyone who jumped a
+        step", "give me that by journey stage rather than touchpoint": put as a follow-up (or about
+        "that"), in words that set an argument of the last analysis (bot/agent/setting_amends.py,
+        the one reading of lanes tune33 and probe22a)."""
+        from bot.agent.setting_amends import settings_set
 
-        if not (_FOLLOW_UP.search(new.norm) or _FOLLOW_UP_END.search(new.norm)) or re.match(COURTESY, new.norm):
+        if not (worded_as_a_follow_up(new.norm) or _THAT.search(new.norm)) or re.match(COURTESY, new.norm):
             return False
         if best is not None and best.tool != prev.name and best.score >= _STRONG and best.cues:
             return False  # another analysis named outright
-        return bool(settings_amended(prev, old, new, self.ctx.for_conversation(key), lambda o, n: merge(o, n, self._as_of())))
+        return bool(settings_set(prev, old, new, self.ctx.for_conversation(key), lambda o, n: merge(o, n, self._as_of())))
 
     def _follow_up_tool(self, prev: ToolSpec, new: Slots, best: Candidate | None, old: Slots | None = None) -> ToolSpec:
         """The analysis a follow-up asks for: the last one, unless the new words ask for a

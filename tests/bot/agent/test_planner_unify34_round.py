@@ -43,3 +43,34 @@ def test_the_cart_window_said_in_the_question(rules, words, hours):
 def test_the_cart_window_said_as_a_follow_up(rules, words, hours):
     _follow(rules, "how many gin distillery baskets got abandoned this month", f"same but {words}", "kpis",
             {"metrics": ["cart_abandonment"], "period": {"name": "this_month"}, "cart_window_hours": hours})
+
+
+# -- one reading of "a follow-up that sets a setting of the last analysis" ------------------------
+# The merged question's reading (tune33) once needed a follow-up's lead ("and", "same but"), and the
+# follow-up's own words (probe22a) were read after "that" too: now either reading, after either lead.
+
+@pytest.mark.parametrize(("first", "then", "tool", "args"), [
+    # a setting only the thread's KPI makes readable, asked about "that"
+    ("how many dog-treat baskets got abandoned last week", "show me that with a basket only counted as dumped after 6 hours",
+     "kpis", {"metrics": ["cart_abandonment"], "period": {"name": "last_week"}, "cart_window_hours": 6}),
+    ("roastery webshop cart abandonment this month", "give me that where a trolley counts as abandoned once 2 days pass",
+     "kpis", {"metrics": ["cart_abandonment"], "period": {"name": "this_month"}, "cart_window_hours": 48}),
+    # a ranking asked for in so many words, about "that"
+    ("barber takings per region last month", "rank that by how much each one moved",
+     "movers", {"metric": "revenue", "by": "region", "rank": "change"}),
+])
+def test_a_setting_said_about_that_is_the_last_analysis_with_it(rules, first, then, tool, args):
+    _follow(rules, first, then, tool, args)
+
+
+@pytest.mark.parametrize(("first", "then", "tool", "args"), [
+    # the follow-up's own words set it (read before too; kept by the one reading)
+    ("where do climbers give up before booking a session online, last month", "give me those as stages",
+     "dropoffs", {"goal_touchpoint": "order_placed", "level": "stage", "period": {"name": "last_month"}}),
+    ("kayak hire funnel from browsing to booking, split by region", "and leave out anyone who skipped a step please",
+     "funnel", {"stages": ["consideration", "decision", "purchase"], "by": "region", "skips": "stop"}),
+    ("what are the spa guests complaining about this month", "that without the comparison to before",
+     "feedback_themes", {"sentiment": "negative", "compare": False, "period": {"name": "this_month"}}),
+])
+def test_a_setting_the_follow_ups_own_words_set_keeps_the_rest(rules, first, then, tool, args):
+    _follow(rules, first, then, tool, args)
