@@ -43,8 +43,6 @@ def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, A
     if spec.name == "movers" and _BARE_SPLIT.search((getattr(asked, "norm", "") or "").lower()):
         out.pop("rank", None)  # (lane tune30) "try it by segment": the last ranking (change or level), split anew
         out.update({"rank": previous["rank"]} if "rank" in previous else {})
-    if spec.name == "movers" and _BY_CHANGE.search((getattr(asked, "norm", "") or "").lower()):
-        out["rank"] = "change"  # (lane probe22a) "now order them by how much each town moved": the default ranking, asked for
     if spec.name == "time_pattern":
         from bot.agent.time_pattern_tool import focus_again
 
@@ -131,11 +129,6 @@ ADJUSTS_THE_LAST = re.compile(r"^(?:(?:ok|okay|right|now|can you|could you|pleas
 
 # (lane tune30) "try it by segment", "and per town?", "do that by channel instead": only the split
 # changes, so the last ranking (by change or by each group's level) is kept
-# (lane probe22a) "now order them by how much each town moved", "rank them by the change": the groups
-# that moved most, after their levels
-_BY_CHANGE = re.compile(r"\b(?:order|rank|sort|list|put)\w* (?:them|it|those|these|the \w+)? ?(?:by|on|in order of) "
-                        r"(?:how much (?:each|every|they|it)|(?:the |their |its )?(?:size of (?:the )?)?(?:change|movement|swing|shift)s?\b)|"
-                        r"\bhow much (?:each|every) (?:one|[\w-]+) (?:has |had )?(?:moved|changed|shifted|swung|grew|fell|rose|dropped)\b")
 _BARE_SPLIT = re.compile(r"^(?:(?:and|ok|okay|now|so|right|try (?:it|that|this)|do (?:it|that|this)|same (?:thing|again)|"
                          r"what about|how about|then|"
                          # (lane probe22a) "break it by crm segment instead", "split that by region": the split alone

@@ -313,9 +313,11 @@ class OfflinePlanner:
         step", "give me that by journey stage rather than touchpoint": put as a follow-up (or about
         "that"), in words that set an argument of the last analysis (bot/agent/setting_amends.py,
         the one reading of lanes tune33 and probe22a)."""
-        from bot.agent.setting_amends import settings_set
+        from bot.agent.setting_amends import ranked_anew, settings_set
 
-        if not (worded_as_a_follow_up(new.norm) or _THAT.search(new.norm)) or re.match(COURTESY, new.norm):
+        # "put them in order of the size of the change" after a ranking: its ranking, asked for alone
+        led = worded_as_a_follow_up(new.norm) or _THAT.search(new.norm) or ranked_anew(prev, new.norm)
+        if not led or re.match(COURTESY, new.norm):
             return False
         if best is not None and best.tool != prev.name and best.score >= _STRONG and best.cues:
             return False  # another analysis named outright

@@ -27,13 +27,19 @@ from bot.agent.follow_up_grain import split_said
 from bot.agent.slots import Slots
 from bot.agent.swapped_periods import PERIOD_ARGS, SWAPPED
 
-# "rank them by how much each one changed", "sort those by the swing", "order it by growth instead"
+# "rank them by how much each one changed", "sort those by the swing", "order it by growth instead",
+# "put them in order of the size of the change", "how much each town moved" (lanes tune33 and
+# probe22a wrote this twice; one pattern since unify34)
+_CHANGED = r"(?:changed?|moved|grew|grown|fell|fallen|shifted|swung|rose|risen|dropped|climbed|slipped|went up or down)"
 _BY_CHANGE = re.compile(
-    r"\b(?:re-?)?(?:rank|sort|order|list|arrange)(?:ed|ing)? (?:them|it|those|these|that|this|the \w+s)? ?(?:again )?by "
-    r"(?:how (?:much|far|many)(?: (?:each|every|the)(?: one| \w+)?| they| it| those| these)? (?:has |have |had )?"
-    r"(?:changed?|moved|grew|grown|fell|fallen|shifted|swung|rose|risen|dropped|climbed|slipped|went up or down)|"
-    r"(?:the |their |its |biggest |most )?(?:changes?|movements?|swings?|shifts?|growth|rises?|falls?|moves?|movers?|"
-    r"difference)(?![\w-]))", re.I)
+    r"\b(?:re-?)?(?:rank|sort|order|list|arrange|put)(?:ed|ing|ting)? (?:them|it|those|these|that|this|the \w+)? ?(?:again )?"
+    r"(?:by|on|in order of) "
+    rf"(?:how (?:much|far|many)(?: (?:each|every|the)(?: one| \w+)?| they| it| those| these)? (?:has |have |had )?{_CHANGED}|"
+    # "by how much each", said without the verb (never "by how much they made", a level)
+    r"how much (?:each|every|they|it)(?: one)?(?! (?:is|are|was|were|did|had|made|took|sold|spent|brought|earned)\b)(?![\w-])|"
+    r"(?:the |their |its |biggest |most )?(?:size of (?:the )?)?(?:changes?|movements?|swings?|shifts?|growth|rises?|falls?|"
+    r"moves?|movers?|difference)(?![\w-]))|"
+    rf"\bhow much (?:each|every) (?:one|[\w-]+) (?:has |had )?{_CHANGED}(?![\w-])", re.I)
 # "rank them by size", "sort those by their totals instead": each group's own level again
 _BY_LEVEL = re.compile(
     r"\b(?:re-?)?(?:rank|sort|order|arrange)(?:ed|ing)? (?:them|it|those|these|that|this|the \w+s)? ?(?:again )?by "

@@ -74,3 +74,17 @@ def test_a_setting_said_about_that_is_the_last_analysis_with_it(rules, first, th
 ])
 def test_a_setting_the_follow_ups_own_words_set_keeps_the_rest(rules, first, then, tool, args):
     _follow(rules, first, then, tool, args)
+
+
+# -- one ranking-by-change pattern (probe22a's and tune33's), itself enough to follow a ranking ----
+
+@pytest.mark.parametrize(("first", "then", "tool", "args"), [
+    ("sauna takings per town last month", "put them in order of the size of the change",
+     "movers", {"metric": "revenue", "by": "city", "rank": "change", "period": {"name": "last_month"}}),
+    ("glass studio best sellers last month", "rank those by how much each one changed",
+     "product_sales", {"by": "product", "rank": "change", "period": {"name": "last_month"}}),
+    ("bakery product sales last month, top 5", "sort them on the swing",
+     "product_sales", {"by": "product", "rank": "change", "top": 5}),
+])
+def test_a_ranking_by_change_asked_alone_reranks_the_last_ranking(rules, first, then, tool, args):
+    _follow(rules, first, then, tool, args)
