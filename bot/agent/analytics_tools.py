@@ -102,32 +102,33 @@ def _movers(ctx: ToolContext, params: Any):
 # -- planner: slots -> arguments ---------------------------------------------------------
 
 
-_CART_WINDOW = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|seven|twelve|twenty-four) ?[- ]?(hours?|hrs?|h|days?)\b"
-                          r"(?= (?:\w+ ){0,2}(?:to (?:\w+ )?(?:come back|return|finish|complete|check ?out|buy|order|pay)|"
-                          r"(?:cart |basket |grace )?(?:window|grace|cut[- ]?off)))|"
-                          r"\b(?:window|grace period|cut[- ]?off) of (\d{1,3}) ?(hours?|hrs?|h|days?)\b|"
-                          # "counting a cart as saved if they buy within 48 hours"
-                          r"\b(?:buy|buys|bought|order|orders|ordered|pay|pays|paid|purchase\w*|check(?:s|ed)? ?out|come back|comes back|"
-                          r"came back|return\w*|complete\w*|finish\w*)\b(?: \w+){0,3} within (?:the )?(?:next )?(\d{1,3}|one|two|three|"
-                          r"four|five|six|seven|twelve|twenty-four) ?(hours?|hrs?|h|days?)\b|"
-                          # "if we allow 24 hours", "when we give shoppers two days": the grace the owner sets
-                          r"\b(?:if|when|assuming) (?:we |you |i )?(?:allow|give|wait|leave) (?:them |people |customers |shoppers |it |a cart |"
-                          r"baskets? )?(?:up to |a full )?(\d{1,3}|one|two|three|four|five|six|seven|twelve|twenty-four) ?(hours?|hrs?|h|days?)\b|"
-                          # (lane probe22b) "counting one as dumped after 48 hrs", "a cart counts as abandoned
-                          # after 12 hours": the cart given up on after the owner's hours
-                          r"\b(?:as|counts? as|counted as) (?:dumped|abandoned|lost|gone|dead|ditched|left|given up)(?: on)? "
-                          r"(?:after|past|beyond|once) (?:a full |the )?(\d{1,3}|one|two|three|four|five|six|seven|twelve|twenty-four) ?"
-                          r"(hours?|hrs?|h|days?)\b|"
-                          # (lane probe22a) "only count a basket as dumped if it sits there 48 hours", "a cart
-                          # counts as abandoned after 2 days": when a basket left alone is given up as lost
-                          r"\b(?:basket|cart|trolley|bag)s? (?:\w+ ){0,2}?(?:as |is |are |counts? as |counted as )?(?:dumped|abandoned|"
-                          r"ditched|lost|gone|dead|left)\b(?: [\w']+){0,5}? (?:after|once|if|when|unless|until)"
-                          r"(?: [\w']+){0,3}? (?:over |more than |at least )?(\d{1,3}|one|two|three|four|five|six|seven|twelve|"
-                          r"twenty-four) ?(hours?|hrs?|h|days?)\b|"
-                          # (lane tune33) "counting a basket as dumped after 48 hours", "a cart is lost only once 2 days pass"
-                          r"\b(?:abandon(?:ed)?|dumped|ditched|dead|lost|left|gone|walked away|given up(?: on)?) (?:only )?"
-                          r"(?:(?:after|once|past|beyond) |if (?:it )?sits? (?:untouched |there |idle )?(?:for )?(?:over |more than )?)"
-                          r"(\d{1,3}|one|two|three|four|five|six|seven|twelve|twenty-four) ?(hours?|hrs?|h|days?)\b")
+# How long a basket sits before it counts as abandoned (kpis' cart_window_hours): one number and
+# one unit, after words that say it is the window (the lead) or, with no lead, before them
+# (lanes probe22a, probe22b, tune33 and unify34 read the same idea; one pattern keeps their union).
+_CART_HOURS = r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|twelve|twenty-four) ?[- ]?(?P<unit>hours?|hrs?|h|days?)\b"
+_CART_WINDOW = re.compile(
+    r"(?:\b(?P<lead>"
+    # "a grace period of 36 hours", "a cut-off of 2 days"
+    r"(?:window|grace period|cut[- ]?off) of |"
+    # "counting a cart as saved if they buy within 48 hours"
+    r"(?:buy|buys|bought|order|orders|ordered|pay|pays|paid|purchase\w*|check(?:s|ed)? ?out|come back|comes back|came back|"
+    r"return\w*|complete\w*|finish\w*)\b(?: \w+){0,3} within (?:the )?(?:next )?|"
+    # "if we allow 24 hours", "when we give shoppers two days": the grace the owner sets
+    r"(?:if|when|assuming) (?:we |you |i )?(?:allow|give|wait|leave) (?:them |people |customers |shoppers |it |a cart |"
+    r"baskets? )?(?:up to |a full )?|"
+    # "only count a basket as dumped if it sits there 48 hours": the basket, its verdict, then when
+    r"(?:basket|cart|trolley|bag)s? (?:\w+ ){0,2}?(?:as |is |are |counts? as |counted as )?(?:dumped|abandoned|ditched|lost|"
+    r"gone|dead|left)\b(?: [\w']+){0,5}? (?:after|once|if|when|unless|until)(?: [\w']+){0,3}? (?:over |more than |at least )?|"
+    # "counted as dumped after 48 hours", "given up on after a full 2 days", "lost if it sits idle for over 2 days"
+    r"(?:abandon(?:ed)?|dumped|ditched|dead|lost|left|gone|walked away|given up(?: on)?) (?:only )?"
+    r"(?:(?:after|once|past|beyond) (?:a full |the )?|if (?:it )?sits? (?:untouched |there |idle )?(?:for )?(?:over |more than )?)|"
+    # "a cart left 2 days counts as abandoned", "only baskets sitting 36h+": how long a basket sits
+    r"(?:basket|cart|trolley|bag)s? (?:left|sitting|sat|lying|untouched|idle)(?: (?:there|idle|untouched|about|around))?"
+    r"(?: for)?(?: over| more than| at least)? "
+    r"))?" + _CART_HOURS +
+    # no lead: the words after it say it is the window ("a 24 hour window", "two days to come back")
+    r"(?(lead)|(?= (?:\w+ ){0,2}(?:to (?:\w+ )?(?:come back|return|finish|complete|check ?out|buy|order|pay)|"
+    r"(?:cart |basket |grace )?(?:window|grace|cut[- ]?off))))")
 
 
 _BASKET_COUNTED = re.compile(r"\bcount\w* (?:a |the |their )?(?:basket|cart|trolley|bag)s? as\b")
@@ -140,7 +141,7 @@ def cart_window_hours(text: str) -> int | None:
     m = _CART_WINDOW.search(text)
     if m is None:
         return None
-    n_word, unit = next((m.group(i), m.group(i + 1)) for i in range(1, m.re.groups, 2) if m.group(i))
+    n_word, unit = m.group("n", "unit")
     n = int(n_word) if n_word.isdigit() else 24 if n_word == "twenty-four" else NUMBER_WORDS.get(n_word, 0)
     hours = n * (24 if unit.startswith("d") else 1)
     return max(1, min(hours, 168)) if n else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.agent.follow_up_args import said
+from bot.agent.setting_amends import said
 
 _SETTINGS = frozenset({"skips", "window_days", "max_steps", "compare", "top", "level", "cart_window_hours",
                        "churn_window_days", "min_orders", "tier", "sort_by", "limit", "min_probability",

@@ -13,56 +13,9 @@ from __future__ import annotations
 import re
 from typing import Any, get_args
 
-from bot.agent.follow_up_grain import split_said
 from bot.agent.metrics_added import metrics_added
-from bot.agent.setting_amends import SETTINGS, ranked_anew
+from bot.agent.setting_amends import SETTINGS, ranked_anew, said
 from bot.agent.slots import Slots
-from bot.agent.swapped_periods import PERIOD_ARGS, SWAPPED
-
-# Which arguments a slot of the follow-up's own words speaks to, across the analysis tools
-# (each tool has only some of these).
-_SLOT_ARGS: dict[str, tuple[str, ...]] = {
-    "metrics": ("metrics", "metric", "measure"),
-    "period": ("period",),
-    "step": ("period",),
-    "against": ("against", "compare_period"),
-    "compare": ("against", "compare", "compare_period"),
-    "channels": ("filters", "channel", "compare_filters"),
-    "filters": ("filters", "compare_filters"),
-    "persona": ("filters", "compare_filters"),
-    "customer_id": ("customer_id", "filters"),
-    "breakdown": ("by",),
-    "top": ("top", "limit", "max_themes", "max_groups"),
-    "count": ("top", "limit", "max_themes", "max_groups", "segments"),
-    "grain": ("grain", "by"),
-    "stages": ("stages", "stage", "goal_stage"),
-    "touchpoints": ("touchpoints", "touchpoint", "goal_touchpoint"),
-    "sources": ("source",),
-    "polarity": ("sentiment", "min_sentiment", "max_sentiment"),
-    "horizon": ("horizon", "horizon_days"),
-}
-
-
-def said(spec: Any, asked: Slots, ctx: Any) -> set[str]:
-    """The arguments the follow-up's own words set: those its slots fill, and those the tool's
-    plan reads differently from its words than from no words at all ("just each one's
-    level", "sorted by spend", "the high and medium ones too")."""
-    keys = {arg for slot, args in _SLOT_ARGS.items() if getattr(asked, slot, None) not in (None, [], {}, False, "")
-            for arg in args}
-    try:
-        own = spec.plan(asked, ctx)
-        blank = spec.plan(Slots(), ctx)
-    except Exception:  # noqa: BLE001 - a plan that needs more than words: the slots' keys only
-        return keys
-    # A value the follow-up names in so many words is said even when it is also the tool's
-    # default: "and by weekday?" after an hour pattern is the weekday pattern.
-    text = (getattr(asked, "norm", "") or getattr(asked, "text", "") or "").lower()
-    named = {k for k, v in own.items() if isinstance(v, str) and len(v) > 2
-             and re.search(rf"\b{re.escape(v.lower().replace('_', ' '))}s?\b", text)}
-    # "the other way round": both periods said again, swapped (bot/agent/swapped_periods.py)
-    swapped = set(PERIOD_ARGS) if SWAPPED.search(text) else set()
-    # "and which day of the week": the default split, named (bot/agent/follow_up_grain.py)
-    return keys | named | swapped | split_said(spec, own, text) | {k for k in own if own.get(k) != blank.get(k)}
 
 
 def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, Any], asked: Slots | None,
@@ -90,8 +43,6 @@ def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, A
     if spec.name == "movers" and _BARE_SPLIT.search((getattr(asked, "norm", "") or "").lower()):
         out.pop("rank", None)  # (lane tune30) "try it by segment": the last ranking (change or level), split anew
         out.update({"rank": previous["rank"]} if "rank" in previous else {})
-    if spec.name == "movers" and _BY_CHANGE.search((getattr(asked, "norm", "") or "").lower()):
-        out["rank"] = "change"  # (lane probe22a) "now order them by how much each town moved": the default ranking, asked for
     if spec.name == "time_pattern":
         from bot.agent.time_pattern_tool import focus_again
 
@@ -186,11 +137,6 @@ ADJUSTS_THE_LAST = re.compile(r"^(?:(?:ok|okay|right|now|can you|could you|pleas
 
 # (lane tune30) "try it by segment", "and per town?", "do that by channel instead": only the split
 # changes, so the last ranking (by change or by each group's level) is kept
-# (lane probe22a) "now order them by how much each town moved", "rank them by the change": the groups
-# that moved most, after their levels
-_BY_CHANGE = re.compile(r"\b(?:order|rank|sort|list|put)\w* (?:them|it|those|these|the \w+)? ?(?:by|on|in order of) "
-                        r"(?:how much (?:each|every|they|it)|(?:the |their |its )?(?:size of (?:the )?)?(?:change|movement|swing|shift)s?\b)|"
-                        r"\bhow much (?:each|every) (?:one|[\w-]+) (?:has |had )?(?:moved|changed|shifted|swung|grew|fell|rose|dropped)\b")
 _BARE_SPLIT = re.compile(r"^(?:(?:and|ok|okay|now|so|right|try (?:it|that|this)|do (?:it|that|this)|same (?:thing|again)|"
                          r"what about|how about|then|"
                          # (lane probe22a) "break it by crm segment instead", "split that by region": the split alone

@@ -27,7 +27,7 @@ from bot.agent.bare_settings import sets_a_setting_only
 from bot.agent.blame_that import BLAMES_THAT, KPI_ANALYSES
 from bot.agent.domain_terms import build_speller
 from bot.agent.empty_period import failed_body
-from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, said, splits_by
+from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, splits_by
 from bot.agent.follow_up_grain import kpi_swapped, regrain
 from bot.agent.fuzzy import Speller, words
 from bot.agent.narrow_last import the_last_named
@@ -43,10 +43,9 @@ from bot.agent.step_back import shift_back
 from bot.agent.swapped_periods import SWAPPED, sets_two_periods, unit_of_the_pair
 from bot.agent.thread_cues import ANAPHORA as _ANAPHORA
 from bot.agent.thread_cues import COMMAND as _COMMAND
-from bot.agent.thread_cues import FOLLOW_UP as _FOLLOW_UP
 from bot.agent.thread_cues import FOLLOW_UP_END as _FOLLOW_UP_END
 from bot.agent.thread_cues import REMINDER as _REMINDER
-from bot.agent.thread_cues import SAME_SPAN
+from bot.agent.thread_cues import SAME_SPAN, worded_as_a_follow_up
 from bot.agent.thread_cues import THAT as _THAT
 from bot.agent.thread_cues import THAT_CUSTOMER as _THAT_CUSTOMER
 from bot.agent.thread_kpi import carried
@@ -230,8 +229,12 @@ class OfflinePlanner:
                 # "which segment's behind that then": the KPI just shown, group by group (bot/agent/blame_that.py)
                 return Plan(self.by_name["movers"], {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True,
                             asked=slots)
-            if self._continues(slots, best, prev_spec) or self._sets_a_setting(prev_spec, prev_slots, slots, best, key):
-                spec = self._follow_up_tool(prev_spec, slots, best, prev_slots)
+            continues = self._continues(slots, best, prev_spec)
+            if continues or self._sets_a_setting(prev_spec, prev_slots, slots, best, key):
+                # a setting said in words no analysis claims ("show me that at stage level rather than
+                # touchpoints"): the last analysis itself, never the analysis a stray word is a weak cue of
+                weak = best is None or best.score < MIN_SCORE
+                spec = prev_spec if weak and not continues else self._follow_up_tool(prev_spec, slots, best, prev_slots)
                 return Plan(spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
             if slots.refers_back and prev_slots.customer_id and not slots.customer_id:
                 slots.customer_id = prev_slots.customer_id  # "them", "they": after the ranking, as ever
@@ -241,17 +244,6 @@ class OfflinePlanner:
                 tool = self._follow_up_tool(prev_spec, slots, best, prev_slots)
                 return Plan(tool, {}, merge(prev_slots, slots, self._as_of()), best.score, candidates, True,
                             asked=slots)
-            if _THAT.search(slots.norm) and not (prev_spec.changes_state or prev_spec.edits) and prev_spec.plan \
-                    and (best is None or best.score < MIN_SCORE) and said(prev_spec, slots, self.ctx.for_conversation(key)):
-                # "show me that at stage level rather than touchpoints": words no analysis claims,
-                # but a setting of the last one
-                return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
-            if (_FOLLOW_UP.search(slots.norm) or _FOLLOW_UP_END.search(slots.norm)) and prev_spec.plan \
-                    and not (prev_spec.changes_state or prev_spec.edits) and (best is None or best.score < MIN_SCORE) \
-                    and said(prev_spec, slots, self.ctx.for_conversation(key)):
-                # (lane probe22a) "and dont count anyone who jumped a step": led like a follow-up, in words
-                # no analysis claims but that set one of the last analysis's settings
-                return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
             if (best is None or best.score < MIN_SCORE) and sets_a_setting_only(prev_spec, slots, self.ctx.for_conversation(key)):
                 # (lane probe23c) "anyone who skipped a step shouldnt count": a setting of the last analysis, bare
                 return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
@@ -319,7 +311,7 @@ class OfflinePlanner:
         if best is not None and best.tool == prev.name and ADJUSTS_THE_LAST.search(text):
             return True  # "cut the paths to 4 steps": the paths just shown, one setting changed
         short = len(text.split()) <= 6
-        leads = bool(_FOLLOW_UP.search(text) or _FOLLOW_UP_END.search(text))
+        leads = worded_as_a_follow_up(text)
         changed = bool(slots.filled())
         # "how was last month?" names only a period: after an analysis, that analysis again
         bare = best is not None and best.cues == (BARE_PERIOD,)
@@ -335,15 +327,19 @@ class OfflinePlanner:
         return short and changed and (best is None or bare or best.score < _STRONG)
 
     def _sets_a_setting(self, prev: ToolSpec, old: Slots, new: Slots, best: Candidate | None, key: str) -> bool:
-        """(lane tune33) "same but anyone who skipped a step doesnt count": a follow-up's lead,
-        then words that set an argument of the last analysis (bot/agent/setting_amends.py)."""
-        from bot.agent.setting_amends import settings_amended
+        """"same but anyone who skipped a step doesnt count", "and dont count anyone who jumped a
+        step", "give me that by journey stage rather than touchpoint": put as a follow-up (or about
+        "that"), in words that set an argument of the last analysis (bot/agent/setting_amends.py,
+        the one reading of lanes tune33 and probe22a)."""
+        from bot.agent.setting_amends import ranked_anew, settings_set
 
-        if not (_FOLLOW_UP.search(new.norm) or _FOLLOW_UP_END.search(new.norm)) or re.match(COURTESY, new.norm):
+        # "put them in order of the size of the change" after a ranking: its ranking, asked for alone
+        led = worded_as_a_follow_up(new.norm) or _THAT.search(new.norm) or ranked_anew(prev, new.norm)
+        if not led or re.match(COURTESY, new.norm):
             return False
         if best is not None and best.tool != prev.name and best.score >= _STRONG and best.cues:
             return False  # another analysis named outright
-        return bool(settings_amended(prev, old, new, self.ctx.for_conversation(key), lambda o, n: merge(o, n, self._as_of())))
+        return bool(settings_set(prev, old, new, self.ctx.for_conversation(key), lambda o, n: merge(o, n, self._as_of())))
 
     def _follow_up_tool(self, prev: ToolSpec, new: Slots, best: Candidate | None, old: Slots | None = None) -> ToolSpec:
         """The analysis a follow-up asks for: the last one, unless the new words ask for a

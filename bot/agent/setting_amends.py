@@ -1,4 +1,5 @@
-"""(lane tune33) A follow-up that changes one setting of the last analysis and keeps the rest.
+"""A follow-up that changes one setting of the last analysis and keeps the rest (lanes tune33,
+probe22a; one reading since unify34).
 
 "same but anyone who skipped a step doesnt count" after a funnel, "same but only counting a
 basket as dumped after 48 hours" after basket abandonment, "now rank them by how much each one
@@ -7,6 +8,12 @@ knows, yet each sets one argument the last analysis takes (skips, the cart windo
 ranking). Whether the words set something is asked of the last analysis's own plan: its
 reading of the thread's question with the follow-up's words against its reading with no words
 at all. Any setting a tool's plan reads from words is covered, never a list of sentences.
+
+Two readings see what the other misses, so `settings_set` is their union, asked once by the
+planner: the follow-up's words alone against no words (`said`: "and don't count anyone who
+skipped a stage", "by journey stage rather than touchpoint"), and the merged question against
+the last slots with no words (`settings_amended`: "same but a cart only counts as abandoned after
+12 hours" reads no window without the thread's abandonment KPI).
 """
 
 from __future__ import annotations
@@ -16,13 +23,23 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any, get_args
 
-# "rank them by how much each one changed", "sort those by the swing", "order it by growth instead"
+from bot.agent.follow_up_grain import split_said
+from bot.agent.slots import Slots
+from bot.agent.swapped_periods import PERIOD_ARGS, SWAPPED
+
+# "rank them by how much each one changed", "sort those by the swing", "order it by growth instead",
+# "put them in order of the size of the change", "how much each town moved" (lanes tune33 and
+# probe22a wrote this twice; one pattern since unify34)
+_CHANGED = r"(?:changed?|moved|grew|grown|fell|fallen|shifted|swung|rose|risen|dropped|climbed|slipped|went up or down)"
 _BY_CHANGE = re.compile(
-    r"\b(?:re-?)?(?:rank|sort|order|list|arrange)(?:ed|ing)? (?:them|it|those|these|that|this|the \w+s)? ?(?:again )?by "
-    r"(?:how (?:much|far|many)(?: (?:each|every|the)(?: one| \w+)?| they| it| those| these)? (?:has |have |had )?"
-    r"(?:changed?|moved|grew|grown|fell|fallen|shifted|swung|rose|risen|dropped|climbed|slipped|went up or down)|"
-    r"(?:the |their |its |biggest |most )?(?:changes?|movements?|swings?|shifts?|growth|rises?|falls?|moves?|movers?|"
-    r"difference)(?![\w-]))", re.I)
+    r"\b(?:re-?)?(?:rank|sort|order|list|arrange|put)(?:ed|ing|ting)? (?:them|it|those|these|that|this|the \w+)? ?(?:again )?"
+    r"(?:by|on|in order of) "
+    rf"(?:how (?:much|far|many)(?: (?:each|every|the)(?: one| \w+)?| they| it| those| these)? (?:has |have |had )?{_CHANGED}|"
+    # "by how much each", said without the verb (never "by how much they made", a level)
+    r"how much (?:each|every|they|it)(?: one)?(?! (?:is|are|was|were|did|had|made|took|sold|spent|brought|earned)\b)(?![\w-])|"
+    r"(?:the |their |its |biggest |most )?(?:size of (?:the )?)?(?:changes?|movements?|swings?|shifts?|growth|rises?|falls?|"
+    r"moves?|movers?|difference)(?![\w-]))|"
+    rf"\bhow much (?:each|every) (?:one|[\w-]+) (?:has |had )?{_CHANGED}(?![\w-])", re.I)
 # "rank them by size", "sort those by their totals instead": each group's own level again
 _BY_LEVEL = re.compile(
     r"\b(?:re-?)?(?:rank|sort|order|arrange)(?:ed|ing)? (?:them|it|those|these|that|this|the \w+s)? ?(?:again )?by "
@@ -41,6 +58,61 @@ def ranked_anew(spec: Any, text: str) -> dict[str, str]:
     if _BY_LEVEL.search(text):
         return {"rank": "value"}
     return {}
+
+
+# Which arguments a slot of the follow-up's own words speaks to, across the analysis tools
+# (each tool has only some of these).
+_SLOT_ARGS: dict[str, tuple[str, ...]] = {
+    "metrics": ("metrics", "metric", "measure"),
+    "period": ("period",),
+    "step": ("period",),
+    "against": ("against", "compare_period"),
+    "compare": ("against", "compare", "compare_period"),
+    "channels": ("filters", "channel", "compare_filters"),
+    "filters": ("filters", "compare_filters"),
+    "persona": ("filters", "compare_filters"),
+    "customer_id": ("customer_id", "filters"),
+    "breakdown": ("by",),
+    "top": ("top", "limit", "max_themes", "max_groups"),
+    "count": ("top", "limit", "max_themes", "max_groups", "segments"),
+    "grain": ("grain", "by"),
+    "stages": ("stages", "stage", "goal_stage"),
+    "touchpoints": ("touchpoints", "touchpoint", "goal_touchpoint"),
+    "sources": ("source",),
+    "polarity": ("sentiment", "min_sentiment", "max_sentiment"),
+    "horizon": ("horizon", "horizon_days"),
+}
+
+
+def said(spec: Any, asked: Slots, ctx: Any) -> set[str]:
+    """The arguments the follow-up's own words set: those its slots fill, and those the tool's
+    plan reads differently from its words than from no words at all ("just each one's
+    level", "sorted by spend", "the high and medium ones too")."""
+    keys = {arg for slot, args in _SLOT_ARGS.items() if getattr(asked, slot, None) not in (None, [], {}, False, "")
+            for arg in args}
+    try:
+        own = spec.plan(asked, ctx)
+        blank = spec.plan(Slots(), ctx)
+    except Exception:  # noqa: BLE001 - a plan that needs more than words: the slots' keys only
+        return keys
+    # A value the follow-up names in so many words is said even when it is also the tool's
+    # default: "and by weekday?" after an hour pattern is the weekday pattern.
+    text = (getattr(asked, "norm", "") or getattr(asked, "text", "") or "").lower()
+    named = {k for k, v in own.items() if isinstance(v, str) and len(v) > 2
+             and re.search(rf"\b{re.escape(v.lower().replace('_', ' '))}s?\b", text)}
+    # "the other way round": both periods said again, swapped (bot/agent/swapped_periods.py)
+    swapped = set(PERIOD_ARGS) if SWAPPED.search(text) else set()
+    # "and which day of the week": the default split, named (bot/agent/follow_up_grain.py)
+    return keys | named | swapped | split_said(spec, own, text) | {k for k in own if own.get(k) != blank.get(k)}
+
+
+def settings_set(spec: Any, old: Any, new: Any, ctx: Any, merge: Callable[[Any, Any], Any]) -> set[str]:
+    """The arguments of the last analysis (`spec`, read from `old`) that a follow-up (`new`) sets,
+    by either reading: its own words against none, or the merged question against the last slots."""
+    if spec is None or spec.plan is None or spec.changes_state or spec.edits or old is None:
+        return set()
+    own = said(spec, new, ctx) & set(spec.params.model_fields)  # a slot's words that are no setting of this tool
+    return own | settings_amended(spec, old, new, ctx, merge)
 
 
 def settings_amended(spec: Any, old: Any, new: Any, ctx: Any, merge: Callable[[Any, Any], Any]) -> set[str]:

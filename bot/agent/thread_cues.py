@@ -41,6 +41,13 @@ FOLLOW_UP = re.compile(
     r"(?:or )?(?:could|would|might|can) (?:it|that|this) (?:be|have been)|or (?:is|was) it)\b", re.I)
 # "list the high and medium risk ones too": the last analysis again, widened; (tune31) "which hour then, for the tea money?"
 FOLLOW_UP_END = re.compile(r"\b(?:too|as well|instead|also|(?:in )?the same way|likewise|then)\s*[?.!]*$|^(?!if )(?:[\w']+ ){1,5}then,? (?=(?:for|in|on|by)\b)", re.I)
+
+def worded_as_a_follow_up(text: str) -> bool:
+    """Whether a message is put as a follow-up of the last answer, by its lead ("and for
+    Instagram?", "same but ...") or by its end ("list the high risk ones too")."""
+    return bool(FOLLOW_UP.search(text) or FOLLOW_UP_END.search(text))
+
+
 # (tune32) "what did the newsletter folk spend in that time", "over the same period": the last
 # answer's span named by reference, so a whole new question still continues the thread
 SAME_SPAN = re.compile(r"\b(?:in|over|during|across|for|within) (?:that|this|those|these|the same|that same) "
