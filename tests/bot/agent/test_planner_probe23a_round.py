@@ -74,8 +74,9 @@ def test_compare_said_as_a_command_keeps_the_first_month_named_first(rules, ques
     assert_plans(rules, question, "compare", period=period, against=against)
 
 
-def test_a_later_month_named_second_without_compare_is_still_the_one_asked_about(rules):
-    assert_plans(rules, "csat in june vs july at the salon, which was better", "compare", period=JULY, against=JUNE)
+def test_a_month_named_first_is_the_one_asked_about_with_vs_too(rules):
+    # the lead's phase-Y convention (a), merged with tune34: the period named first, always
+    assert_plans(rules, "csat in june vs july at the salon, which was better", "compare", period=JUNE, against=JULY)
 
 
 def test_a_follow_up_lowers_the_repeat_count_said_as_an_ordinal(rules):

@@ -181,10 +181,11 @@ def test_people_named_by_a_step_start_the_funnel_there(rules, question, steps):
 
 @pytest.mark.parametrize("question", ["where do shoppers bail before they get to the checkout page",
                                       "drop-offs before the checkout screen last month"])
-def test_the_checkout_page_is_the_checkout_step(rules, question):
+def test_the_checkout_page_is_the_decision_stage(rules, question):
+    # phase Y, convention c (docs/ARCHITECTURE.md): the checkout page not reached is the decision stage
     plan = rules.plan(question, "page-" + question)
     assert plan.spec is not None and plan.spec.name == "dropoffs"
-    assert plan.args["goal_touchpoint"] == "checkout_start" and "goal_stage" not in plan.args
+    assert plan.args["goal_stage"] == "decision" and "goal_touchpoint" not in plan.args
 
 
 @pytest.mark.parametrize("question", ["last step for visitors who didn't order online, last month",

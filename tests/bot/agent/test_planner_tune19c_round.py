@@ -87,8 +87,9 @@ def test_counts_and_repeat_buying_are_still_answered(rules, question, metric):
     ("are weekend shoppers more likely to buy at the garden centre?", "weekday", "purchase_conversion"),
     ("are saturday visitors more likely to book a table?", "weekday", "purchase_conversion"),
     ("are people who come in at weekends more likely to pay?", "weekday", "purchase_conversion"),
-    ("are evening browsers more likely to order from the deli?", "hour", "session_conversion"),
-    ("is the after-hours crowd any more likely to book?", "hour", "session_conversion"),
+    # phase Y, convention e: people's buying rate by hour is the purchase conversion too
+    ("are evening browsers more likely to order from the deli?", "hour", "purchase_conversion"),
+    ("is the after-hours crowd any more likely to book?", "hour", "purchase_conversion"),
 ])
 def test_people_named_by_when_they_come_buying_more_is_the_conversion_pattern(rules, question, by, metric):
     plan = _plan(rules, question)

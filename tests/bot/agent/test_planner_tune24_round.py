@@ -168,12 +168,11 @@ def test_an_alert_on_the_buying_rate_keeps_its_kpi(rules):
     assert plan.args["metric"] == "conversion_rate" and plan.args["stage"] == "decision"
 
 
-def test_the_buying_rate_by_hour_says_it_is_the_sessions_rate(rules):
-    from bot.agent.meaning_notes import notes
-
+def test_the_buying_rate_by_hour_is_the_purchase_conversion(rules):
+    # phase Y, convention e: time_pattern answers the buying rate by hour itself (lane real20), so
+    # the reading stays the purchase conversion, no longer the sessions' rate
     plan = _plan(rules, "what hour of the day has the best buying rate at the bike shop")
-    assert plan.args == {**plan.args, "by": "hour", "metric": "session_conversion"}
-    assert any("session conversion" in n for n in notes(plan.slots, plan.args))
+    assert plan.args == {**plan.args, "by": "hour", "metric": "purchase_conversion"}
 
 
 # -- feedback that brings up a topic is a search for it --------------------------------------------
