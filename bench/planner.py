@@ -25,7 +25,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind20        # and the twentieth blind bank (tests/questions_blind20.yaml; tuning data since phase V)
     .venv/bin/python bench/planner.py --blind21        # and the twenty-first blind bank (tests/questions_blind21.yaml; tuning data since phase W)
     .venv/bin/python bench/planner.py --blind22        # and the twenty-second blind bank (tests/questions_blind22.yaml; tuning data since phase X)
-    .venv/bin/python bench/planner.py --blind23        # and the twenty-third blind bank (tests/questions_blind23.yaml; held back: scored once by the lead in phase Y)
+    .venv/bin/python bench/planner.py --blind23        # and the twenty-third blind bank (tests/questions_blind23.yaml; tuning data since phase Y)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -259,7 +259,7 @@ def main() -> None:
     parser.add_argument("--blind22", action="store_true",
                         help="score the twenty-second blind bank (tuning data since phase X)")
     parser.add_argument("--blind23", action="store_true",
-                        help="score the twenty-third blind bank (held back: scored once by the lead in phase Y)")
+                        help="score the twenty-third blind bank (tuning data since phase Y)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")
