@@ -40,6 +40,14 @@ _BEFORE_NAMED = (
      r"(?:book|buy|order|purchas|pay for)\w*", "orders"),
     # "which day do members turn up most", "what hour is the gym fullest": the people active with us
     *TURNOUT,
+    # (lane ps28) "which weekday do pottery pupils cancel most", "what hour are the most bookings
+    # called off": the cancellations counted, never their share of the orders
+    (r"\b(?:cancel(?:s|led|ling)?|call(?:s|ed|ing)? off|pull(?:s|ed|ing)? out) (?:[\w']+ ){0,2}?(?:the )?(?:most|least|fewest)\b|"
+     r"\b(?:most|fewest|least) (?:\w+ )?(?:cancellations|cancelled|called[- ]off)\b", "cancelled_orders"),
+    # (lane ps28) "which weekday gets the most people on the kite shop website": the site's visits,
+    # with the trade's name between
+    (r"^(?!.*\b(?:buy|buys|buying|bought|order\w*|purchas\w*|book\w*)\b).*\b(?:on|to|at) (?:the |our |my )?(?:[\w'-]+ ){0,2}?(?:web ?site|web ?shop)\b",
+     "sessions"),
 )
 # (lane tune34) the banks' convention: people's buying rate by hour is the purchase conversion; the
 # share of visits that bought only when visits or sessions are what is said to convert
