@@ -4,6 +4,8 @@ tests/planner_fixtures.py, no reading by meaning)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from planner_fixtures import assert_plans
 
@@ -65,3 +67,34 @@ def test_support_cases_stay_the_tickets(rules):
 ])
 def test_a_group_set_against_itself_is_each_group(rules, question, tool, args):
     assert_plans(rules, question, tool, **args)
+
+
+def _thread(planner: Any, key: str, *turns: str) -> Any:
+    """Ask the turns in one conversation, as the banks do, and return the last plan."""
+    plan = None
+    for turn in turns:
+        plan = planner.plan(turn, key)
+        planner.remember(key, plan)
+    return plan
+
+
+@pytest.mark.parametrize(("turns", "tool", "args"), [
+    # "this time" at the end asks the last analysis another way, its period kept
+    (("canoe hire takings per town last month", "canoe hire money, area by area this time"),
+     "movers", {"metric": "revenue", "by": "region", "period": {"name": "last_month"}}),
+    # the people's own group ("the customers' age bands", "our clients' towns") is the group
+    (("whose fault is the drop in kiln takings last month, by channel",
+      "kiln money again but split by the customers' age bands"),
+     "movers", {"metric": "revenue", "by": "age_band", "period": {"name": "last_month"}}),
+    (("whose fault is the drop in kiln takings last month, by channel",
+      "kiln money again but broken down by our clients' towns"),
+     "movers", {"metric": "revenue", "by": "city", "period": {"name": "last_month"}}),
+    # the cash "for each of those weeks" is the money over the weeks already named
+    (("scone orders per week for the last 90 days", "and the scone cash for each of those weeks"),
+     "trend", {"metric": "revenue", "grain": "week", "period": {"name": "last_90_days"}}),
+])
+def test_a_follow_up_keeps_the_analysis_and_reads_what_it_changes(rules, turns, tool, args):
+    plan = _thread(rules, "ps28-" + turns[0], *turns)
+    read = plan.spec.name if plan.spec else None
+    wrong = {k: plan.args.get(k) for k, v in args.items() if plan.args.get(k) != v}
+    assert read == tool and not wrong, f"{turns[-1]!r}: read {read} {plan.args}"
