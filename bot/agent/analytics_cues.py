@@ -101,7 +101,9 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|(?<!left )(?<!leave )(?<!lea
                         rf"\b(?:in |for |among |across )?which {_GROUPS}\b.{{0,40}}\b(?:has|have|had|did|is|are)\b.{{0,40}}\b"
                         r"(?:slipped|slip|slipping|dipped|dip|dipping|dropped|drop|dropping|fallen|fell|fall|falling|risen|rose|rise|"
                         r"rising|climbed|climb|improved|improve|worsened|worsen|declined|decline|jumped|jump|sunk|sank|sink|slid|"
-                        r"slide|sagged|sag|gone (?:up|down)|go (?:up|down)|went (?:up|down)|got (?:worse|better)|get (?:worse|better))\b|"
+                        r"slide|sagged|sag|gone (?:up|down)|go (?:up|down)|went (?:up|down)|got (?:worse|better)|get (?:worse|better)|"
+                        # (lane ps28) "in which towns has satisfaction gone downhill", "gone south", "gone off a cliff"
+                        r"(?:gone|go|went|going) (?:downhill|uphill|south|off a cliff|backwards|to pot|off the boil))\b|"
                         r"\b(?:top|bottom|best|worst|lowest|highest|biggest|smallest) \d+ (?:channels|segments|cities|towns|"
                         r"regions|age bands|personas)\b|"
                         r"\b\d+ (?:top|bottom|best|worst|biggest|smallest) (?:channels|segments|cities|towns|regions|age bands|"
@@ -358,7 +360,8 @@ def boost_compare(slots: Any) -> float:
         return -1.0  # "drop-off points this week vs the week before": the drop-offs set the periods side by side themselves
     asked = getattr(slots, "against", None) or _COMPARE_CUE.search(text)
     if has_metric(slots) and asked and getattr(slots, "breakdown", None) in KPI_DIMS and _MOVER_CUE.search(text) \
-            and re.search(r"^\W*which\b", text):
+            and re.search(r"^\W*(?:which|who)\b", text):
+        # (lane ps28) or "who moved most on boat hires this month vs last, by channel"
         return 0.3  # "which region saw the biggest change, october vs september": the change group by group
     if has_metric(slots) and asked:
         # "in october against september": the other period named outright is a comparison

@@ -54,7 +54,9 @@ EVERYDAY_TERMS: list[tuple[str, str]] = [
     # (lane tune31) "the kiosk money each week", "cash per day since june", "the stall money": the
     # money in, followed over a grain or named by the business that took it (not "money back",
     # "money off", "money per customer")
-    (r"\b(?:money|cash|dosh) (?:(?:each|every|per|a|by) (?:day|week|fortnight|month|quarter|year)|daily|weekly|monthly)\b|"
+    # (lane ps28) ... or "for each of those weeks", "each of the months": every point of a span already named
+    (r"\b(?:money|cash|dosh) (?:(?:each|every|per|a|by) (?:day|week|fortnight|month|quarter|year)|daily|weekly|monthly|"
+     r"(?:for |in |on )?(?:each|every one) of (?:those|these|the|them|the last|the past) (?:\d+ )?(?:days|weeks|months|quarters))\b|"
      r"\b(?:shop|store|stall|bar|cafe|café|truck|van|kiosk|salon|studio|business|pub|restaurant)(?:'s)? (?:money|cash|dosh)\b"
      r"(?! (?:back|off|per (?!day|week|month)))", "revenue"),
     # (lane tune31) "gigs booked in october, and what they were worth", "lessons sold and how much

@@ -27,7 +27,8 @@ _TERMS: list[tuple[str, str]] = [
      rf"\b{_WHO} (?:(?:are|were) )?(?:coming|turning up|showing up) (?:to|for) (?:the |our )?(?:training|practice|class(?:es)?|"
      r"sessions?|lessons?|meets?|rehearsals?|gym|club|studio|pool|range|centre|center)\b|"
      # (lane probe21a) "members turning up, week to week", "riders showing up each month": how many came, over time
-     rf"\b{_WHO} (?:(?:are|were) )?(?:turning up|showing up|coming along)\b(?=,? (?:week|month|day|each|every|per|by|over|this|"
+     # (lane ps28) ... or where they came, first: "members turning up at the pony club, week by week"
+     rf"\b{_WHO} (?:(?:are|were) )?(?:turning up|showing up|coming along)\b(?=(?: (?:at|to) (?:the |our |my )?(?:[\w'-]+ ){{0,2}}?[\w'-]+)?,? (?:week|month|day|each|every|per|by|over|this|"
      r"last|past|since)\b)|"
      # (lane ps24) "how many riders actually came to a lesson last week", "how many members turned up for
      # the spin class": a head count of who came to what the place runs

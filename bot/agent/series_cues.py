@@ -31,6 +31,9 @@ _EACH_BEFORE = (r"\b(?:each|every) (day|week|month)\b(?: [\w']+){0,2}? (?:than|c
 _SINGLE = (r"\b(?:(?:best|busiest|biggest|worst|slowest|quietest|top|strongest|weakest) single|single (?:best|busiest|biggest|worst|"
            r"slowest|quietest|strongest|weakest)) (day|week|month)\b")  # (lane probe18c) "our single busiest day"
 SERIES_ASKED += "|" + _HOW_MANY_PER + "|" + _EACH_BEFORE + "|" + _SINGLE
+# (lane ps28) "how long do we take to answer an email, weekly, past 90 days", "repair waits - monthly -
+# this year": the grain said on its own, set off from the question, is the series' step
+SERIES_ASKED += r"|(?:,|\s-)\s*(?:daily|weekly|monthly|day by day|week by week|month by month)\s*(?:,|-\s|[?.!]*$)"
 # "has our recommend score gone up or down each month", "is it going up or down week to week":
 # the movement from one point to the next, not one pair of periods
 SERIES_ASKED += (r"|\b(?:gone|went|going|moved|moving|been going) (?:up or down|down or up|up and down)\b[^?.;]{0,25}"

@@ -63,6 +63,13 @@ def normalise(text: str) -> str:
                lambda m: f"{m[1]} {'on' if m[2] == 'over' and m[1] == m[3] else m[2]} {m[3]}", t)
     # (lane probe22b) "turning sour from one week to the next": each week after the last, week by week
     t = re.sub(r"\bfrom one (day|week|month|quarter) to the (?:next|other)\b", r"\1 by \1", t)
+    # (lane ps28) "by the buyers' age brackets", "our clients' towns": the people's own group is the group
+    t = re.sub(r"\b(?:the |our |my )?(?:customers|buyers|clients|shoppers|members|guests|people|punters|students|patients)'s? "
+               r"(?=(?:age|ages|towns?|cit(?:y|ies)|regions?|segments?|channels?|first[- ]touch|areas?)\b)", "", t)
+    # (lane ps28) "compared stage against stage", "region versus region": each group set against the
+    # others is the groups side by side, as "region by region" says (not two periods compared)
+    t = re.sub(r"\b(?:(?:compared|set|weighed|pitted|stacked|lined up) )?(town|city|region|channel|segment|stage|area|county|"
+               r"suburb|category|persona|touchpoint|source) (?:against|versus|vs\.?) \1\b", r"\1 by \1", t)
     # "what're people moaning about", "who're our best customers": the contraction spelled out
     t = re.sub(r"\b(what|who|where|how|why|when|which|there|they|we|you)'re\b", r"\1 are", t)
     for short, full in _SHORTHAND.items():  # what people type in chat

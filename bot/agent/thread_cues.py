@@ -40,7 +40,8 @@ FOLLOW_UP = re.compile(
     # "would it be more of a region thing?", "or is it the segments?": the last analysis, another way
     r"(?:or )?(?:could|would|might|can) (?:it|that|this) (?:be|have been)|or (?:is|was) it)\b", re.I)
 # "list the high and medium risk ones too": the last analysis again, widened; (tune31) "which hour then, for the tea money?"
-FOLLOW_UP_END = re.compile(r"\b(?:too|as well|instead|also|(?:in )?the same way|likewise|then)\s*[?.!]*$|^(?!if )(?:[\w']+ ){1,5}then,? (?=(?:for|in|on|by)\b)", re.I)
+# (lane ps28) "... region by region this time", "by age this go": the last analysis asked another way
+FOLLOW_UP_END = re.compile(r"\b(?:too|as well|instead|also|(?:in )?the same way|likewise|then|this time(?: round| around)?|this go)\s*[?.!]*$|^(?!if )(?:[\w']+ ){1,5}then,? (?=(?:for|in|on|by)\b)", re.I)
 
 def worded_as_a_follow_up(text: str) -> bool:
     """Whether a message is put as a follow-up of the last answer, by its lead ("and for

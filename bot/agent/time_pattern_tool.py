@@ -40,6 +40,10 @@ _BEFORE_NAMED = (
      r"(?:book|buy|order|purchas|pay for)\w*", "orders"),
     # "which day do members turn up most", "what hour is the gym fullest": the people active with us
     *TURNOUT,
+    # (lane ps28) "which weekday do pottery pupils cancel most", "what hour are the most bookings
+    # called off": the cancellations counted, never their share of the orders
+    (r"\b(?:cancel(?:s|led|ling)?|call(?:s|ed|ing)? off|pull(?:s|ed|ing)? out) (?:[\w']+ ){0,2}?(?:the )?(?:most|least|fewest)\b|"
+     r"\b(?:most|fewest|least) (?:\w+ )?(?:cancellations|cancelled|called[- ]off)\b", "cancelled_orders"),
 )
 # (lane tune34) the banks' convention: people's buying rate by hour is the purchase conversion; the
 # share of visits that bought only when visits or sessions are what is said to convert
@@ -70,7 +74,9 @@ _METRIC_WORDS = (
      r"\b(?:buy|buys|buying|bought|purchas\w*|check(?:s|ing)? out|order|orders|ordering)\b(?! (?:page|form)s?\b)", "orders"),
     # "what day do people bounce off the site most": the share of visits that leave at once
     (r"\bbounc(?:e|es|ed|ing)\b", "bounce_rate"),
-    (r"\bvisit\w*\b|\btraffic\b|\bfootfall\b|\bsessions?\b|\bbrowse\w*\b|\bon the (?:web)?site\b", "sessions"),
+    # (lane ps28) "the most people on the kite shop website": the site's visits, the trade's name between
+    (r"\bvisit\w*\b|\btraffic\b|\bfootfall\b|\bsessions?\b|\bbrowse\w*\b|\bon the (?:web)?site\b|"
+     r"\b(?:on|to|at) (?:the |our |my )?(?:[\w'-]+ ){0,2}?(?:web ?site|web ?shop)\b", "sessions"),
     # "what month do anglers spend most with us": the money spent, not the orders
     (r"\brevenue\b|\bsales\b|\btakings\b|\bturnover\b|\bmoney\b|\bcash\b|\bearn\w*\b|\bmake the most\b|\bspen(?:d|ds|t|ding)\b", "revenue"),
 )

@@ -132,7 +132,9 @@ _UNIT_COUNTED = re.compile(
     # a group's move is measured on
     rf"\b(?:moved|shifted|swung|changed) (?:the )?most (?:on|in|for) (?:the |our )?{_ADJ}(?P<u23>{_UNIT})\b|"
     # "which age group explains the change in hires": the units whose change is taken apart
-    rf"\b(?:change|shift|swing|rise|drop|fall|jump|dip|increase|decrease)s? in (?:the )?(?:number of )?{_ADJ}(?P<u12>{_UNIT})\b|"
+    # (lane ps28) "which town is behind the slump in hedge laying jobs", "the downturn in boat hires"
+    rf"\b(?:change|shift|swing|rise|drop|fall|jump|dip|increase|decrease|slump|decline|downturn|drop-off|fall-off|slide|dive|nosedive)s? "
+    rf"in (?:the )?(?:number of )?{_ADJ}(?P<u12>{_UNIT})\b|"
     # "the second half of october vs the first, jobs": the units named last, after the periods
     rf"[,:-] ?(?:the |our )?{_ADJ}(?P<u11>{_UNIT})\s*[?.!]*$|"
     # (lane probe22b) "which month are we flat out with trike hires", "swamped with lessons on mondays": the
@@ -162,6 +164,9 @@ _CLASS_SESSIONS = re.compile(
     r"pottery|craft|cookery|tasting|trek|trekking|public|group|private|kids|family) (?P<u>sessions)\b|"
     # "cancelled sessions": sessions called off are orders
     r"\b(?:cancel+ed|refunded|called-off) (?P<u4>sessions)\b|"
+    # (lane ps28) "gold panning sessions per day", "axe throwing sessions": a sessions named by what is
+    # done in them is a class's (browsing and shopping sessions stay the site's)
+    r"\b(?!(?:browsing|shopping|checkout|logging|tracking|training|coaching)\b)[a-z]{3,}ing (?P<u6>sessions)\b|"
     # (lane probe16a) "refund rate on quad sessions", "cancellations for the taster sessions": what is
     # refunded or cancelled is what was sold
     r"\b(?:refund|cancel+ation|refunds|cancel+ations)s? (?:rate |%|percentage )?(?:on|for|of) (?:the |our )?(?:[a-z-]+ )?(?P<u5>sessions)\b|"
@@ -173,6 +178,12 @@ _SERVED_TABLES = re.compile(
     r"(?P<u2>tables)\b|"
     r"\b(?:how many|number of) (?P<u3>tables) (?:did|have|do) (?:we|you|i|they) (?:serve|served|book|booked|turn|turned|"
     r"seat|seated|fill|filled|do|did)\b")
+# (lane ps28) "daily kulfi sales count", "the tally of sales": the sales counted are the orders, not their money
+_SALES_COUNTED = re.compile(r"\b(?P<u>sales) (?:count|counts|tally|headcount)\b|\b(?:count|tally) of (?:the |our )?(?P<u2>sales)\b")
+# (lane ps28) "fewer ginger beer cases", "how many wine cases": cases of the goods counted are the
+# orders; cases at the desk (support, complaint, open ones) stay the tickets
+_NOT_GOODS = r"(?:support|complaints?|customer|client|open|opened|closed|new|legal|help|desk|urgent|unresolved|resolved|escalated|refund|warranty|the|our|of|those|these)"
+_GOODS_CASES = re.compile(rf"\b(?:fewer|more|most|how many|number of) (?:(?!{_NOT_GOODS}\b)[a-z-]+ ){{1,2}}?(?P<u>cases)\b")
 # The trade's people, counted: new ones, or people who joined, are newcomers; a head count of the
 # people who paid is the buyers.
 _NEW_PEOPLE = re.compile(
@@ -225,7 +236,7 @@ def as_shop_words(text: str) -> str:
         text = _BUYERS.sub("number of buyers", text)
     # "the most new dog owners": the qualifier goes too, so that the KPI words read new customers
     text = _NEW_PEOPLE.sub(lambda m: "new customers" if m.group("p") else _swapped(m, "p2", "new customers"), text)
-    for pattern in (_SOLD_TICKETS, _CLASS_SESSIONS, _SERVED_TABLES, _UNIT_COUNTED):
+    for pattern in (_SOLD_TICKETS, _CLASS_SESSIONS, _SERVED_TABLES, _UNIT_COUNTED, _SALES_COUNTED, _GOODS_CASES):
         text = _swap(pattern, text, "orders")
     return _AS_PROMISED.sub("by the promised date", text)
 

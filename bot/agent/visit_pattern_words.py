@@ -33,7 +33,9 @@ MOST_PAGES = (rf"\b{_VIEW} (?:the )?(?:most|fewest|least|more|fewer) (?:web ?|si
 LEAVE_SITE = (rf"\b(?:leave|leaves|leaving|left|exit(?:s|ed|ing)?|quit(?:s|ting)?|bail(?:s|ed|ing)? (?:on|out of)) "
               rf"(?:the |our |my )?(?:[\w'-]+ )?{_SITE}\b(?! (?:[\w']+ ){{0,2}}without\b)")
 _CART = r"(?:baskets?|carts?|trolleys?|checkouts?)"
-_DUMP = r"(?:dump|ditch|desert|bin|drop|leav|left|forg[eo]t|abandon|walk(?:s|ed|ing)? away from)"
+# (lane ps28) "bail on baskets", "give up on their carts" too
+_DUMP = (r"(?:dump|ditch|desert|bin|drop|leav|left|forg[eo]t|abandon|walk(?:s|ed|ing)? away from|"
+         r"bail(?:s|ed|ing)? (?:on|out of)|g[ai]v(?:e|es|ing) up on|quit(?:s|ting)? (?:on )?)")
 # "carts get dumped", "trolleys ditched", "drop their baskets", "walk away from their carts"
 DUMPED_CART = (rf"\b{_DUMP}\w* (?:(?:their|the|a|an|our|your|his|her|its|full|half-full|loaded|shopping|online|web) ){{0,2}}{_CART}\b|"
                rf"\b{_CART} (?:[\w']+ ){{0,2}}?(?:get |gets |got |are |were |is |was |being )?(?:dumped|ditched|deserted|binned|"

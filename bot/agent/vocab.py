@@ -171,6 +171,8 @@ METRIC_TERMS: list[tuple[str, str]] = [
      rf"(?:{_DELIVERY}|deliver|ship|parcels?|orders? to arrive)|"
      rf"{_DELIVERY} (?:take|takes|took|taking)|{_DELIVERY} (?:is |was |are |got )?(?:faster|slower|quicker)|"
      r"(?:deliver|ship)(?:ing|ed)? (?:faster|slower|quicker)|(?:faster|slower|quicker) (?:deliver|ship)\w*|"
+     # (lane ps28) the goods' name between: "slower welsh cake deliveries", "quicker log shipments"
+     r"\b(?:faster|slower|quicker) (?!(?:and|or|than|to|for|in|on)\b)(?:[a-z'-]+ ){1,2}?(?:deliveries|shipments|dispatches)\b|"
      r"days? (?:from|between) (?:an? |the )?(?:order|purchase|ordering|buying|checkout) (?:to|and|until|till) "
      r"(?:the )?(?:delivery|arrival|doorstep|door|receipt)|"
      # "how many days does a veg box take to reach people once they order": whatever is sent, the
@@ -305,6 +307,8 @@ METRIC_TERMS: list[tuple[str, str]] = [
      # "which categories make us the most money?", "earn us the most": the money a group brings
      r"\b(?:make|makes|made|earn|earns|earned|bring|brings|brought) (?:us |in )?(?:the )?(?:most|least|more|less) "
      r"(?:money|cash|income|sales)\b|"
+     # (lane ps28) "which day did the fudge stall take the most", "rake in the least": the takings, no noun after
+     r"\b(?:take|takes|took|taken|taking|rake|rakes|raked) (?:in )?(?:the )?(?:most|least)\b(?=\s*(?:[,?.!]|$|(?:in|on|during|over|last|this|that|yesterday)\b))|"
      # "the 35-44s: how much did they spend this month?": what a group spent, in money
      r"(?:how much|what) (?:money )?(?:did|have|has) (?!we |i |you )(?:[\w-]+ ){1,6}(?:spend|spent)\b(?! per\b| on average\b| each\b)",
      "revenue"),
