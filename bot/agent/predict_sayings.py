@@ -67,6 +67,9 @@ MORE_FORECAST_CUES = (
 )
 
 MORE_PROPENSITY_CUES = (
+    # (lane ps29) "likely hovercraft bookers from Clifton", "probable repeat buyers": the buyers to come, in a phrase
+    (r"^(?:the |our |who are (?:the |our )?)?(?:most |more )?(?:likely|probable) (?:[\w-]+ ){0,2}(?:bookers|buyers|purchasers|"
+     r"orderers|customers|clients|shoppers)\b", 0.9),
     # "look set to reorder soon", "people who've never paid but might soon": a purchase to come
     (r"\b(?:look|looks|looking|seem|seems) (?:set|likely|ready|due) to (?:re-?order|re-?book|re-?buy|buy|order|book|purchase)\b|"
      r"\bnever (?:\w+ ){0,2}paid\b.{0,20}\b(?:probably|likely|soon|might|may|could)\b", 1.0),

@@ -109,3 +109,18 @@ def test_came_to_loads_and_gone_quiet_is_lapsing(rules):
 ])
 def test_a_daily_roundup_beside_the_status_question_is_the_digest(rules, question):
     assert_plans(rules, question, "digest")
+
+
+# -- "likely X bookers from a town": the buyers to come, filtered by the place --------------------------
+@pytest.mark.parametrize("question", ["likely zorbing bookers from Leeds", "probable pottery class bookers from Leeds"])
+def test_likely_bookers_from_a_town_is_propensity(rules, question):
+    assert_plans(rules, question, "purchase_propensity", filters={"city": ["Leeds"]})
+
+
+# -- a game's rules explained to a person: no question about the data -----------------------------------
+@pytest.mark.parametrize("question", [
+    "explain the rules of croquet to a new customer",
+    "explain the rules of bowls to our new members",
+])
+def test_a_games_rules_explained_to_someone_is_answered_by_no_tool(rules, question):
+    assert_plans(rules, question, None)
