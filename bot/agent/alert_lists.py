@@ -46,7 +46,13 @@ KEPT_RULES_CUES = (
      r"(?!.*\b(?:open|active|live|firing|going off|gone off|fired|ringing|triggered)\b)|"
      # (lane ps17) "show me every rule we're watching", "all the rules you're keeping an eye on": the rules kept
      r"\b(?:every|each|all(?: the| our| my| of the| of our)?) (?:[\w-]+ )?(?:rules?|alerts?|alarms?) (?:that |which )?(?:i(?:'m| am)|we(?:'re| are)|"
-     r"you(?:'re| are)) (?:\w+ )?(?:watching|monitoring|tracking|keeping an eye on|keeping tabs on|minding)\b", 1.5),
+     r"you(?:'re| are)) (?:\w+ )?(?:watching|monitoring|tracking|keeping an eye on|keeping tabs on|minding)\b|"
+     # (lane ps29) "kiln alarms, which ones are set", "which warnings have we got in place": being set is
+     # a rule's state (an alert raised is open or cleared, and one "set off" fired)
+     r"\b(?:alerts?|alarms?|warnings?|monitors?)\b(?: \w+)? ?[:,;-]? ?(?:which|what) (?:ones |of them )?(?:are|have (?:we|i|you) got|"
+     r"do (?:we|i|you) have) (?:currently |now )?(?:set(?! off)(?: up)?|in place|switched on|turned on)\b|"
+     r"\b(?:which|what) (?:alerts?|alarms?|warnings?|monitors?) (?:are|have (?:we|i|you) got|do (?:we|i|you) have) "
+     r"(?:currently |now )?(?:set(?! off)(?: up)?|in place|switched on|turned on)\b", 1.5),
 )
 # (lane ps17) "what's tripped that nobody's cleared yet", "anything gone off that no one has
 # acknowledged": alerts raised and still open, the alarm's own verbs and the clearing not done

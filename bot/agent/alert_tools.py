@@ -220,6 +220,10 @@ def _plan_open(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                          r"\b(?:ones|those|alerts|alarms) (?:we |that |which )?(?:were |got |have been )?(?:closed|shut|settled)\b", text)
     if re.search(r"(?:\bnot|n't|\bnever|\bnobody|\bno[- ]one|\byet to be|\bstill to be)(?:'s)?(?: \w+){0,2} (?:resolved|cleared|closed)\b", text):
         resolved = None  # "alerts still not cleared": the open ones only
+    # (lane ps29) "...that haven't cleared, the resolved ones as well": the cleared ones asked for besides
+    if re.search(r"\b(?:resolved|cleared|closed|sorted|fixed|finished) ones,? (?:as well|too|also)\b|"
+                 r"\b(?:plus|and|also|including|with) (?:the |those |any )?(?:resolved|cleared|closed) (?:ones|alerts|alarms)\b", text):
+        resolved = True
     return {"include_resolved": True} if resolved else {}
 
 

@@ -340,7 +340,10 @@ _STATUS = re.compile(r"\bhow (?:are|'re|is|'s) (?:we|things|business|trade|every
 NO_COMPARISON = re.compile(r"\b(?:no|without(?: a| the| any)?|don'?t|do not|skip(?: the)?|leave out(?: the)?) "
                            r"(?:comparison|comparing|compare|comparisons|the comparison)\b|\bnot compared\b|"
                            r"\b(?:no need|don'?t need|do not need|needn'?t|no point|don'?t bother|do not bother|not necessary)"
-                           r" (?:to |in |for )?(?:a |any |the )?compar\w*|\bcomparisons? (?:isn'?t |is not |not )?(?:needed|necessary)\b")
+                           r" (?:to |in |for )?(?:a |any |the )?compar\w*|\bcomparisons? (?:isn'?t |is not |not )?(?:needed|necessary)\b|"
+                           # (lane ps29) "no need for the vs-before bit", "skip the versus last time": the comparison in short
+                           r"\b(?:no need for|don'?t need|skip|leave out|without|drop|no) (?:the |a |any )?(?:vs\.?|versus)[- ]"
+                           r"(?:before|previous|prior|last time|last period|the period before|earlier)\b")
 
 
 _DROPOFFS = re.compile(r"\bdrop(?:ping)?[- ]?(?:offs?|outs?)\b|\bdrop(?:s|ped)? off\b|\bwhere (?:do|did) (?:we|people|they) lose\b")

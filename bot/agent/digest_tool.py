@@ -130,6 +130,9 @@ DIGEST_CUES = (
     # "the daily round-up of the numbers", "a weekly recap of the figures": the regular report of the KPIs
     (r"\b(?:daily|weekly|morning|nightly) (?:round-?up|recap|wrap[- ]?up|catch-?up|summary|rundown|run-down|update) of (?:the |our |all the |my )?"
      r"(?:numbers|figures|stats|kpis|metrics)\b", 0.9),
+    # (lane ps29) "how are we doing overall, quick daily roundup": the regular report named by its rhythm
+    # outweighs the status question beside it
+    (r"\b(?:daily|weekly|nightly|morning) (?:round-?up|rundown|run-down|recap|wrap[- ]?up|digest|briefing|bulletin)\b", 0.5),
     (r"\b(?:the |our |my )?usual (?:\w+ )?(?:rundown|run-down|digest|round-?up|briefing|summary|update|report|recap|"
      r"overview|wrap[- ]?up|bulletin)\b", 0.6),
 )

@@ -38,6 +38,11 @@ FUNNEL_CUES = (
     # step": two ends of the journey and each step between them asked for, the funnel (not one rate)
     (r"\bfrom\b.{1,60}?\b(?:to|through|until|till|into)\b.{0,60}?\b(?:step[- ]by[- ]step|(?:at )?(?:each|every) step)\b", 0.6),
     (r"\bstage by stage\b|\beach stage\b.*\bhow many\b", 0.2),
+    # (lane ps29) "pie orders, from browsing through to buying, by town": the journey's span in everyday
+    # verbs is the funnel through it, set out by the group named (not the orders' movers by group)
+    (r"(?:\bfrom |(?:^|[:;,-]) ?)(?:just )?(?:browsing|looking|window[- ]shopping|considering|weighing (?:us |it |them )?up|eyeing (?:us |it |them )?up)"
+     r"(?: (?:us|it|them|around|round))? (?:(?:right )?(?:through|thru|all the way) )?(?:to|till|until|into) (?:actually )?"
+     r"(?:buying|booking|paying|ordering|purchasing|purchase|checkout|signing up|enrol+ing)\b", 0.7),
     (r"\bstage(?:[- ]to[- ]stage)? conversion\b|\bconversion (?:by|per|at each|between|for each) stages?\b|"
      r"\b(?:move|moving|progress\w*|flow|go|get|make (?:it|their way)) (?:on )?through (?:the )?(?:stages|funnel|journey)\b|"
      r"\bof (?:those|the (?:people|ones|customers|visitors)|everyone|people|customers|visitors) (?:who|that)\b.*\bhow many\b",

@@ -105,7 +105,7 @@ AT_RISK_CUES = (
      r"waver(?:ing)?|falter(?:ing)?|cool(?:ing)? off|go(?:ing)? cold)\b|"
      r"\b(?:go|piss|bugger|clear|wander|head|swan|push) off (?:elsewhere|somewhere else|to (?:a |the )?(?:competition|rivals?|competitors?))\b",
      0.9),
-    (r"\bat[- ]risk\b|\brisk of\b|\bin danger\b|\babout to (?:churn|leave|stop|lapse|go|quit)\b|"
+    (r"\bat[- ]risk\b|\brisk of\b|\bin danger\b|\babout to (?:churn|leave|stop|lapse|go|quit|walk)\b|"
      r"\b(?:might|may|could|likely to|going to|gonna|will|set to) (?:(?:probably|likely|soon|actually|definitely) )?(?:leave|churn|lapse|go|"
      r"drift|quit|discontinue|defect|walk away|jump ship|"
      # (lane probe23c) "which gamers look set to drop away"

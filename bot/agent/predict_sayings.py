@@ -32,6 +32,10 @@ MORE_ACTION_CUES = (
     # "next move for each brewer, customer by customer", "the next step for every member": one step per customer
     (r"\bnext (?:best )?(?:move|step|action|thing to do)s? (?:for|with) (?:each|every|all (?:of )?(?:our|my|the)?) ?(?:[\w'-]+ ){0,2}?"
      r"[a-z]+(?:s|er|or|ist|ian|ee|ent|ant)?\b", 1.0),
+    # (lane ps29) "lapsed big spenders, who to chase", "which ones to nudge over the line": whom to act on,
+    # said as the deed owed to them
+    (r"\b(?:who|which(?: ones| of them)?) (?:to|should (?:i|we)|do (?:i|we)) (?:chase|nudge|coax|prod|tempt|woo|court)\b|"
+     r"\b(?:nudge|push|tip|get|coax) (?:\w+ ){0,2}over the (?:line|edge)\b", 1.0),
 )
 
 # (pattern, action) read before predict_tools' own list
@@ -39,8 +43,10 @@ MORE_ACTIONS = [
     # "phone them myself", "call round in person": the owner's own follow-up
     (r"\b(?:phone|call|ring|visit)\w* (?:\w+ )?(?:myself|ourselves|in person)\b", "personal_follow_up"),
     # "a nudge towards a first lesson", "never-booked folk worth converting": a first purchase
-    (r"\bnudg\w* (?:\w+ ){0,2}(?:towards|to|into) (?:a|an|their|the) first\b|\bnever-(?:booked|bought|ordered)\b",
-     "convert_prospect"),
+    (r"\bnudg\w* (?:\w+ ){0,2}(?:towards|to|into) (?:a|an|their|the) first\b|\bnever-(?:booked|bought|ordered)\b|"
+     # (lane ps29) "enquirers who never took a lesson - nudge them over the line": the first purchase
+     r"\b(?:nudge|push|tip|get|coax) (?:\w+ ){0,2}over the (?:line|edge)\b|\bnever (?:\w+ )?(?:took|taken|had|tried|came to|come to)"
+     r" (?:a|an|their|one|any)\b.{0,50}\b(?:nudg\w*|coax\w*|tempt\w*|convert\w*)", "convert_prospect"),
     (r"\bno (?:discount|voucher|money off|offer)s? (?:needed|required|necessary)\b|\b(?:come|be|coming) back anyway\b",
      "no_discount_needed"),
 ]
@@ -61,6 +67,9 @@ MORE_FORECAST_CUES = (
 )
 
 MORE_PROPENSITY_CUES = (
+    # (lane ps29) "likely hovercraft bookers from Clifton", "probable repeat buyers": the buyers to come, in a phrase
+    (r"^(?:the |our |who are (?:the |our )?)?(?:most |more )?(?:likely|probable) (?:[\w-]+ ){0,2}(?:bookers|buyers|purchasers|"
+     r"orderers|customers|clients|shoppers)\b", 0.9),
     # "look set to reorder soon", "people who've never paid but might soon": a purchase to come
     (r"\b(?:look|looks|looking|seem|seems) (?:set|likely|ready|due) to (?:re-?order|re-?book|re-?buy|buy|order|book|purchase)\b|"
      r"\bnever (?:\w+ ){0,2}paid\b.{0,20}\b(?:probably|likely|soon|might|may|could)\b", 1.0),

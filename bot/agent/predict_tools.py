@@ -121,11 +121,13 @@ def _forecast_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
             note = (NOTE, f"horizon{SEP}{horizon}{SEP}the forecast has no {m.group(1)}-{m.group(2)} horizon, so this "
                           f"is the next {near} days")
             slots.unknown += [note] if note not in slots.unknown else []
+    # "half a year ahead", "the half-year outlook": six months, before the year that the words contain
+    elif re.search(r"\b(?:next|coming) (?:half[- ]year|six months)\b|\bhalf (?:a )?year(?:'s)? (?:ahead|out|forward|on)\b|"
+                   r"\bhalf[- ]year(?:ly)? (?:forecast|outlook|projection|view)\b", text):
+        horizon = "next_180_days"
     elif re.search(r"\b(?:next|coming) (?:year|12 months)|\byear ahead\b|\bnext twelve months\b|"
                    r"\b(?:one|1|a|12[- ]month)[- ]year (?:\w+ )?(?:forecast|outlook|projection|view)\b", text):
         horizon = "next_365_days"
-    elif re.search(r"\bnext (?:half[- ]year|six months)\b", text):
-        horizon = "next_180_days"
     elif "quarter" in text:
         horizon = "next_quarter"
     elif re.search(r"\bmonth\b|\bmonth's\b", text) or _names_next_month(slots, ctx):
@@ -144,7 +146,10 @@ def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         out["tier"] = "high_and_medium"
     elif re.search(r"\blapsing (?:regulars|customers|buyers|shoppers|ones|habitual)\b|\bregulars?\b.*\blapsing\b|\b(?:are|is|who'?s) (?:now )?lapsing\b|"
                    # a regular overdue by their own rhythm: "would normally have ordered again by now"
-                   r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue)\b|\b(?:would|should) (?:normally |usually )?have "
+                   r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue)\b|"
+                   # (lane ps29) "came to loads of classes and have gone quiet": a regular in other words
+                   r"\b(?:came|come|been|went|bought|booked|ordered)(?: to| in for| on)? (?:loads|lots|plenty|heaps|tons|a lot|masses|dozens) "
+                   r"(?:of )?(?:[\w-]+ )?\w*\b.{0,40}\b(?:gone|went|going|fallen|fell) (?:quiet|silent)\b|\b(?:would|should) (?:normally |usually )?have "
                    r"(?:ordered|bought|come back|been back|returned)\b|\boverdue\b|"
                    r"\b(?:buying|coming|ordering|shopping|visiting) less\b|\bless often than\b|\bslowing down\b|"
                    # "coming in way less than they used to", "halved how often they come"

@@ -20,13 +20,17 @@ from bot.agent.unmeasured import MOST_BOUGHT
 
 _CATEGORY = (r"categor(?:y|ies)|genres?|(?:product |stock )?ranges?(?<!date range)(?<!price range)(?<!age range)(?<!time range)|"
              r"(?:product|stock) lines?|departments?|(?:kinds?|types?|sorts?) of (?:products?|stock|goods|things|stuff)")
-_PRODUCT = (r"products?|items?|skus?|best[- ]?sellers?|top[- ]?sellers?|flavou?rs?|dish(?:es)?|menu items?|"
+# (lane ps29) a maker's "kits" are the goods on the shelf, like its flavours or models ("grow kits" left out:
+# its "grow" reads as growth, blind14's "repeat orders on the grow kits" is no sales ranking)
+_PRODUCT = (r"products?|items?|skus?|(?<!grow )kits|best[- ]?sellers?|top[- ]?sellers?|flavou?rs?|dish(?:es)?|menu items?|"
             r"styles?|models?|lines(?= (?:sell|sold|mak|earn|brings?|mov))|(?<=selling )lines|(?<=sellers )lines|what we sell|merch(?:andise)?|goods|stock")
 _THING = rf"(?:{_CATEGORY}|{_PRODUCT})"
 _PEOPLE = "|".join(TRADE_PEOPLE)
 _MONEY = (r"revenue|money|takings|turnover|earn\w*|brings? in|bringing in|brought in|makes? us|making us|made us|"
           r"cash|income|sales|\$|£|€")
-_UNITS = r"units?|volume|quantit(?:y|ies)|pieces|how many (?:we )?sold|sold the most|sells? the most|most popular|popular"
+# (lane ps29) "sold the fewest bags", "sells the least": the count sold, from the bottom as from the top
+_UNITS = (r"units?|volume|quantit(?:y|ies)|pieces|how many (?:we )?sold|sold the most|sells? the most|most popular|popular|"
+          r"(?:sold|sells?|shifted|shifts|moved) (?:the )?(?:fewest|least)")
 # "best sellers", "what did people buy most often": how many sold, unless money is named
 _COUNTED = (r"(?:best|top|worst|slowest)[- ]?(?:sellers?|selling)|sells? (?:the )?(?:best|most)|most often|"
             r"(?:buy|order|pick|choose)(?:ed)? (?:the )?most|bought (?:the )?most|moving (?:the )?fastest|"
@@ -126,7 +130,7 @@ _MEASURE_ORDERS = re.compile(r"\b(?:most|number of|how many|by|in) orders\b|\bor
 _CHANGE = re.compile(r"\b(?:shrink\w*|shrank|grow\w*|grew|rose|climbed|climbing|fell|declin\w*|fallin[g']?|fallen|droppin[g']?|dropped|slippin[g']?|risin[g']?|risen|"
                      r"gaining|losing ground|on the (?:up|way up|way down|rise|slide)|(?:selling|moving|shifting|going) (?:slower|faster|quicker|"
                      r"less|more|better|worse)|slowing(?: down)?|picking up)\b")
-_BOTTOM = re.compile(r"\b(?:worst|least|slowest|bottom|weakest|lowest|shrink\w*|shrank|declin\w*|fallin[g']?|fallen|fell|droppin[g']?|"
+_BOTTOM = re.compile(r"\b(?:worst|least|fewest|slowest|bottom|weakest|lowest|shrink\w*|shrank|declin\w*|fallin[g']?|fallen|fell|droppin[g']?|"
                      r"dropped|slippin[g']?|losing ground|on the (?:way down|slide)|slow[- ]?sellers?|(?:selling|moving|shifting|going) "
                      r"(?:slower|less|worse)|slowing(?: down)?)\b")
 # (lane ps23) "last 90 days" is the period, never a list's length

@@ -169,7 +169,8 @@ COURTESY_REPLY = "Glad that helped. Ask me anything else about your customers or
 # (lane ps23) A game's or the world's rules, not an alert rule: "what are the rules on a dodgeball catch",
 # "explain the rules of pétanque" (never "what are the rules on the refunds alert", "rules for churn")
 ELSEWHERE += (r"|(?:what(?:'s| is| are)|whats|explain|tell (?:me|us)) (?:the |all the )?(?:official )?rules? (?:on|of|for|about|in) "
-              rf"(?!(?:[\w'-]+ ){{0,4}}?(?:{_HELD}|alarms?|warnings?|notifications?|rules?|churn|conversion|nps|csat|aov|"
+              # (lane ps29) the data's words looked for before "to" only: "the rules of petanque to a new member"
+              rf"(?!(?:(?!to\b)[\w'-]+ ){{0,4}}?(?:{_HELD}|alarms?|warnings?|notifications?|rules?|churn|conversion|nps|csat|aov|"
               r"retention|refunds?|stock|data|metrics?|numbers|figures)\b)[\w'-]+")
 # (lane ps23) A reply to someone who said something: "reply to the lady who said the jam was too runny",
 # "write back to the bloke who moaned about parking": an errand for a person, which journeybot cannot run

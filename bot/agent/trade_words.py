@@ -47,6 +47,9 @@ UNITS = (
     "takeaways", "tubs", "tins", "bouquets", "races",
     # (lane ps24) a canteen's dinners and lunches, a rescue's adoptions, a league's team entries
     "dinners", "lunches", "breakfasts", "adoptions", "(?:team|[a-z]+ball|match|cup) entries",
+    # (lane ps29) a venue's entries, the admissions it sells ("lido entries spike", "museum entries by town")
+    "(?:lido|pool|baths|gym|museum|zoo|park|castle|gallery|aquarium|rink|cinema|fair|festival|exhibition|garden|gardens|"
+    "venue|door|gate) entries",
 )
 # Who buys, counted as customers.
 PEOPLE = (
