@@ -71,3 +71,49 @@ def test_complaints_still_open_are_the_backlog_not_themes(rules, question):
 ])
 def test_holders_named_in_two_words_who_bought_are_buyers(rules, question):
     assert_plans(rules, question, "kpis", metrics=["buyers"])
+
+
+def test_the_slowest_one_in_ten_hyphenated_is_the_p90(rules):
+    assert_plans(rules, "slowest one-in-ten resolution times on cases this month", "kpis",
+                 metrics=["resolution_time_p90"])
+
+
+@pytest.mark.parametrize("question", [
+    "of all sessions on the florist's site last month, how many ended in an order, as a percentage",
+    "of the visits to our shop page in q2, how many turned into a booking, as a %",
+])
+def test_visits_named_first_then_how_many_converted_as_a_share_is_conversion(rules, question):
+    assert_plans(rules, question, "kpis", metrics=["session_conversion"])
+
+
+@pytest.mark.parametrize("question", [
+    "how many tenants got back in touch about the same fault this quarter",
+    "how many clients came back to us about the same issue last week",
+])
+def test_coming_back_about_the_same_problem_is_a_repeat_contact(rules, question):
+    assert_plans(rules, question, "kpis", metrics=["repeat_contacts"])
+
+
+def test_coming_back_to_us_alone_is_still_buying_again(rules):
+    assert_plans(rules, "how many guests came back to us more than once last month", "kpis",
+                 metrics=["repeat_customers"])
+
+
+@pytest.mark.parametrize(("question", "period", "against"), [
+    ("are pottery lessons up or down on the week before", "this_week", "last_week"),
+    ("is the cafe's takings up on the month before", "this_month", "last_month"),
+])
+def test_a_unit_before_with_no_period_named_is_this_one_against_the_last(rules, question, period, against):
+    assert_plans(rules, question, "compare", period={"name": period}, against={"name": against})
+
+
+@pytest.mark.parametrize(("question", "period", "against"), [
+    ("surf lessons: saturday the 14th vs saturday the 7th", "2026-11-14", "2026-11-07"),
+    ("takings yesterday against sunday the 8th", None, "2026-11-08"),
+])
+def test_a_weekday_said_with_its_date_is_a_period_set_against(rules, question, period, against):
+    plan = rules.plan(question, "ps27-" + question)
+    assert plan.spec and plan.spec.name == "compare", (plan.spec, plan.args)
+    assert plan.args.get("against") == {"start": against, "end": against}, plan.args
+    if period:
+        assert plan.args.get("period") == {"start": period, "end": period}, plan.args
