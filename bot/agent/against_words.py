@@ -24,9 +24,13 @@ _THIS = {"this_week": "last_week", "this_month": "last_month", "this_quarter": "
 
 def unit_against(t: str, period: str | None, as_of: dt.date | None) -> tuple[str, tuple[int, int]] | None:
     """The period `against` read from a unit named after the first period, and where it was said."""
-    if not period:
-        return None
     m = rx.search(_UNIT_BEFORE, t)
+    if not period:
+        # (lane ps27) "is turnover up or down on the week before": no period named, so the unit's own
+        # (this week) is asked, against the one before it (bot/agent/when.py sets the period)
+        # (only with a change asked: "no need to compare with the month before" is a setting, not a period)
+        up = m and rx.search(r"\b(?:up|down|higher|lower|better|worse|more|fewer|less)\b", t[:m.start()])
+        return (f"last_{m.group(1)}", m.span()) if up and f"this_{m.group(1)}" in _THIS else None
     if m and _THIS.get(period) == f"last_{m.group(1)}":
         return _THIS[period], m.span()  # "this week vs the week before": last week, by its name
     if m:

@@ -317,7 +317,8 @@ _GROUPS_VS = re.compile(r"\blate (?:[\w-]+ ){0,2}(?:vs\.?|versus|or|and|against|
 # two periods (as "last weekend against the weekend before" is)
 _DAY = (r"(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekdays?|weekends?)"
         r"(?: (?:nights?|mornings?|evenings?|afternoons?|lunch(?:time)?s?))?")
-DAYS_VS = re.compile(rf"(?<!last )(?<!this )(?<!past )\b{_DAY} (?:(?:\w+ ){{0,2}}(?:or|vs\.?|versus|against|compared? (?:to|with))|next to) (?:a |an |the |on )?{_DAY}\b(?! before\b)")
+# (ps27: never a weekday said with its date, "friday the 13th vs friday the 6th", two days that are periods)
+DAYS_VS = re.compile(rf"(?<!last )(?<!this )(?<!past )\b{_DAY}(?! (?:the )?\d) (?:(?:\w+ ){{0,2}}(?:or|vs\.?|versus|against|compared? (?:to|with))|next to) (?:a |an |the |on )?{_DAY}\b(?! before\b)(?! (?:the )?\d)")
 # "compared with last month", "vs the week before": a period named as the other side.
 _VS_PERIOD = re.compile(r"\b(?:compar\w*(?: it)? (?:with|to|against)|vs\.?|versus|against|next to|alongside|beside|"
                         r"side by side with|set against|relative to) (?:the |that of )?"

@@ -121,7 +121,7 @@ SEARCH_CUES = (
      r"\bquotes? (?:(?:that|which) )?(?:get |got |were |are )?(?:turn\w*|convert\w*|went on|go(?:es)? on|became|become) "
      r"(?:in)?to\b|\bquote[- ]to[- ]\w+", -0.5),
     (SAYING_AT_ALL, -0.5),
-    (r"\bpassives?\b|\bdetractors?\b|\bpromoters?\b|\bscored us\b|\bout of (?:5|five|10|ten)\b", 0.3),
+    (r"\bpassives?\b|\bdetractors?\b|(?<!\bnet )\bpromoters?\b(?! score)|\bscored us\b|\bout of (?:5|five|10|ten)\b", 0.3),
     # the texts of people with a given score: "feedback with a csat below 3", "nps 0-6 comments"
     (r"\b(?:comments?|feedback|reviews?|quotes?|verbatims?|remarks?|answers|responses)\b.{0,40}\b(?:csat|nps)\b"
      r"(?: scores?| ratings?)?(?: was| is| were)?(?: of| at| between| from| below| under| less than| lower than)?\s+\d|"

@@ -54,8 +54,8 @@ DEED_TERMS: list[tuple[str, str]] = [
      r"emails?|messages?|calls?|letters?|surveys?|discounts?|vouchers?)\b)(?:[\w'-]+ ){0,3}?(?:off|from|with) us\b"
      rf"(?! (?:again|{_OFTEN}))", "buyers"),
     # "revenue and buyers, q3 against q2", "orders, buyers and aov this month": buyers counted
-    # beside the other KPIs listed (never "likely buyers", "top buyers", "buyers from instagram")
+    # beside the other KPIs listed (ps27: or first in a list of commas, "buyers, lessons and takings") (never "likely buyers", "top buyers", "buyers from instagram")
     (rf"\b{_LISTED}(?:,? (?:and|&|plus|\+)|,) (?:the )?(?:number of |no\.? of )?(?P<kpi>{_BUYERS})\b", "buyers"),
-    (rf"(?:^|[:,;] )(?:(?:how many|the|our|number of) )?(?P<kpi>{_BUYERS}),? (?:and|&|plus|\+|,) (?:the |our )?{_LISTED}\b", "buyers"),
+    (rf"(?:^|[:,;] )(?:(?:how many|the|our|number of) )?(?P<kpi>{_BUYERS})(?:,? (?:and|&|plus|\+)|,) (?:the |our )?{_LISTED}\b", "buyers"),
 ]
 DEED_PATTERNS = [(re.compile(p), code) for p, code in DEED_TERMS]

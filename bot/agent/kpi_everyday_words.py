@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.agent.owner_words import PEOPLE
+from bot.agent.trade_words import UNIT
 
 # Words after "take"/"make" that make it another verb: "what did the team take away from it",
 # "what did people make of the new menu", "take to the new app"
@@ -34,6 +35,13 @@ EVERYDAY_TERMS: list[tuple[str, str]] = [
     # nouns after "what did the", kpi_sayings.py reads "how much did the ... take")
     (rf"\bwhat (?:did|has|have|does) (?:the|our|my) (?!{_PEOPLE}\b)(?:[\w'-]+ ){{1,4}}?(?:take|taken|make|made|earn|earned|"
      rf"bring in|brought in|clear|cleared|pull in|pulled in|rake in|raked in|turn over|turned over){_NOT_MONEY}", "revenue"),
+    # (lane ps27) "what the lido took yesterday", "what our stall made in june": the same money,
+    # said without "did"; "what did gold panning sessions take", "what did pottery classes bring in":
+    # the business named by what it sells, with no "the" (the sessions are sold, never web visits)
+    (rf"\bwhat (?:the|our|my) (?!{_PEOPLE}\b)(?:[\w'-]+ ){{1,4}}?(?:took|made|earned|earnt|brought in|pulled in|raked in|"
+     rf"cleared|turned over){_NOT_MONEY}|"
+     rf"\bwhat (?:did|has|have|does) (?!{_PEOPLE}\b|we\b|you\b|i\b|they\b|people\b|it\b)(?:[\w'-]+ ){{0,3}}?"
+     rf"(?:sessions|{UNIT}) (?:take|taken|make|made|earn|earned|bring in|brought in|pull in|pulled in){_NOT_MONEY}", "revenue"),
     # (lane ps24) "what tiktok shoppers spent at the bakery", "compare what riders spent this month with
     # last": the money those people paid us (not what they spent it on)
     (rf"\bwhat (?:the |our )?(?:[\w-]+ ){{0,2}}?(?:{_PEOPLE}|people|folks?) (?:have |had )?spent\b"

@@ -7,7 +7,8 @@ Three classes: a contact with the business said with its verb and a repeat ("con
 than once", "had to chase us again", "rang the office twice", "wrote in more than once"); a
 ticket of some desk raised more than once ("raising several tickets", "with more than one
 complaint"); and the KPI's own nouns ("repeat contacts", "recontact rate"). Coming back "to us"
-is a customer buying again, never a contact: only coming back to the desk is one."""
+is a customer buying again, never a contact: only coming back to the desk is one, or coming back
+about the same problem."""
 
 from __future__ import annotations
 
@@ -32,7 +33,12 @@ _ONCE_MORE = _REPEAT.replace("(?:over )?again(?: and again)?|", "")
 _CONTACTED = (rf"\b{_VERB} {_US}(?: [\w'-]+){{0,4}}? {_REPEAT}\b|"
               rf"\b(?:(?:wr(?:ote|ite|ites|itten|iting)|rang|ring|rings|phon(?:ed|e|es)) in|complain(?:ed|s|ing)?)"
               rf"(?: [\w'-]+){{0,4}}? {_ONCE_MORE}\b|"
-              rf"\b(?:came|come|comes|coming|went|go|goes|going|got|get|gets|getting) back (?:to|on to|onto|through to) {_DESK}\b")
+              rf"\b(?:came|come|comes|coming|went|go|goes|going|got|get|gets|getting) back (?:to|on to|onto|through to) {_DESK}\b|"
+              # (lane ps27) "came back to us more than once about the same problem", "got back in touch about
+              # the same fault": coming back to us is a contact when it is about a problem, never a purchase
+              rf"\b(?:came|come|comes|coming|got|get|gets|getting) back (?:in touch )?(?:to {_US} )?(?:[\w'-]+ ){{0,4}}?"
+              rf"(?:about|over|with|regarding) (?:the same|one and the same|an? (?:identical|recurring)) (?:[\w-]+ )?"
+              rf"(?:problems?|issues?|faults?|complaints?|quer(?:y|ies)|gripes?|snags?)\b")
 # what a desk answers, raised more than once: "raising several tickets", "with more than one complaint"
 _ASKED = (r"(?:support )?(?:tickets?|cases?|complaints?|quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|support requests?|"
           r"help requests?|calls?)")

@@ -64,6 +64,11 @@ TRADE_NOUN_TERMS: list[tuple[str, str]] = [
     (rf"{_SHARE} of (?:(?:the|our|all) )?(?:[\w-]+ )?(?:visits|sessions)\b(?: (?:to|on) (?:our|the|my) (?:[\w-]+ )?"
      r"(?:site|website|web ?shop|online shop|page|app))? (?:that |which )?(?:turn(?:ed|s)?|end(?:ed|s)?|"
      r"led|lead|result(?:ed|s)?|convert(?:ed|s)?)(?: up)? (?:in|into|to|with)\b", "session_conversion"),
+    # (lane ps27) "of all visits to the site in q3, how many ended with a jar bought, as a %": the
+    # same rate, the visits named first and the share asked for at the end
+    (r"\bof (?:(?:all|the|our) )?(?:(?:the|our) )?(?:[\w-]+ )?(?:visits|sessions)\b.{0,60}?\bhow many (?:of (?:them|those|these) )?"
+     r"(?:ended|end|turned|led|resulted|converted)\b.{0,80}?(?:\bas an? (?:%|percentage|share|proportion|fraction|rate)|"
+     r"\bin (?:%|percent)|\bper ?cent\b|%)", "session_conversion"),
     # "is the average bag spend creeping up", "avg trolley spend": what one order is worth
     (r"\b(?:average|avg|mean|typical) (?:bag|trolley|shop|till|visit) spend\b", "aov"),
     # (lane ps15) "tell me if the average hire drops below 40 quid", "the average job this month":

@@ -121,6 +121,6 @@ def score_filters(text: str) -> dict[str, Any]:
         out.update(min_nps=lo, max_nps=hi)
     elif re.search(r"\bdetractors?\b", text):
         out.update(min_nps=0, max_nps=6)
-    elif re.search(r"\bpromoters?\b", text):
+    elif re.search(r"(?<!\bnet )\bpromoters?\b(?! score)", text):  # (ps27) "net promoter" is the NPS itself
         out.update(min_nps=9, max_nps=10)
     return out

@@ -149,8 +149,11 @@ THEME_CUES = (
      # "what's been getting good reviews lately": what the good (or bad) reviews are of
      r"\bwhat(?:'s| has| is)? (?:been )?(?:getting|receiving|drawing|earning|attracting) (?:good|great|glowing|rave|nice|bad|poor|"
      r"terrible|awful|negative|positive) (?:reviews|feedback|ratings|comments|press)\b", 0.8),
-    # (not counted: "how many of the fishery complaints got put to bed" is a count of tickets, tune31)
+    # (not counted: "how many of the fishery complaints got put to bed" is a count of tickets, tune31;
+    # nor the backlog: "complaints still open at the deli" are tickets not yet closed, ps27)
     (r"^(?!.*\bhow many (?:of )?(?:the |our |those )?(?:[\w'-]+ ){0,2}?(?:gripes|grumbles|moans|complaints|whinges|grievances)\b)"
+     r"(?!.*\b(?:gripes|grumbles|moans|complaints|whinges|grievances) (?:(?:are|is|that are|we have) )?(?:still|yet) "
+     r"(?:open|outstanding|unresolved|unsorted|pending|unanswered|not (?:yet )?(?:resolved|sorted|closed|fixed))\b)"
      r".*?\b(?:gripes|grumbles|moans|complaints|whinges|niggles|bugbears|beefs|grievances|praise|compliments)\b", 0.3),
     # "what's all the fuss about?", "what's the buzz on social?": what people are talking about
     (r"\bwhat(?:'s| is|s)? (?:all )?the (?:fuss|buzz|chatter|noise|talk|hoo-?ha)\b|"

@@ -70,6 +70,14 @@ UNIT_ONE = _UNIT_ONE = "(?:" + "|".join(sorted({re.sub(r"ies$", "y", re.sub(r"(x
                                      else u[:-1] for u in UNITS}, key=len, reverse=True)) + ")"
 _PERSON = "(?:" + "|".join(sorted(PEOPLE, key=len, reverse=True)) + ")"
 _MONEY = r"(?:revenue|takings|sales|turnover|income)"
+# (lane ps27) what a list of KPIs sets beside the units: the money in any word, or what one order
+# is worth ("covers and avg bill", "cases and money", "commissions and what they brought in")
+_LISTED_MONEY = (r"(?:revenue|takings|sales|turnover|income|money|cash|(?:the )?(?:avg|average|mean) (?:bill|spend|order value|"
+                 r"order|basket|sale|ticket)|aov|what (?:they|those|these|it|that) (?:all )?(?:brought in|made|took|earned|came to))")
+# (lane ps27) goods counted by the load, case or crate: units only in a list of KPIs or named alone
+# at the end ("quarry loads and turnover", "cases and money", "loads only"; never "loads of orders",
+# "support cases")
+_BULK = r"(?<!support )(?<!open )(?<!ticket )(?:loads|cases|crates|pallets|kegs|sacks|bales|tonnes|barrows)"
 # "garden jobs", "bed bookings", "pt sessions": the trade's qualifiers, never a sentence's little words
 _ADJ = (r"(?:(?!(?:on|in|of|for|from|at|to|by|with|did|do|does|we|were|was|are|is|the|a|an|our|people|customers|"
         r"and|or|than|per|each|every)\b)[a-z][\w'-]* ){0,2}?")
@@ -107,8 +115,8 @@ _UNIT_COUNTED = re.compile(
     rf"\b(?P<u4>{_UNIT}) (?:(?:were |got |have been |we )?(?:booked|sold|done|completed|carried out|taken|served|"
     rf"fitted|run|taught|made|finished|delivered))\b|"
     # (lane probe19c) "loo hires, turnover and average hire value": a list of KPIs, comma after comma
-    rf"\b(?P<u5>{_UNIT})(?:,? (?:and|&|plus|vs\.?|versus|against|next to|alongside)|,) (?:the |our )?{_MONEY}\b|"
-    rf"\b{_MONEY},? (?:and|&|plus|vs\.?|versus|against|next to|alongside) (?:the |our )?(?:number of )?{_ADJ}(?P<u6>{_UNIT})\b|"
+    rf"\b(?P<u5>{_UNIT}|{_BULK})(?:,? (?:and|&|plus|vs\.?|versus|against|next to|alongside)|,) (?:the |our )?{_LISTED_MONEY}\b|"
+    rf"\b{_LISTED_MONEY},? (?:and|&|plus|vs\.?|versus|against|next to|alongside) (?:the |our )?(?:number of )?{_ADJ}(?P<u6>{_UNIT}|{_BULK})\b|"
     # (lane probe20a) "fitting jobs and cancellations", "hires plus refunds": the units listed with what went wrong with them
     rf"\b(?P<u17>{_UNIT})(?:,? (?:and|&|plus)|,) (?:the |our |any )?(?:cancellations|cancelled ones|refunds|returns|no-?shows)\b|"
     rf"\b(?:busiest|quietest|slowest|best|worst) (?:[\w-]+ ){{0,3}}for {_ADJ}(?P<u7>{_UNIT})\b|"
@@ -139,7 +147,8 @@ _UNIT_COUNTED = re.compile(
     rf"\b(?:change|shift|swing|rise|drop|fall|jump|dip|increase|decrease|slump|decline|downturn|drop-off|fall-off|slide|dive|nosedive)s? "
     rf"in (?:the )?(?:number of )?{_ADJ}(?P<u12>{_UNIT})\b|"
     # "the second half of october vs the first, jobs": the units named last, after the periods
-    rf"[,:-] ?(?:the |our )?{_ADJ}(?P<u11>{_UNIT})\s*[?.!]*$|"
+    # (lane ps27) "september against october, loads only": the one count kept, said last
+    rf"[,:-] ?(?:the |our )?{_ADJ}(?P<u11>{_UNIT}|{_BULK})(?: only| alone| on (?:their|its) own| just)?\s*[?.!]*$|"
     # (lane probe22b) "which month are we flat out with trike hires", "swamped with lessons on mondays": the
     # units a busy spell is full of
     rf"\b(?:flat out|(?:run|rushed) off (?:our|my) feet|swamped|slammed|snowed under|mobbed|busiest|busy) with {_ADJ}(?P<u19>{_UNIT})\b|"
@@ -160,7 +169,11 @@ _SOLD_TICKETS = re.compile(
     # (lane probe23a) "our biggest month for pick your own tickets", "entry tickets per weekday": tickets named
     # by what they let people into are the box office's, whatever is said of them (not their money or buyers)
     r"\b(?:pick[- ]your[- ]own|pyo|entry|admission|match|gig|show|concert|festival|event|race|raffle|hunt|door) "
-    r"(?P<u5>tickets)\b(?! (?:money|takings|revenue|sales|income|cash|buyers|holders)\b)")
+    r"(?P<u5>tickets)\b(?! (?:money|takings|revenue|sales|income|cash|buyers|holders)\b)|"
+    # (lane ps27) "how many lido entries did Southville folk buy", "how many gym passes have the students
+    # bought": entries or passes that people bought are the units sold
+    r"\bhow many (?:[\w-]+ )?(?P<u6>entries|tickets|passes|admissions) (?:did|have|has|do) (?:[\w'-]+ ){1,4}?"
+    r"(?:buy|bought|book|booked|purchase|purchased|pick up|picked up)\b")
 _CLASS_SESSIONS = re.compile(
     r"\b(?:pt|training|class|swim|swimming|yoga|pilates|coaching|therapy|massage|tutoring|climbing|studio|"
     r"lesson|gym|spa|riding|music|driving|counselling|physio|skate|skating|court|padel|tennis|squash|surf|sailing|dance|"
@@ -201,7 +214,9 @@ _BUYERS = re.compile(
     rf"\b(?:number|count|headcount) of (?:{_PERSON}|people) (?:who|that) (?:actually )?(?:bought|paid|purchased|spent)\b|"
     # "how many skaters booked last week", "how many customers bought": a head count of people who
     # bought, in any trade's word for them (not the units sold, not those who came back again)
-    rf"\bhow many (?:different |separate |unique |distinct )?(?:people|folks?|(?:{_NOT_WHO}[a-z-]+ )?{_NOT_WHO}[a-z-]+s) "
+    # (ps27: or two words before holders, members, subscribers: "how many loyalty card holders bought")
+    rf"\bhow many (?:different |separate |unique |distinct )?(?:people|folks?|(?:{_NOT_WHO}[a-z-]+ )?{_NOT_WHO}[a-z-]+s|"
+    rf"(?:{_NOT_WHO}[a-z-]+ ){{2}}(?:[a-z]*holders|members|subscribers|owners)) "
     rf"(?:have |has |had )?(?:actually )?(?:booked|ordered|bought|paid|purchased)\b"
     rf"(?! (?:[\w-]+ ){{0,3}}(?:more than|again|twice|a second|two or more|(?:\d+|two|three|four|five|six|seven|eight|nine|ten)(?: times)? or more|\d+ ?\+ times|(?:\d+|two|three|four|five|six|seven|eight|nine|ten) times|\d+ plus times|repeat|once|online|in store|tickets?|through|something|anything)\b)")
 # "arrived when we promised", "turned up as promised": the promise kept, said the trade's way

@@ -326,9 +326,9 @@ METRIC_TERMS: list[tuple[str, str]] = [
 METRIC_PATTERNS = [(re.compile(p), code) for p, code in METRIC_TERMS]
 # "resolve 90% of tickets", "nine in ten orders arrive within…" ask for the same p90 in plain words.
 P90 = re.compile(r"\bp90\b|\b90(?:th)?[- ]percentile\b|\b90th pct\b|\bninetieth percentile\b|\bslowest 10 ?%|"
-                 r"\b90 ?(?:%|per ?cent) of\b|\b(?:nine|9) (?:in|out of) (?:ten|10)\b|"
+                 r"\b90 ?(?:%|per ?cent) of\b|\b(?:nine|9)[- ](?:in|out[- ]of)[- ](?:ten|10)\b|"
                  # "and the slowest ten percent?", "the worst 10 per cent of tickets"
-                 r"\b(?:slowest|slow|worst|longest|last) (?:(?:ten|10) ?(?:%|percent|per ?cent|pc)|tenth|(?:1|one) in (?:10|ten))")
+                 r"\b(?:slowest|slow|worst|longest|last) (?:(?:ten|10) ?(?:%|percent|per ?cent|pc)|tenth|(?:1|one)[- ]in[- ](?:10|ten))")  # (ps27) or hyphenated: "slowest one-in-ten"
 P90_OF = {"first_response_time": "first_response_time_p90", "resolution_time": "resolution_time_p90",
           "delivery_time": "delivery_time_p90"}
 

@@ -396,7 +396,7 @@ def read_when(text: str, as_of: dt.date | None) -> When:
                      r"\s+(?:in\s+|the\s+|it was\s+|(?:whole|entire|full|complete)\s+(?:month\s+)?(?:of\s+)?|all\s+(?:of\s+)?|"
                      # (ps24) "against the number we did yesterday", "vs what we took in june": the second period's count
                      r"(?:what|(?:number|amount|total|figures?|numbers|count|lot|ones?))\s+(?:we|i|they)\s+(?:did|had|sold|made|got|took|"
-                     r"served|managed|saw)\s+)*$")
+                     r"served|managed|saw)\s+|(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)*$")  # (ps27) "vs saturday the 7th"
     periods = []
     for s, e, p in found:
         if t[e:e + 2] == "'s" and not (periods and ref.search(t[:s])):
@@ -427,6 +427,7 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     week_before = a_week_before(t, out.period, as_of) or (None if out.against else unit_against(t, out.period, as_of))
     if week_before:
         out.against, span = week_before
+        out.period = out.period or _THIS_OF.get(out.against)  # "up on the week before": this week's
         out.spans.append(span)
     back = year_ago(t, out.period, as_of)  # "the same month last year", "vs a year ago"
     if back and not out.against:
