@@ -182,7 +182,9 @@ _CLASS_SESSIONS = re.compile(
     r"\b(?:cancel+ed|refunded|called-off) (?P<u4>sessions)\b|"
     # (lane ps28) "gold panning sessions per day", "axe throwing sessions": a sessions named by what is
     # done in them is a class's (browsing and shopping sessions stay the site's)
-    r"\b(?!(?:browsing|shopping|checkout|logging|tracking|training|coaching)\b)[a-z]{3,}ing (?P<u6>sessions)\b|"
+    # (lead, at merge) "what did axe throwing sessions take": their money (kpi_everyday_words), not a count
+    r"\b(?!(?:browsing|shopping|checkout|logging|tracking|training|coaching)\b)[a-z]{3,}ing (?P<u6>sessions)\b"
+    r"(?! (?:take|taken|took|make|made|earn|earned|bring in|brought in|pull in|pulled in)\b)|"
     # (lane probe16a) "refund rate on quad sessions", "cancellations for the taster sessions": what is
     # refunded or cancelled is what was sold
     r"\b(?:refund|cancel+ation|refunds|cancel+ations)s? (?:rate |%|percentage )?(?:on|for|of) (?:the |our )?(?:[a-z-]+ )?(?P<u5>sessions)\b|"
@@ -198,8 +200,11 @@ _SERVED_TABLES = re.compile(
 _SALES_COUNTED = re.compile(r"\b(?P<u>sales) (?:count|counts|tally|headcount)\b|\b(?:count|tally) of (?:the |our )?(?P<u2>sales)\b")
 # (lane ps28) "fewer ginger beer cases", "how many wine cases": cases of the goods counted are the
 # orders; cases at the desk (support, complaint, open ones) stay the tickets
-_NOT_GOODS = r"(?:support|complaints?|customer|client|open|opened|closed|new|legal|help|desk|urgent|unresolved|resolved|escalated|refund|warranty|the|our|of|those|these)"
-_GOODS_CASES = re.compile(rf"\b(?:fewer|more|most|how many|number of) (?:(?!{_NOT_GOODS}\b)[a-z-]+ ){{1,2}}?(?P<u>cases)\b")
+_NOT_GOODS = (r"(?:support|complaints?|customer|client|open|opened|closed|new|legal|help|desk|urgent|unresolved|resolved|"
+              r"escalated|refund|warranty|fault|faults|problem|issue|the|our|of|those|these)")
+# (lead, at merge) "how many fault cases have drivers reported": cases reported or raised are tickets
+_GOODS_CASES = re.compile(rf"\b(?:fewer|more|most|how many|number of) (?:(?!{_NOT_GOODS}\b)[a-z-]+ ){{1,2}}?(?P<u>cases)\b"
+                          r"(?! (?:(?:have|has|were|was|got|been) )*(?:[a-z]+ )?(?:reported|raised|logged|filed|opened|submitted)\b)")
 # The trade's people, counted: new ones, or people who joined, are newcomers; a head count of the
 # people who paid is the buyers.
 _NEW_PEOPLE = re.compile(
