@@ -133,13 +133,10 @@ class TimePatternResult(Priced, ResultMixin):
     locale: str | None = None
     # active customers, buyers: `total` is the different customers over the period, each once
     people: bool = False
-    # (lane real20) what one bucket is made of, in words (customer-hours for the buying rate by
-    # hour), and the data's freshness: the last day its table has rows on, whatever the period
-    holds: str = ""
-    data_through: dt.date | None = None
-    # the KPI over the whole period from the same rows (the kpis tool's value): a rate pooled
-    # over every bucket, a median over every row, a count summed; None for the people counts
-    # (a regular of two buckets is one customer) and when nothing is measured
+    holds: str = ""  # what one bucket is made of, in words (customer-hours for the buying rate by hour)
+    data_through: dt.date | None = None  # freshness: the table's last day with rows, whatever the period
+    # the kpis tool's value for the whole period from the same rows (None for the people counts: a
+    # regular of two buckets is one customer; and when nothing is measured)
     overall: float | None = None
     overall_n: int = 0
 
