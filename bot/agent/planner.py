@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from bot.agent.analytics_cues import BARE_PERIOD, asks_series
-from bot.agent.bare_settings import sets_a_setting_only
 from bot.agent.blame_that import BLAMES_THAT, KPI_ANALYSES
 from bot.agent.domain_terms import build_speller
 from bot.agent.empty_period import failed_body
@@ -37,6 +36,7 @@ from bot.agent.ranking import Candidate, ToolRanker
 from bot.agent.refused_asks import COURTESY
 from bot.agent.same_word_kpi import follow_up_kpis
 from bot.agent.second_opinion import second_opinion
+from bot.agent.setting_amends import sets_a_setting_only
 from bot.agent.similar import nearest
 from bot.agent.slots import Known, Slots, parse
 from bot.agent.step_back import shift_back

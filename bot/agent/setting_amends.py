@@ -13,7 +13,9 @@ Two readings see what the other misses, so `settings_set` is their union, asked 
 planner: the follow-up's words alone against no words (`said`: "and don't count anyone who
 skipped a stage", "by journey stage rather than touchpoint"), and the merged question against
 the last slots with no words (`settings_amended`: "same but a cart only counts as abandoned after
-12 hours" reads no window without the thread's abandonment KPI).
+12 hours" reads no window without the thread's abandonment KPI). Said bare, with no lead word
+("anyone who skipped a step shouldnt count" after a funnel; lane probe23c), only settings count
+(`sets_a_setting_only`), never a period, filter or KPI, which a new question names as well.
 """
 
 from __future__ import annotations
@@ -136,3 +138,18 @@ def settings_amended(spec: Any, old: Any, new: Any, ctx: Any, merge: Callable[[A
 # had at all (a default left out): kept when the merged question reads them.
 SETTINGS = frozenset({"skips", "window_days", "cart_window_hours", "churn_window_days", "min_orders", "compare",
                       "include_resolved", "include_disabled", "min_probability", "max_steps", "level"})
+
+
+# What a bare follow-up may set: the analysis's own settings, never a period, filter or KPI
+_BARE_SETTINGS = frozenset({"skips", "window_days", "max_steps", "compare", "top", "level", "cart_window_hours",
+                            "churn_window_days", "min_orders", "tier", "sort_by", "limit", "min_probability",
+                            "max_themes", "min_size", "max_groups"})
+
+
+def sets_a_setting_only(spec: Any, slots: Any, ctx: Any) -> bool:
+    """Whether a short question with no lead word sets only settings of `spec` ("last 3 steps
+    only" after paths), nothing else."""
+    if len((getattr(slots, "norm", "") or "").split()) > 12 or spec.changes_state or spec.edits or spec.plan is None:
+        return False
+    keys = said(spec, slots, ctx)
+    return bool(keys) and keys <= _BARE_SETTINGS
