@@ -368,13 +368,13 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
     grid = occurrence_grid(by, first, last, scope.timezone)
     if hours is not None:
         grid = grid[(grid >= hours[0]) & (grid <= hours[1])]
-    out = fold_buckets(by, s.name, grid, long[long["metric"] == metric], rows, monthly=scope.granularity == "month",
-                       q=q)
+    series = long[long["metric"] == metric]
+    out = fold_buckets(by, s.name, grid, series, rows, monthly=scope.granularity == "month", q=q)
     if metric in UNTIMED and scope.granularity == "month" and not out["n"].any():
         raise NoDataError(f"{s.label} has no month pattern here: the web events are dated by month only, one time "
                           "for a whole visit, so no visit's pages, exit or length can be read (the kpis tool leaves "
                           "them out too); sessions and session_conversion by month can be answered.")
-    overall = _overall(s, long[long["metric"] == metric], rows, q, out)
+    overall = _overall(s, series, rows, q, out)
     if people is not None:  # each customer once over the period, not once per day they came
         out["total"] = people.reindex(out["bucket"]).fillna(0).to_numpy()
     verdict, hi, lo, runner_up = _verdict(out, s.kind, s.unit)
@@ -384,10 +384,10 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
                            who="active customers" if metric == BUYING else s.n_label)
     notes += cut.notes(out, scope.numbers) if cut is not None else []
     if people is None and s.kind == "total":  # customer-days are no pile of rows one day could hold most of
-        notes += _one_day(long[long["metric"] == metric], by, s, scope.numbers)
+        notes += _one_day(series, by, s, scope.numbers)
     if instead:
         notes.insert(0, instead)
-    notes[:0] = session_notes(metric, by, int(long.loc[long["metric"] == metric, "excluded"].sum()), scope.cart_hours)
+    notes[:0] = session_notes(metric, by, int(series["excluded"].sum()), scope.cart_hours)
     if people is not None:
         unit = _UNIT_WORD[by]
         notes.insert(0, f"{WHO_COUNTS[metric]}; 'per {unit}' is the different ones of an average such {unit}, "
