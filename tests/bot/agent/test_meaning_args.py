@@ -190,7 +190,7 @@ def test_a_group_the_data_does_not_have_is_said_not_swapped_for_another(planner)
     assert planner.read(question).breakdown is None
     answer = planner.answer(question, "absent")
     assert answer.tool_calls[0].args.get("by") is None and "by meaning" not in answer.text
-    assert "I don't know “customers' age bracket” as a channel, segment, place or persona" in _lead(answer)
+    assert "I don't know “age bracket” as a channel, segment, place or persona, so everyone is counted" in _lead(answer)
 
 
 def test_the_data_names_read_the_same_right_after_embedding_and_from_the_cache(planner, tmp_path, monkeypatch):
