@@ -21,6 +21,7 @@ from tools.analytics import kpi_frame
 from tools.analytics.capabilities import capabilities
 from tools.analytics.compare import resolve_against
 from tools.analytics.filters import DIMENSION_LABELS, Dimension, Filters
+from tools.analytics.group_gaps import GroupGap, group_gap, require_personas
 from tools.analytics.kpi_catalog import (
     ARROWS,
     SPECS,
@@ -114,6 +115,7 @@ class MoversResult(Priced, ResultMixin):
     provenance: Provenance = field(repr=False)
     locale: str | None = None
     rank: str = "change"
+    gap: GroupGap | None = None  # the rows with no value for `by` (all of them: no split)
 
     def to_frame(self) -> pd.DataFrame:
         return self.groups.copy()
@@ -139,6 +141,9 @@ class MoversResult(Priced, ResultMixin):
             overall += f" ({change_phrase(s, self.change, self.numbers)})"
         lines += [overall, ""]
         movers = self.movers
+        if self.gap is not None and self.gap.empty:  # one "(unknown)" group is no split
+            lines += [self.gap.note(self.numbers), "", self.provenance.to_text(details)]
+            return "\n".join(lines)
         if movers.empty:
             lines.append("No group is big enough in both periods to rank.")
         else:
@@ -179,7 +184,9 @@ class MoversResult(Priced, ResultMixin):
                  "All groups together: " + (format_value(s, self.current, self.numbers) if self.current is not None
                                             else "no data in this period"), ""]
         shown = self.movers
-        if shown.empty:
+        if self.gap is not None and self.gap.empty:  # one "(unknown)" group is no split
+            lines.append(self.gap.note(self.numbers))
+        elif shown.empty:
             lines.append("No group has data in this period.")
         else:
             # A total's share is of the total itself (a town's part of the revenue); a rate's or
@@ -214,6 +221,7 @@ def top_movers(store: JourneyStore, params: MoversParams,
     s = SPECS[params.metric]
     metric = [params.metric]
     capabilities(store).require(params.metric)
+    held = require_personas(store, params.by)
     table = metric_table(params.metric)
     with open_scope(store, params.period, params.filters, settings,
                     params.churn_window_days, params.cart_window_hours, table=table) as (con, scope):
@@ -252,6 +260,7 @@ def top_movers(store: JourneyStore, params: MoversParams,
     overall_then = kpi_values(then_all, metric, settings)[0]
     min_n = params.min_n or settings.min_sample
     groups = movers_table(now_g, then_g, s, min_n)
+    gap = group_gap(groups, params.by, held, s.n_label)
     if params.rank == "value":
         groups = _levels(groups, getattr(params.filters, params.by, None) if params.by != "persona" else None)
     change = (None if overall_now.value is None or overall_then.value is None
@@ -280,13 +289,14 @@ def top_movers(store: JourneyStore, params: MoversParams,
         tables=tuple(now_rows),
         row_counts={**{f"{k} now": v for k, v in now_rows.items()},
                     **{f"{k} before": v for k, v in then_rows.items()}},
-        notes=tuple(["groups overlap (a customer can be in several personas), so contributions "
+        notes=tuple([gap.note(scope.numbers)] if gap is not None and gap.blank and not gap.empty else []) + tuple(
+            ["groups overlap (a customer can be in several personas), so contributions "
                      "need not add up"] if params.by == "persona" else []) + tuple(
             n for n in (scope.period.note, no_before) if n),
     )
     return MoversResult(params.metric, s.label, params.by, overall_now.value, overall_then.value,
                         change, groups, params.top, min_n, scope.numbers.currency, scope.period.label,
-                        "" if alone else before.label, prov, scope.numbers.locale, params.rank)
+                        "" if alone else before.label, prov, scope.numbers.locale, params.rank, gap)
 
 
 def _levels(groups: pd.DataFrame, named: list[str] | None) -> pd.DataFrame:
