@@ -34,13 +34,19 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from tools.analytics.coverage import short_coverage_note
-from tools.analytics.filters import DIMENSION_LABELS, Dimension, Filters, customers_line
+from tools.analytics.filters import (
+    DIMENSION_LABELS,
+    Dimension,
+    Filters,
+    customers_line,
+    groups_held,
+)
 from tools.analytics.funnel_rows import (
     DropOff,
     FunnelGroup,
@@ -53,6 +59,7 @@ from tools.analytics.funnel_rows import (
     steps_frame,
     summary_frame,
 )
+from tools.analytics.group_gaps import GroupGap, group_gap
 from tools.analytics.named_rates import GO_ON_RATE
 from tools.analytics.periods import Period, provenance_period
 from tools.analytics.scope import (
@@ -154,6 +161,7 @@ class FunnelResult(Localised, ResultMixin):
     max_groups: int
     provenance: Provenance = field(repr=False)
     locale: str | None = None  # how the business writes numbers (its profile's)
+    gap: GroupGap | None = None  # the entrants with no value for `by` (all of them: no split)
     # --json keeps the names the tables have always had there.
     JSON_NAMES: ClassVar[dict[str, str]] = {"step_rows": "steps", "group_steps": "groups",
                                             "group_rows": "group_summary"}
@@ -222,6 +230,10 @@ class FunnelResult(Localised, ResultMixin):
             lines.append("")
             label = DIMENSION_LABELS.get(self.by or "", self.by or "")
             lines.append(f"By {label}:")
+            if self.gap is not None and self.gap.empty:  # one "(unknown)" group is no split
+                lines.append(self.gap.note(nf))
+        if self.group_rows is not None and not (self.gap is not None and self.gap.empty):
+            label = DIMENSION_LABELS.get(self.by or "", self.by or "")
             shown = self.group_rows[: self.max_groups]
             rows = [
                 [str(r.group), count(r.entered, nf), count(r.completed, nf), pct(r.overall_conversion, numbers=nf),
@@ -295,12 +307,15 @@ def funnel(store: JourneyStore, params: FunnelParams) -> FunnelResult:
     steps = step_rows(total, names)
     entered = steps[0].customers
     completed = steps[-1].customers
-    groups = summary = None
-    if params.by:
-        groups, summary = group_rows([r for r in raw if r["is_total"] == 0], names)
+    groups = summary = gap = None
     nf = store.profile.numbers
     prov = _provenance(params, kind, names, scope, int(total["rows_read"]), entered,
                        int(total["open_window"]), steps, nf, short)
+    if params.by:
+        groups, summary = group_rows([r for r in raw if r["is_total"] == 0], names)
+        gap = group_gap(((g.group, g.entered) for g in summary), params.by, groups_held(store), "customers")
+        if gap is not None and gap.blank and not gap.empty:
+            prov = replace(prov, notes=(*prov.notes, gap.note(nf)))
     return FunnelResult(
         kind=kind,
         step_names=names,
@@ -317,6 +332,7 @@ def funnel(store: JourneyStore, params: FunnelParams) -> FunnelResult:
         max_groups=params.max_groups,
         provenance=prov,
         locale=nf.locale,
+        gap=gap,
     )
 
 

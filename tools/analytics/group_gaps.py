@@ -10,14 +10,13 @@ the counting is over the groups' own n, so it agrees with the table beside it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-
-import pandas as pd
+from typing import Any
 
 from tools.analytics.filters import DIMENSION_LABELS, UNKNOWN_GROUP, groups_held
 from tools.core.errors import ToolInputError
 from tools.core.money import NumberFormat
-from tools.core.text import counted
 from tools.data.store import JourneyStore
 
 # The group a customer without a persona is in: being in no persona is no gap in the data.
@@ -66,32 +65,45 @@ class GroupGap:
             if self.by not in self.held:
                 return (f"No customer in this data has {a} {what} (the customer data loaded has none, or every "
                         f"value is blank), so nothing can be split by {what}. {self.others()}")
-            return (f"None of the {counted(self.total, _singular(self.unit), numbers)} here is from a customer "
-                    f"with {a} {what}, so nothing can be split by {what} in this period. {self.others()}")
+            whose = (f"has {a} {what}" if self.unit.startswith(("customer", "people"))
+                     else f"is from a customer with {a} {what}")
+            return (f"None of the {_count(self.total, self.unit, numbers)} here {whose}, so nothing "
+                    f"can be split by {what} in this period. {self.others()}")
         if not self.blank:
             return ""
         pct = (numbers or NumberFormat()).percent(self.share, 0)
         return (f"{UNKNOWN_GROUP} is the {(numbers or NumberFormat()).number(self.blank)} of "
-                f"{counted(self.total, _singular(self.unit), numbers)} ({pct}) from customers with no {what}")
+                f"{_count(self.total, self.unit, numbers)} ({pct}) from customers with no {what}")
+
+
+def _count(n: int, unit: str, numbers: NumberFormat | None) -> str:
+    """'58 orders', '1 order', '12 customers with a ticket': the unit as the KPI catalogue writes
+    it (plural, sometimes with words after the noun)."""
+    return f"{(numbers or NumberFormat()).number(n)} {unit if n != 1 else _singular(unit)}"
 
 
 def _singular(unit: str) -> str:
     """counted() takes the singular: 'orders' -> 'order', 'customers with a ticket' -> 'customer
     with a ticket'."""
     head, _, rest = unit.partition(" ")
+    if head == "people":
+        return f"person {rest}".strip()
     head = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
     return f"{head} {rest}".strip()
 
 
-def group_gap(groups: pd.DataFrame, by: str, held: tuple[str, ...], unit: str,
-              group: str = "group", n: str = "n_current") -> GroupGap | None:
-    """The gap of a per-group table (column `group` the group, `n` its size); None for a
-    persona split (a customer in no persona is not missing anything) or a table with no rows."""
-    if by == "persona" or groups.empty:
+def group_gap(groups: Iterable[tuple[Any, Any]], by: str, held: tuple[str, ...], unit: str) -> GroupGap | None:
+    """The gap of a split given as (group, n) pairs, a few dozen at most (no pandas: the funnel's
+    command-line path keeps off it); None for a persona split (a customer in no persona is not
+    missing anything) or no groups at all."""
+    if by == "persona":
         return None
-    sizes = pd.to_numeric(groups[n], errors="coerce").fillna(0)
-    blank = int(sizes[groups[group].astype(str) == UNKNOWN_GROUP].sum())
-    return GroupGap(by, blank, int(sizes.sum()), held, unit)
+    blank = total = 0
+    for group, n in groups:
+        size = int(n or 0)
+        total += size
+        blank += size if str(group) == UNKNOWN_GROUP else 0
+    return GroupGap(by, blank, total, held, unit) if total else None
 
 
 def require_personas(store: JourneyStore, by: str | None, held: tuple[str, ...] | None = None) -> tuple[str, ...]:

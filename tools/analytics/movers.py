@@ -260,7 +260,7 @@ def top_movers(store: JourneyStore, params: MoversParams,
     overall_then = kpi_values(then_all, metric, settings)[0]
     min_n = params.min_n or settings.min_sample
     groups = movers_table(now_g, then_g, s, min_n)
-    gap = group_gap(groups, params.by, held, s.n_label)
+    gap = group_gap(zip(groups["group"], groups["n_current"], strict=True), params.by, held, s.n_label)
     if params.rank == "value":
         groups = _levels(groups, getattr(params.filters, params.by, None) if params.by != "persona" else None)
     change = (None if overall_now.value is None or overall_then.value is None
