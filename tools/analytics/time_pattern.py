@@ -63,12 +63,19 @@ from tools.analytics.pattern_kpis import (
 )
 from tools.analytics.periods import Period, provenance_period
 from tools.analytics.time_buckets import fold_buckets, occurrence_grid
-from tools.analytics.time_pattern_notes import pattern_notes
+from tools.analytics.time_pattern_notes import (
+    a_unit,
+    gap_words,
+    occurrences,
+    one_day_note,
+    ordinal,
+    pattern_notes,
+    per_occurrence,
+)
 from tools.analytics.trend_notes import statuses_note
 from tools.core.errors import NoDataError, ToolInputError
-from tools.core.money import NumberFormat, Priced
+from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
-from tools.core.text import plural
 from tools.data.spans import DATED
 from tools.data.store import JourneyStore
 
@@ -157,7 +164,7 @@ class TimePatternResult(Priced, ResultMixin):
         for r in self.table.itertuples():
             if count:
                 lines.append(f"{r.label:<13}{format_value(s, r.total, self.numbers):>12}{r.occurrences:>8}"
-                             f"{_per(s, r.value, self.numbers):>12}")
+                             f"{per_occurrence(s, r.value, self.numbers):>12}")
             else:
                 lines.append(f"{r.label:<13}{format_value(s, r.value, self.numbers):>12}"
                              f"{self.numbers.number(r.n):>9}")
@@ -200,7 +207,7 @@ class TimePatternResult(Priced, ResultMixin):
             more = f" and {nones - 1} other {word}{'s' if nones > 2 else ''}" if nones > 1 else ""
             low = f"{bottom}: {self.lowest}{more}, with none"
         else:
-            low += f", {_gap(s, lo.value, hi.value, self.numbers)} the {top.split()[0].lower()}"
+            low += f", {gap_words(s, lo.value, hi.value, self.numbers)} the {top.split()[0].lower()}"
         if self.verdict == "tied":
             runner = t.loc[self.runner_up] if self.runner_up else None
             level = f" and {self.runner_up} ({self._fig(runner)})" if runner is not None else ""
@@ -209,7 +216,7 @@ class TimePatternResult(Priced, ResultMixin):
         nxt = ""
         if self.runner_up:
             r2 = t.loc[self.runner_up]
-            nxt = f", {_gap(s, hi.value, r2.value, self.numbers)} the next, {self.runner_up} ({self._fig(r2)})" \
+            nxt = f", {gap_words(s, hi.value, r2.value, self.numbers)} the next, {self.runner_up} ({self._fig(r2)})" \
                 if r2.value else f", and no other {word} has any"
         return f"{top}: {self.highest}, {self._fig(hi, long=True)}{nxt}; {low}."
 
@@ -230,11 +237,11 @@ class TimePatternResult(Priced, ResultMixin):
         rank = int((pts["value"] > r["value"]).sum()) + 1
         fig = self._fig(r.rename(r["label"]), long=True)
         if s.kind == "total" and r["value"] == 0:
-            fig = f"none in {int(r['occurrences'])} {_occ(self.by, str(r['label']), int(r['occurrences']))}"
+            fig = f"none in {int(r['occurrences'])} {occurrences(self.by, str(r['label']), int(r['occurrences']))}"
         top = pts["value"].max()
-        gap = "" if rank == 1 else f", {_gap(s, float(r['value']), float(top), self.numbers)} the highest"
+        gap = "" if rank == 1 else f", {gap_words(s, float(r['value']), float(top), self.numbers)} the highest"
         noise = " (within noise of the others)" if self.verdict in ("noise", "flat") else ""
-        return f"{r['label']}: {fig}; {_ordinal(rank)} of {len(pts)}{gap}{noise}."
+        return f"{r['label']}: {fig}; {ordinal(rank)} of {len(pts)}{gap}{noise}."
 
     def headline(self) -> str:
         """The summary in a few words, for the demo's screen: "day: busiest Thursday 113 a day
@@ -256,7 +263,7 @@ class TimePatternResult(Priced, ResultMixin):
                 return "none"
             text = format_value(s, v, self.numbers) if s.unit == "money" else \
                 (self.numbers.number(v) if v >= 10 else f"{v:.2g}".replace(".", self.numbers.marks.decimal))
-            return f"{text} {_a(_UNIT_WORD[self.by])}" if unit else text
+            return f"{text} {a_unit(_UNIT_WORD[self.by])}" if unit else text
 
         def name(label: str) -> str:
             return label[:5] if self.by == "hour" else label
@@ -273,44 +280,9 @@ class TimePatternResult(Priced, ResultMixin):
             return f"{format_value(s, row.value, self.numbers)}, n={self.numbers.number(row.n)}"
         k = int(row.occurrences)
         if long:
-            return f"{_per(s, row.value, self.numbers)} {s.label.lower()} {_a(unit)} on average over {self.numbers.number(k)} " \
-                   f"{_occ(self.by, str(row.name), k)}"
-        return f"{_per(s, row.value, self.numbers)} {_a(unit)}"
-
-
-def _per(s: MetricSpec, value: float, numbers: NumberFormat) -> str:
-    """A count per occurrence keeps a decimal (31.7 orders a day); money is written as money."""
-    if s.unit == "money":
-        return format_value(s, value, numbers)
-    return numbers.number(value, 2 if abs(value) < 10 else 1)  # 0.25 tickets an hour, not 0.2
-
-
-def _ordinal(k: int) -> str:
-    return f"{k}{'th' if 10 <= k % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(k % 10, 'th')}"
-
-
-def _a(unit: str) -> str:
-    return f"an {unit}" if unit == "hour" else f"a {unit}"
-
-
-def _occ(by: str, label: str, k: int) -> str:
-    if by == "weekday":
-        return f"{label}s" if k != 1 else label
-    if by == "hour":
-        return f"{plural('day', k)} at {label[:5]}"
-    return plural("day", k)
-
-
-def _gap(s: MetricSpec, a: float, b: float, numbers: NumberFormat) -> str:
-    """How far a is from b: '150% above', '2.1 points below', '0.40 below'."""
-    side = "above" if a >= b else "below"
-    if s.unit == "rate":
-        return f"{abs(a - b) * 100:.1f} points {side}"
-    if s.unit in ("points", "score"):
-        return f"{format_value(s, abs(a - b), numbers).split(' /')[0]} {side}"
-    if b > 0:
-        return f"{abs(a / b - 1):.0%} {side}"
-    return "against none"
+            return f"{per_occurrence(s, row.value, self.numbers)} {s.label.lower()} {a_unit(unit)} on average over {self.numbers.number(k)} " \
+                   f"{occurrences(self.by, str(row.name), k)}"
+        return f"{per_occurrence(s, row.value, self.numbers)} {a_unit(unit)}"
 
 
 # -- computing ------------------------------------------------------------------------------
@@ -384,7 +356,7 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
                            who="active customers" if metric == BUYING else s.n_label)
     notes += cut.notes(out, scope.numbers) if cut is not None else []
     if people is None and s.kind == "total":  # customer-days are no pile of rows one day could hold most of
-        notes += _one_day(series, by, s, scope.numbers)
+        notes += one_day_note(series, by, s, scope.numbers)
     if instead:
         notes.insert(0, instead)
     notes[:0] = session_notes(metric, by, int(series["excluded"].sum()), scope.cart_hours)
@@ -433,24 +405,6 @@ def _overall(s: MetricSpec, series: pd.DataFrame, rows: pd.DataFrame | None, q: 
         return float(rows["value"].quantile(q)), len(rows)
     num, den = float(series["num"].sum()), float(series["den"].sum())
     return (num / den if den > 0 else None), int(den)
-
-
-def _one_day(series: pd.DataFrame, by: str, s: MetricSpec, numbers: NumberFormat) -> list[str]:
-    """twcs: 902 of its 1,288 tickets came on 31 October 2017, so its hours are that day's hours
-    and "no clear busiest hour" between 4.6 tickets an hour and 0.03 reads as nonsense. When one
-    day holds more than half of what is counted, the answer says so."""
-    if s.unit != "count" or by == "month" or series.empty:
-        return []
-    keys = series["bucket"]
-    days = (np.asarray(keys, dtype="int64") // 24) if by == "hour" else pd.to_datetime(keys).to_numpy()
-    per_day = series.groupby(days)["value"].sum()
-    total = float(per_day.sum())
-    if len(per_day) < 2 or total <= 0 or per_day.max() <= total / 2:
-        return []
-    top = per_day.idxmax()
-    day = (dt.date(1970, 1, 1) + dt.timedelta(days=int(top))) if by == "hour" else pd.Timestamp(top).date()
-    return [f"{numbers.number(per_day.max())} of the {numbers.number(total)} {s.label.lower()} came on one day "
-            f"({day:%a} {day.day} {day:%b %Y}): the pattern is mostly that day's, not a habit"]
 
 
 def _hour_checks(con: object, frame: kpi_frame.Frame, table: str, column: str,

@@ -1,5 +1,6 @@
 """What a time pattern's answer says beside its table: the empty days or hours (as spans), the
-months the data lacks or covers only once, and the clock changes inside the period."""
+months the data lacks or covers only once, the clock changes inside the period, a pattern that
+is mostly one day's; and the words its summary is written with (per occurrence, 1st, how far)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,10 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
+
+from tools.analytics.kpi_catalog import MetricSpec, format_value
+from tools.core.money import NumberFormat
+from tools.core.text import plural
 
 MONTHS_FOR_SEASON = 13  # fewer months than this: each month appears about once
 
@@ -106,3 +111,58 @@ def _clock_notes(first: dt.date, last: dt.date, timezone: str) -> list[str]:
             notes.append(f"the clocks went forward on {day}: {h:02d}:00-{(h + 1) % 24:02d}:00 did not happen that "
                          "day and is not counted for it")
     return notes
+
+
+# -- words of the summary (tools/analytics/time_pattern.TimePatternResult) ------------------
+
+def per_occurrence(s: MetricSpec, value: float, numbers: NumberFormat) -> str:
+    """A count per occurrence keeps a decimal (31.7 orders a day); money is written as money."""
+    if s.unit == "money":
+        return format_value(s, value, numbers)
+    return numbers.number(value, 2 if abs(value) < 10 else 1)  # 0.25 tickets an hour, not 0.2
+
+
+def ordinal(k: int) -> str:
+    return f"{k}{'th' if 10 <= k % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(k % 10, 'th')}"
+
+
+def a_unit(unit: str) -> str:
+    return f"an {unit}" if unit == "hour" else f"a {unit}"
+
+
+def occurrences(by: str, label: str, k: int) -> str:
+    if by == "weekday":
+        return f"{label}s" if k != 1 else label
+    if by == "hour":
+        return f"{plural('day', k)} at {label[:5]}"
+    return plural("day", k)
+
+
+def gap_words(s: MetricSpec, a: float, b: float, numbers: NumberFormat) -> str:
+    """How far a is from b: '150% above', '2.1 points below', '0.40 below'."""
+    side = "above" if a >= b else "below"
+    if s.unit == "rate":
+        return f"{abs(a - b) * 100:.1f} points {side}"
+    if s.unit in ("points", "score"):
+        return f"{format_value(s, abs(a - b), numbers).split(' /')[0]} {side}"
+    if b > 0:
+        return f"{abs(a / b - 1):.0%} {side}"
+    return "against none"
+
+
+def one_day_note(series: pd.DataFrame, by: str, s: MetricSpec, numbers: NumberFormat) -> list[str]:
+    """twcs: 902 of its 1,288 tickets came on 31 October 2017, so its hours are that day's hours
+    and "no clear busiest hour" between 4.6 tickets an hour and 0.03 reads as nonsense. When one
+    day holds more than half of what is counted, the answer says so."""
+    if s.unit != "count" or by == "month" or series.empty:
+        return []
+    keys = series["bucket"]
+    days = (np.asarray(keys, dtype="int64") // 24) if by == "hour" else pd.to_datetime(keys).to_numpy()
+    per_day = series.groupby(days)["value"].sum()
+    total = float(per_day.sum())
+    if len(per_day) < 2 or total <= 0 or per_day.max() <= total / 2:
+        return []
+    top = per_day.idxmax()
+    day = (dt.date(1970, 1, 1) + dt.timedelta(days=int(top))) if by == "hour" else pd.Timestamp(top).date()
+    return [f"{numbers.number(per_day.max())} of the {numbers.number(total)} {s.label.lower()} came on one day "
+            f"({day:%a} {day.day} {day:%b %Y}): the pattern is mostly that day's, not a habit"]
