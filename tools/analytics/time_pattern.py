@@ -146,6 +146,7 @@ class TimePatternResult(Priced, ResultMixin):
     # regular of two buckets is one customer; and when nothing is measured)
     overall: float | None = None
     overall_n: int = 0
+    min_n: int = 30  # a bucket's n below this is a rough figure, as in the KPIs (KpiSettings.min_sample)
 
     def to_frame(self) -> pd.DataFrame:
         return self.table.copy()
@@ -212,13 +213,31 @@ class TimePatternResult(Priced, ResultMixin):
             runner = t.loc[self.runner_up] if self.runner_up else None
             level = f" and {self.runner_up} ({self._fig(runner)})" if runner is not None else ""
             return (f"{top}: {self.highest} ({self._fig(hi, long=True)}){level} are level within "
-                    f"noise at the top; {low}.")
+                    f"noise at the top; {low}.{self.rough()}")
         nxt = ""
         if self.runner_up:
             r2 = t.loc[self.runner_up]
             nxt = f", {gap_words(s, hi.value, r2.value, self.numbers)} the next, {self.runner_up} ({self._fig(r2)})" \
                 if r2.value else f", and no other {word} has any"
-        return f"{top}: {self.highest}, {self._fig(hi, long=True)}{nxt}; {low}."
+        return f"{top}: {self.highest}, {self._fig(hi, long=True)}{nxt}; {low}.{self.rough()}"
+
+    def rough(self) -> str:
+        """' Caution: ...' when a rate, mean or median named highest or lowest rests on fewer rows
+        than the KPIs call a rough figure (a Sunday with one order is no best day); "" otherwise."""
+        if SPECS[self.metric].kind == "total" or self.verdict not in ("clear", "tied"):
+            return ""
+        t = self.table.set_index("label")
+        named = dict.fromkeys(x for x in (self.highest, self.runner_up if self.verdict == "tied" else None,
+                                          self.lowest) if x)
+        thin = [(x, self.numbers.number(int(t.loc[x].n))) for x in named if int(t.loc[x].n) < self.min_n]
+        if not thin:
+            return ""
+        if len(thin) == 1:
+            return (f" Caution: {thin[0][0]} rests on n={thin[0][1]}, fewer than {self.min_n}: a rough figure, "
+                    "not a peak to plan by.")
+        each = [f"{x} (n={n})" for x, n in thin]
+        return (f" Caution: {', '.join(each[:-1])} and {each[-1]} rest on fewer than {self.min_n} each: rough "
+                "figures, not a ranking to plan by.")
 
     def focus_line(self) -> str:
         """Where the weekday or month the owner asked about ranks ("are Mondays worth opening?")."""
@@ -270,8 +289,9 @@ class TimePatternResult(Priced, ResultMixin):
 
         level = f" ({name(self.runner_up)} {fig(self.runner_up, False)}, level)" \
             if self.verdict == "tied" and self.runner_up else ""
+        rough = " (rough: few rows)" if self.rough() else ""
         return (f"{word}: {top} {name(self.highest)} {fig(self.highest)}{level}, "
-                f"{bottom} {name(self.lowest)} {fig(self.lowest, False)}")
+                f"{bottom} {name(self.lowest)} {fig(self.lowest, False)}{rough}")
 
     def _fig(self, row: pd.Series, long: bool = False) -> str:
         s = SPECS[self.metric]
@@ -353,7 +373,7 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
     months = len({(d.year, d.month) for d in pd.date_range(first, last)})
     notes += pattern_notes(out, by, s.label, s.kind, months, first, last, scope.timezone,
                            monthly=scope.granularity == "month",
-                           who="active customers" if metric == BUYING else s.n_label)
+                           who="active customers" if metric == BUYING else s.n_label, unit=s.unit)
     notes += cut.notes(out, scope.numbers) if cut is not None else []
     if people is None and s.kind == "total":  # customer-days are no pile of rows one day could hold most of
         notes += one_day_note(series, by, s, scope.numbers)
@@ -384,7 +404,8 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
     return TimePatternResult(metric, s.label, by, s.kind, out, hi, lo, verdict, runner_up, scope.timezone, first, last,
                              months, scope.numbers.currency, prov, locale=scope.numbers.locale,
                              people=people is not None, holds=holds, data_through=scope.as_of,
-                             overall=None if people is not None else overall[0], overall_n=overall[1])
+                             overall=None if people is not None else overall[0], overall_n=overall[1],
+                             min_n=(settings or KpiSettings()).min_sample)
 
 
 _PEOPLE_TOTAL = ("; a day's (hour's) value is the different customers that day (hour), so the average is how "

@@ -42,10 +42,11 @@ def _hour_spans(hours: list[int]) -> str:
 
 
 def pattern_notes(out: pd.DataFrame, by: str, label: str, kind: str, months: int, first: dt.date, last: dt.date,
-           timezone: str, monthly: bool = False, who: str | None = None) -> list[str]:
+           timezone: str, monthly: bool = False, who: str | None = None, unit: str = "") -> list[str]:
     """`monthly`: the table is dated by month only, where a month without rows is as likely
     missing from the export as empty (UCI's sessions have no April). `who`: what a rate's
-    bucket counts (active customers, sessions), named when a bucket has none of them."""
+    bucket counts (active customers, sessions), named when a bucket has none of them; `unit`: the
+    KPI's unit (rate, money, ...), for what an empty bucket is not."""
     notes = []
     span = (last - first).days + 1
     length = f"{span // 7} weeks" if by == "weekday" and span >= 14 else f"{span} day{'s' if span != 1 else ''}"
@@ -71,16 +72,20 @@ def pattern_notes(out: pd.DataFrame, by: str, label: str, kind: str, months: int
                          "rather than empty; left out of highest and lowest")
         elif len(empty) and who and by == "hour":
             # (lane real20) no customers at 03:00 is no 0% buying rate there: the rate is undefined
+            zero = "0%" if unit == "rate" else "zero"  # an average order value is no percentage
             notes.append(f"No {who} at {_hour_spans(empty['bucket'].astype(int).tolist())} in {length}, so no "
-                         f"{label.lower()} there (not 0%); left out of highest and lowest")
+                         f"{label.lower()} there (not {zero}); left out of highest and lowest")
         elif len(empty):
-            notes.append(f"Nothing to measure for {', '.join(empty['label'])}; left out of highest and lowest")
+            names = _hour_spans(empty["bucket"].astype(int).tolist()) if by == "hour" else ", ".join(empty["label"])
+            notes.append(f"Nothing to measure for {names}; left out of highest and lowest")
     if by == "month":
         missing = [calendar.month_name[m] for m in range(1, 13) if m not in set(out["bucket"])]
         if missing:
             notes.append(f"not in the data: {', '.join(missing)}")
         if months < MONTHS_FOR_SEASON:
-            notes.append(f"the data covers {months} months ({first:%b %Y} to {last:%b %Y}), so each month "
+            span_months = f"{first:%b %Y}" if (first.year, first.month) == (last.year, last.month) else \
+                f"{first:%b %Y} to {last:%b %Y}"
+            notes.append(f"the data covers {months} {plural('month', months)} ({span_months}), so each month "
                          "appears about once: this is a month-by-month trend more than a pattern of the year")
     if by == "hour":
         notes += _clock_notes(first, last, timezone)
