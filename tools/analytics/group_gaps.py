@@ -19,9 +19,6 @@ from tools.core.errors import ToolInputError
 from tools.core.money import NumberFormat
 from tools.data.store import JourneyStore
 
-# The group a customer without a persona is in: being in no persona is no gap in the data.
-NO_PERSONA = "(no persona)"
-
 _WORDS = {"channel": "first-touch channel", "acquisition_channel": "acquisition channel",
           "segment": "segment", "age_band": "age band"}
 
@@ -83,8 +80,8 @@ def _count(n: int, unit: str, numbers: NumberFormat | None) -> str:
 
 
 def _singular(unit: str) -> str:
-    """counted() takes the singular: 'orders' -> 'order', 'customers with a ticket' -> 'customer
-    with a ticket'."""
+    """'orders' -> 'order', 'customers with a ticket' -> 'customer with a ticket', 'people' ->
+    'person': the catalogue's plural units for a count of one."""
     head, _, rest = unit.partition(" ")
     if head == "people":
         return f"person {rest}".strip()
