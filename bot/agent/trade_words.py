@@ -77,7 +77,12 @@ _LISTED_MONEY = (r"(?:revenue|takings|sales|turnover|income|money|cash|(?:the )?
 # (lane ps27) goods counted by the load, case or crate: units only in a list of KPIs or named alone
 # at the end ("quarry loads and turnover", "cases and money", "loads only"; never "loads of orders",
 # "support cases")
-_BULK = r"(?<!support )(?<!open )(?<!ticket )(?:loads|cases|crates|pallets|kegs|sacks|bales|tonnes|barrows)"
+# Cases at the desk (support, complaint, open ones) stay the tickets: one list of the desk's words,
+# read by both the bulk units below and the goods' cases counted (_GOODS_CASES).
+_DESK_CASES = ("support", "open", "ticket", "complaint", "complaints", "customer", "client", "opened", "closed", "legal",
+               "help", "desk", "urgent", "unresolved", "resolved", "escalated", "refund", "warranty", "fault", "faults",
+               "problem", "issue")
+_BULK = "".join(f"(?<!{w} )" for w in _DESK_CASES) + r"(?:loads|cases|crates|pallets|kegs|sacks|bales|tonnes|barrows)"
 # "garden jobs", "bed bookings", "pt sessions": the trade's qualifiers, never a sentence's little words
 _ADJ = (r"(?:(?!(?:on|in|of|for|from|at|to|by|with|did|do|does|we|were|was|are|is|the|a|an|our|people|customers|"
         r"and|or|than|per|each|every)\b)[a-z][\w'-]* ){0,2}?")
@@ -199,9 +204,9 @@ _SERVED_TABLES = re.compile(
 # (lane ps28) "daily kulfi sales count", "the tally of sales": the sales counted are the orders, not their money
 _SALES_COUNTED = re.compile(r"\b(?P<u>sales) (?:count|counts|tally|headcount)\b|\b(?:count|tally) of (?:the |our )?(?P<u2>sales)\b")
 # (lane ps28) "fewer ginger beer cases", "how many wine cases": cases of the goods counted are the
-# orders; cases at the desk (support, complaint, open ones) stay the tickets
-_NOT_GOODS = (r"(?:support|complaints?|customer|client|open|opened|closed|new|legal|help|desk|urgent|unresolved|resolved|"
-              r"escalated|refund|warranty|fault|faults|problem|issue|the|our|of|those|these)")
+# orders; cases at the desk (_DESK_CASES) stay the tickets, and so do new ones or cases with only a
+# little word before them ("how many of those cases")
+_NOT_GOODS = f"(?:{'|'.join(_DESK_CASES)}|new|the|our|of|those|these)"
 # (lead, at merge) "how many fault cases have drivers reported": cases reported or raised are tickets
 _GOODS_CASES = re.compile(rf"\b(?:fewer|more|most|how many|number of) (?:(?!{_NOT_GOODS}\b)[a-z-]+ ){{1,2}}?(?P<u>cases)\b"
                           r"(?! (?:(?:have|has|were|was|got|been) )*(?:[a-z]+ )?(?:reported|raised|logged|filed|opened|submitted)\b)")
