@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from bot.agent.word_fragments import DAY_WEEK_MONTH
+
 # What the business sells, counted as orders. "bookings", "appointments" and "reservations" are
 # orders already; they are here so that "bed bookings and revenue" is a list of two KPIs.
 UNITS = (
@@ -160,8 +162,8 @@ _UNIT_COUNTED = re.compile(
     # (lane tune31) "how di readings dem a go week by week", "how the lessons are going each month": the
     # units followed over a grain
     rf"\bhow (?:the |di |our |me |my )?{_ADJ}(?P<u18>{_UNIT}) (?:dem )?(?:are |a |have |'re )?(?:been )?(?:going|gone|go|doing|"
-    rf"looking|trending|moving)\b(?=.{{0,20}}\b(?:(?:day|week|month) (?:by|on|to|after) (?:day|week|month)|weekly|daily|monthly|"
-    rf"(?:each|per|every) (?:day|week|month))\b)")
+    rf"looking|trending|moving)\b(?=.{{0,20}}\b(?:{DAY_WEEK_MONTH} (?:by|on|to|after) {DAY_WEEK_MONTH}|weekly|daily|monthly|"
+    rf"(?:each|per|every) {DAY_WEEK_MONTH})\b)")
 # Box-office tickets, class sessions and restaurant tables: only in the words that make them sold.
 _SOLD_TICKETS = re.compile(
     r"\b(?P<u>tickets?) (?:(?:were |got |have been |we )?(?:sold|bought|booked|purchased))\b|"

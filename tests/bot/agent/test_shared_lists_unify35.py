@@ -30,3 +30,16 @@ def test_the_desks_cases_are_never_goods_in_either_reading(word):
 
     assert not re.search(trade_words._BULK, f"{word} cases")
     assert not trade_words._GOODS_CASES.search(f"how many {word} cases")
+
+
+def test_no_reader_spells_a_shared_fragment_out_again():
+    # a copy spelled out again drifts on its own (a day or unit added in one place, missed in the others)
+    from pathlib import Path
+
+    from bot.agent import word_fragments
+
+    fragments = {name: value for name, value in vars(word_fragments).items() if name.isupper()}
+    root = Path(word_fragments.__file__).parent
+    copies = [(path.name, name) for path in sorted(root.glob("*.py")) if path.name != "word_fragments.py"
+              for name, value in fragments.items() if value in path.read_text()]
+    assert copies == []
