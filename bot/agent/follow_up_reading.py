@@ -3,8 +3,8 @@
 After an answer, the next message may change the last analysis ("and for Instagram only?",
 "drop the vip bit", "the month before", "anyone who skipped a step doesnt count"), name another
 analysis of the same thing ("how does that compare with last month?"), or be a new question.
-`read_follow_up` asks this in one fixed order and gives the plan of a follow-up, or None for a new
-question. A follow-up keeps the rest of the thread's reading (`merge`).
+`read_follow_up` asks this in one fixed order (`READINGS`, the first that fits) and gives the plan
+of a follow-up, or None for a new question. A follow-up keeps the rest of the thread's reading (`merge`).
 
 What a follow-up may change of the last analysis while keeping the rest is one ordered list,
 `CHANGES` (each entry was one lane's `if` in the planner): the first that fits is the change read.
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from bot.agent.analytics_cues import BARE_PERIOD, asks_series
@@ -46,50 +46,113 @@ DIMENSIONS = ("channel", "acquisition_channel", "segment", "city", "region", "ag
 _KPI_TOOLS = ("kpis", "compare", "movers", "trend")
 
 
+@dataclass
+class _Thread:
+    """A message after an answer, with what the thread had: the readers below share it."""
+    planner: Any
+    question: str
+    slots: Slots  # the message's own slots
+    candidates: tuple[Candidate, ...]
+    key: str
+    prev_spec: ToolSpec  # the last analysis
+    prev_slots: Slots  # and its slots
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+    def kept(self) -> Slots:
+        """The thread's slots with what the message says instead (`merge`)."""
+        return merge(self.prev_slots, self.slots, self.planner._as_of())
+
+    def again(self, spec: ToolSpec | None = None, score: float = 1.0) -> Plan:
+        """`spec` (the last analysis unless said) on the thread's slots, changed as the message says."""
+        return Plan(self.prev_spec if spec is None else spec, {}, self.kept(), score, self.candidates, True, asked=self.slots)
+
+
+def _rule_amended(t: _Thread) -> Plan | None:
+    amend = _amends(t.planner, t.prev_spec, t.slots, t.best)
+    return None if amend is None else Plan(amend, {}, t.slots, 1.0, t.candidates, True, asked=t.slots)
+
+
+def _named_again(t: _Thread) -> Plan | None:
+    # "split the pudding funnel per age band": the last analysis, named, another way
+    return t.again() if the_last_named(t.prev_spec.name, t.slots.norm) else None
+
+
+def _kpi_carried(t: _Thread) -> Plan | None:
+    # the KPI just shown, drawn, watched or explained (bot/agent/thread_kpi.py)
+    thread = carried(t.prev_spec, t.prev_slots, t.slots, t.best)
+    if not thread:
+        return None
+    if thread == "trend":
+        return t.again(t.planner.by_name[thread])
+    return Plan(t.planner.by_name[thread], {}, t.slots, 1.0, t.candidates, False, asked=None)
+
+
+def _its_own_follow_ups(t: _Thread) -> Plan | None:
+    # the last analysis's own follow-up words ("n ..." is "and ...")
+    said = any(rx.search(p, t.question, re.I) or rx.search(p, t.slots.norm, re.I) for p in t.prev_spec.follow_ups)
+    return t.again() if said else None
+
+
+def _blamed_on_groups(t: _Thread) -> Plan | None:
+    # "which segment's behind that then": the KPI just shown, group by group (bot/agent/blame_that.py)
+    slots, by_name = t.slots, t.planner.by_name
+    if t.prev_spec.name in KPI_ANALYSES and slots.breakdown in DIMENSIONS and not slots.metrics \
+            and "movers" in by_name and BLAMES_THAT.search(slots.norm):
+        return t.again(by_name["movers"])
+    return None
+
+
+def _slot_or_setting_changed(t: _Thread) -> Plan | None:
+    # a change of the last analysis (`CHANGES`, `continues`), or a setting said in words no analysis
+    # claims ("show me that at stage level rather than touchpoints"): the last analysis itself, never
+    # the analysis a stray word is a weak cue of
+    continued = continues(t.planner, t.slots, t.best, t.prev_spec)
+    if not (continued or _sets_a_setting(t.planner, t.prev_spec, t.prev_slots, t.slots, t.best, t.key)):
+        return None
+    weak = t.best is None or t.best.score < MIN_SCORE
+    return t.again(t.prev_spec if weak and not continued else follow_up_tool(t.planner, t.prev_spec, t.slots, t.best, t.prev_slots))
+
+
+def _that_analysed_otherwise(t: _Thread) -> Plan | None:
+    slots, best = t.slots, t.best
+    if slots.refers_back and t.prev_slots.customer_id and not slots.customer_id:
+        slots.customer_id = t.prev_slots.customer_id  # "them", "they": after the ranking, as ever
+    if THAT.search(slots.norm) and best is not None and best.score >= MIN_SCORE \
+            and not t.planner.by_name[best.tool].changes_state and not t.prev_spec.changes_state:
+        # "how does that compare with last month?": another analysis of the same thing.
+        return t.again(follow_up_tool(t.planner, t.prev_spec, slots, best, t.prev_slots), best.score)
+    return None
+
+
+def _a_setting_said_bare(t: _Thread) -> Plan | None:
+    # (lane probe23c) "anyone who skipped a step shouldnt count": a setting of the last analysis, bare
+    weak = t.best is None or t.best.score < MIN_SCORE
+    return t.again() if weak and sets_a_setting_only(t.prev_spec, t.slots, t.planner.ctx.for_conversation(t.key)) else None
+
+
+# How a message after an answer is read, in this order (the first that fits): each was one
+# lane's `if` in the planner.
+READINGS: tuple[tuple[str, Callable[[_Thread], Plan | None]], ...] = (
+    ("the alert rule just made, amended", _rule_amended),
+    ("the last analysis named again", _named_again),
+    ("the KPI just shown, carried on", _kpi_carried),
+    ("the last analysis's own follow-up words", _its_own_follow_ups),
+    ("the KPI just shown, blamed on groups", _blamed_on_groups),
+    ("a slot or setting of the last analysis changed", _slot_or_setting_changed),
+    ("that, analysed otherwise", _that_analysed_otherwise),
+    ("a setting of the last analysis, said bare", _a_setting_said_bare),
+)
+
+
 def read_follow_up(planner: Any, question: str, slots: Slots, candidates: tuple[Candidate, ...], key: str,
                    prev_spec: ToolSpec, prev_slots: Slots) -> Plan | None:
     """The plan of a message read as a follow-up of the last analysis (`prev_spec` on
-    `prev_slots`), or None when it is a question of its own."""
-    best = candidates[0] if candidates else None
-
-    def kept() -> Slots:
-        return merge(prev_slots, slots, planner._as_of())
-
-    def again(spec: ToolSpec = prev_spec, score: float = 1.0) -> Plan:
-        return Plan(spec, {}, kept(), score, candidates, True, asked=slots)
-
-    amend = _amends(planner, prev_spec, slots, best)
-    if amend is not None:
-        return Plan(amend, {}, slots, 1.0, candidates, True, asked=slots)
-    if the_last_named(prev_spec.name, slots.norm):  # "split the pudding funnel per age band"
-        return again()
-    thread = carried(prev_spec, prev_slots, slots, best)  # the KPI just shown, drawn, watched or explained
-    if thread:
-        trend = thread == "trend"
-        return Plan(planner.by_name[thread], {}, kept() if trend else slots, 1.0, candidates, trend,
-                    asked=slots if trend else None)
-    if any(rx.search(p, question, re.I) or rx.search(p, slots.norm, re.I) for p in prev_spec.follow_ups):  # "n ..." is "and ..."
-        return again()
-    if prev_spec.name in KPI_ANALYSES and slots.breakdown in DIMENSIONS and not slots.metrics \
-            and "movers" in planner.by_name and BLAMES_THAT.search(slots.norm):
-        # "which segment's behind that then": the KPI just shown, group by group (bot/agent/blame_that.py)
-        return again(planner.by_name["movers"])
-    continued = continues(planner, slots, best, prev_spec)
-    if continued or _sets_a_setting(planner, prev_spec, prev_slots, slots, best, key):
-        # a setting said in words no analysis claims ("show me that at stage level rather than
-        # touchpoints"): the last analysis itself, never the analysis a stray word is a weak cue of
-        weak = best is None or best.score < MIN_SCORE
-        return again(prev_spec if weak and not continued else follow_up_tool(planner, prev_spec, slots, best, prev_slots))
-    if slots.refers_back and prev_slots.customer_id and not slots.customer_id:
-        slots.customer_id = prev_slots.customer_id  # "them", "they": after the ranking, as ever
-    if THAT.search(slots.norm) and best is not None and best.score >= MIN_SCORE \
-            and not planner.by_name[best.tool].changes_state and not prev_spec.changes_state:
-        # "how does that compare with last month?": another analysis of the same thing.
-        return again(follow_up_tool(planner, prev_spec, slots, best, prev_slots), best.score)
-    if (best is None or best.score < MIN_SCORE) and sets_a_setting_only(prev_spec, slots, planner.ctx.for_conversation(key)):
-        # (lane probe23c) "anyone who skipped a step shouldnt count": a setting of the last analysis, bare
-        return again()
-    return None
+    `prev_slots`), or None when it is a question of its own (`READINGS`, in order)."""
+    thread = _Thread(planner, question, slots, candidates, key, prev_spec, prev_slots)
+    return next((plan for _, reads in READINGS if (plan := reads(thread)) is not None), None)
 
 
 def _amends(planner: Any, prev: ToolSpec, slots: Slots, best: Candidate | None) -> ToolSpec | None:
