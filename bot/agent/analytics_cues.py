@@ -411,7 +411,7 @@ BARE_STATUS = (r"^(?:so,? |ok,? |okay,? |hey,? |hi,? |right,? |well,? )?(?:how (
                r"how(?:'s| is) the shop doing)(?: generally| in general| at the moment| these days)?\s*[?.!]*$")
 # Nothing but a period ("today so far?", "how was last week?"): that period's headline KPIs.
 # Not "and/what about last week?": that is a follow-up, and keeps the last analysis (so does
-# this one, after another analysis: bot/agent/planner.py).
+# this one, after another analysis: bot/agent/follow_up_reading.py).
 BARE_PERIOD = (r"^(?:so |ok,? )?(?:how(?:'s| is| was| were| did| are)? (?:we |things |it )?)?(?:doing |going )?"
                r"(?:today|yesterday|this (?:week|month|quarter|year)|last (?:week|month|quarter|year))(?: so far| to date)?"
                r"(?: looking| going| doing| go)?\s*[?.!]*$")
