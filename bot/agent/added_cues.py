@@ -23,10 +23,11 @@ from dataclasses import replace
 from typing import Any
 
 from bot.agent.kpi_billing_and_order_worth import ORDER_WORTH
+from bot.agent.word_fragments import WEEKDAY
 
 _MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|"
            r"aug|sept?|oct|nov|dec)")
-_WEEKDAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days"
+_WEEKDAYS = rf"{WEEKDAY}s"
 _TRACKED = r"(?:touchpoints|channels|stages|data|events|sources|segments|metrics|kpis|numbers|figures|tables|things)"
 _PEOPLE_DO = r"(?:people|folk|folks|customers|clients|patients|punters|families|they|we|you|i)"
 

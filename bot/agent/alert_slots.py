@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.agent.alert_one_way import one_way
 from bot.agent.patterns import rx
+from bot.agent.word_fragments import DAY_WEEK_MONTH
 
 _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _CONDITIONS: list[tuple[str, str]] = [
@@ -180,8 +181,8 @@ def parse_rule_request(text: str) -> dict[str, Any]:
         out["window_days"] = _ONE_TO_NEXT[m.group(1)]
     # "week by week, not day by day": the window said is the one kept, not the one turned down
     # (blanked to the same length, so the threshold's place in the text still holds)
-    said_window = re.sub(r"\b(?:not|rather than|instead of|and not|but not)\s+(?:a |the )?(?:(?:day|week|month)[- ](?:on|over|to|by)"
-                         r"[- ](?:day|week|month)|daily|weekly|monthly|(?:a |one )?(?:day|week|month))\b", lambda m: " " * len(m.group(0)), t)
+    said_window = re.sub(rf"\b(?:not|rather than|instead of|and not|but not)\s+(?:a |the )?(?:{DAY_WEEK_MONTH}[- ](?:on|over|to|by)"
+                         rf"[- ]{DAY_WEEK_MONTH}|daily|weekly|monthly|(?:a |one )?{DAY_WEEK_MONTH})\b", lambda m: " " * len(m.group(0)), t)
     for pattern, days in _WINDOWS if "window_days" not in out else ():
         w = rx.search(pattern, said_window)
         if w and not threshold[0] <= w.start() < threshold[1]:

@@ -10,6 +10,7 @@ from typing import Any
 from bot.agent.churn_window import DEFINES, churn_window_days
 from bot.agent.feedback_cues import FEELING_NAMED
 from bot.agent.ranked_order import RANKED_ORDER
+from bot.agent.word_fragments import DAY_TO_YEAR
 
 
 def metrics_from(slots: Any) -> list[str]:
@@ -59,7 +60,7 @@ _COMPARE_CUE = re.compile(
     r"went (?:up|down)|improv\w*|increase\w*|decrease\w*|get (?:better|worse)|got (?:better|worse)|"
     r"changed?|better|worse|faster|slower)\b|\bsince last\b|\bchange in\b(?! (?:the |our )?(?:[\w-]+ )?(?:backlog|queue))|"
     r"\b(?:up|down|higher|lower) on (?:last|the previous|the same)\b|\bstack(?:s|ed)? up\b|"
-    r"\bagainst the (?:day|week|month|quarter|year) before\b|" + _OTHER_PERIOD)
+    rf"\bagainst the {DAY_TO_YEAR} before\b|" + _OTHER_PERIOD)
 _GROUPS = (r"(?:(?:customer|client|crm|member|first[- ]touch|first|acquisition) )?(?:channels?|sources?|segments?|cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|districts?|postcodes?|villages?|"
            r"boroughs?|regions?|areas?|age (?:bands?|groups?|brackets?)|personas?|customer groups?)")  # (lane probe21c) "which customer segment"
 _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|(?<!left )(?<!leave )(?<!leaves )\bbehind\b|\bcaus\w*|\bcontribut\w*|\bexplain\w*|"
@@ -315,6 +316,7 @@ _GROUPS_VS = re.compile(r"\blate (?:[\w-]+ ){0,2}(?:vs\.?|versus|or|and|against|
 # "friday night or saturday night, which makes us more?", "spend per order on a weekday compared
 # with the weekend": days of the week set side by side, a pattern of the week (time_pattern), not
 # two periods (as "last weekend against the weekend before" is)
+# (its own set, not word_fragments.WEEKDAY: the plurals and weekdays/weekends as well)
 _DAY = (r"(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekdays?|weekends?)"
         r"(?: (?:nights?|mornings?|evenings?|afternoons?|lunch(?:time)?s?))?")
 # (ps27: never a weekday said with its date, "friday the 13th vs friday the 6th", two days that are periods)
@@ -409,7 +411,7 @@ BARE_STATUS = (r"^(?:so,? |ok,? |okay,? |hey,? |hi,? |right,? |well,? )?(?:how (
                r"how(?:'s| is) the shop doing)(?: generally| in general| at the moment| these days)?\s*[?.!]*$")
 # Nothing but a period ("today so far?", "how was last week?"): that period's headline KPIs.
 # Not "and/what about last week?": that is a follow-up, and keeps the last analysis (so does
-# this one, after another analysis: bot/agent/planner.py).
+# this one, after another analysis: bot/agent/follow_up_reading.py).
 BARE_PERIOD = (r"^(?:so |ok,? )?(?:how(?:'s| is| was| were| did| are)? (?:we |things |it )?)?(?:doing |going )?"
                r"(?:today|yesterday|this (?:week|month|quarter|year)|last (?:week|month|quarter|year))(?: so far| to date)?"
                r"(?: looking| going| doing| go)?\s*[?.!]*$")
@@ -467,7 +469,7 @@ COMPARE_CUES = (
      0.55),
     (r"\bwhat changed\b|\b(?:against|next to|alongside|set against) (?:last|the previous|the same)\b", 0.35),
     (r"\b(?:up|down) on (?:last|the previous|the same)\b|\bstack(?:s|ed|ing)? up against\b|"
-     r"\b(?:against|with|to) the (?:day|week|month|quarter|year) before\b|"
+     rf"\b(?:against|with|to) the {DAY_TO_YEAR} before\b|"
      # "last 30 days against the 30 before": the same span just before
      r"\b(?:against|vs\.?|versus|compared (?:to|with)) the (?:\d+|[a-z]+) (?:days? |weeks? )?(?:before|prior)\b", 0.55),
     (_OTHER_PERIOD, 0.55),

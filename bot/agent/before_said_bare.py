@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 
-_SPAN = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|day|week|fortnight|month|quarter|year|"
-         r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty) (?:days|weeks|months))")
+from bot.agent.word_fragments import DAYS_WEEKS_MONTHS, WEEKDAY
+
+_SPAN = (rf"(?:{WEEKDAY}|weekend|day|week|fortnight|month|quarter|year|"
+         rf"(?:\d{{1,3}}|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty) {DAYS_WEEKS_MONTHS})")
 # the span's "before" ends the clause, or is "before those (ones)", "before them": the span just asked
 _BARE = re.compile(rf"\b({_SPAN}) before(?: (?:those|these|them)(?: ones| days| weeks| months)?)?"
                    r"(?= *(?:[,.!?;]|$| (?:then|too|as well|please|pls|abeg|ah|eh|mate)\b))")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+# (its own set, not word_fragments.WEEKDAY_SHORT: "wednes"/"satur" stems and plurals too)
 _WEEKDAY = re.compile(r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?|(?:this|last|next|on) [a-z]+day")
 _BETWEEN = re.compile(r"[\s,]*(?:the\s+)?")
 

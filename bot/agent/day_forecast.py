@@ -8,10 +8,12 @@ tool answers it (never "the sales forecast for next month", "bookings forecast f
 
 from __future__ import annotations
 
+from bot.agent.word_fragments import WEEKDAY
+
 _KPI = (r"(?:revenue|sales|takings|turnover|income|money|cash|orders|bookings|covers|demand|footfall|visitors|customers|"
         r"trade|business|tills?|spend|profit)")
 _SOON_DAY = (r"(?:tonight|today|tomorrow(?: night| morning| evening| afternoon)?|(?:this |the )?weekend|"
-             r"(?:this |on |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night| morning| evening| afternoon)?)")
+             rf"(?:this |on |next )?{WEEKDAY}(?: night| morning| evening| afternoon)?)")
 DAY_FORECAST = (rf"(?!.*\b{_KPI}\b)(?:what(?:'s| is| will| does)|whats|hows|how(?:'s| is| does| will)|any|got|give me|"
                 rf"what'?s) (?:the |a )?(?:[\w-]+ )?forecast(?: like| looking(?: like)?| saying| going to be)? (?:(?:on|for|in|at|up|over|near|round|around) "
                 rf"(?:[\w'-]+ ){{0,3}}?)?(?:for |on |over )?{_SOON_DAY}\b|forecast (?:for|on|over) (?:the )?{_SOON_DAY}\s*[?.!]*$")

@@ -9,6 +9,7 @@ from typing import Any
 from bot.agent.analytics_cues import BARE_STATUS
 from bot.agent.digest import build_digest
 from bot.agent.tools import ToolContext, ToolSpec
+from bot.agent.word_fragments import WEEKDAY
 from tools.digest.compose import DigestParams
 
 
@@ -119,8 +120,8 @@ DIGEST_CUES = (
     # (lane probe18b) "aviary summary for thursday the 12th", "the rundown for yesterday": one day's
     # digest, the day said after (never a span: "summary for the 1st to the 12th")
     (r"\b(?:summary|update|report|overview|rundown|run-down|debrief|bulletin|round-?up|recap) (?:for|from) "
-     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?(?:the )?(?:\d{1,2}(?:st|nd|rd|th)|today|yesterday|"
-     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?!\s*(?:to|-|until|till|through|thru|and)\b)|"
+     rf"(?:{WEEKDAY},? )?(?:the )?(?:\d{{1,2}}(?:st|nd|rd|th)|today|yesterday|"
+     rf"{WEEKDAY})\b(?!\s*(?:to|-|until|till|through|thru|and)\b)|"
      # (lane ps25) "reindeer farm summary for the day, thursday the 12th": the day's own digest
      r"\b(?:summary|update|report|overview|rundown|run-down|debrief|bulletin|round-?up|recap|wrap-?up) (?:for|of) (?:the|that|one) day\b", 0.9),
     # (lane ps14) "the bakery's day summary for 12 november", "a day report for the 3rd": the day's

@@ -29,6 +29,7 @@ from bot.agent.owner_promise_cues import OWNER_SAID_CUES
 from bot.agent.score_givers import score_filters
 from bot.agent.theme_cues import BLAMED, BLAMED_VERBS, PRAISED, THEME_CUES, THEME_FOLLOW_UPS
 from bot.agent.tools import ToolContext, ToolSpec, note_for_answer
+from bot.agent.word_fragments import DAY_WEEK_MONTH
 from tools.core.errors import ToolUnavailable
 
 _COMPLAINT = re.compile(
@@ -231,8 +232,8 @@ def _plan_sentiment(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     elif by in ("channel", "touchpoint", "stage") and not (
             # "show that mood week by week instead" after sentiment by stage: the weeks are asked now
             getattr(slots, "grain", None) in ("day", "week", "month")
-            and re.search(r"\b(?:day|week|month) by (?:day|week|month)\b|\b(?:daily|weekly|monthly)\b|\b(?:by|per|each|every) "
-                          r"(?:day|week|month)\b", text) and not re.search(r"\b(?:by|per|each|every|at each) (?:stage|touchpoint|channel)", text)):
+            and re.search(rf"\b{DAY_WEEK_MONTH} by {DAY_WEEK_MONTH}\b|\b(?:daily|weekly|monthly)\b|\b(?:by|per|each|every) "
+                          rf"{DAY_WEEK_MONTH}\b", text) and not re.search(r"\b(?:by|per|each|every|at each) (?:stage|touchpoint|channel)", text)):
         args["by"] = by
     elif getattr(slots, "grain", None) in ("day", "week", "month"):
         args["by"] = slots.grain

@@ -1,7 +1,7 @@
 """A follow-up that asks the last KPI analysis as a series at another grain, or names the split
 of a pattern in words (lane tune27): "weekly instead", "ok same but monthly" after a number, "and
 month on month, how does that look" after a weekly trend, "and which day of the week" after a
-pattern by month. Kept out of bot/agent/planner.py and follow_up_args.py, which hold the rest
+pattern by month. Kept out of bot/agent/follow_up_reading.py and follow_up_args.py, which hold the rest
 of the follow-up reading."""
 
 from __future__ import annotations

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from bot.agent.word_fragments import DAY_TO_QUARTER
+
 _STEPS = r"(day|week|month|quarter)s"
 _SWAPPED = re.compile(
     rf"\b(?:flip|switch|change|swap|turn|put|make|break|split|bucket|group|show|do|redo|chart|plot|lay|set)\w* "
@@ -23,7 +25,7 @@ _SWAPPED = re.compile(
 # said in the singular, the one turned down after it
 _ONE_STEP = r"(?:per|by|each|a|every) (day|week|month|quarter)\b|\b(dai|week|month|quarter)ly"
 _KEPT = re.compile(rf"\b(?:{_ONE_STEP})\b(?:,? [\w-]+){{0,4}}?,? (?:instead of|rather than|not) "
-                   r"(?:(?:per|by|each|a|every) (?:day|week|month|quarter)|daily|weekly|monthly|quarterly)\b")
+                   rf"(?:(?:per|by|each|a|every) {DAY_TO_QUARTER}|daily|weekly|monthly|quarterly)\b")
 
 
 def swapped_grain(text: str) -> str | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.agent.word_fragments import DAY_WEEK_MONTH
+
 # what customers raise with the business, counted while it is not dealt with yet
 _RAISED = r"(?:issues|problems|faults|queries|complaints|cases|requests|tickets|jobs|gripes|grumbles|moans|niggles)"  # (probe23c) gripes too
 _GROUPS = (r"(?:age|towns?|cit(?:y|ies)|regions?|segments?|channels?|areas?|suburbs?|neighbou?rhoods?|postcodes?|"
@@ -30,8 +32,8 @@ _PHRASES: list[tuple[str, str]] = [
     # "new support tickets day by day", "incoming tickets each week": the tickets logged, as a
     # series (not what they say)
     (r"^(?!.*\b(?:about|say|says|said|saying|mention\w*|regarding)\b).*?\b(?:new|support|incoming|customer) (?:support )?"
-     r"(?P<kpi>tickets)\b(?= (?:day by day|week by week|month by month|each (?:day|week|month)|by (?:the )?(?:day|week|month)|"
-     r"per (?:day|week|month)|a (?:day|week)|over time|daily|weekly|monthly)\b)", "tickets"),
+     rf"(?P<kpi>tickets)\b(?= (?:day by day|week by week|month by month|each {DAY_WEEK_MONTH}|by (?:the )?{DAY_WEEK_MONTH}|"
+     rf"per {DAY_WEEK_MONTH}|a (?:day|week)|over time|daily|weekly|monthly)\b)", "tickets"),
     # "how many pony treks got cancelled", "how many kiln firings were refunded": what was sold,
     # in the trade's own noun, cancelled or refunded (the known nouns are vocab.py's)
     (r"\bhow many (?:[\w'-]+ ){1,3}?(?:got |were |was |have been |had been |have |had |did we )?(?P<kpi>cancel+ed|called off)\b",

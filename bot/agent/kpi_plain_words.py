@@ -20,6 +20,7 @@ from bot.agent.owner_words import (
               TICKETS,
 )
 from bot.agent.trade_words import UNIT as TRADE_UNIT
+from bot.agent.word_fragments import DAY_TO_QUARTER, DAY_WEEK_MONTH
 
 _BASKET = rf"(?:the |their |a |an |our )?{BASKETS}"
 # (lane probe20c) a trade's own unit ("fares", "charters", "gigs") is cancelled like an order
@@ -167,11 +168,11 @@ PLAIN_TERMS: list[tuple[str, str]] = [
     # "how did jobs go day by day", "hires month by month": the trade's word for its orders, said
     # with the grain it is followed over (bare, "jobs" or "hires" may be anything else)
     (r"\b(?P<kpi>hires|jobs|rentals|call-?outs|gigs|commissions)\b(?= (?:go |went |have gone |come in |came in )?"
-     r"(?:(?:day|week|month) (?:by|on|to|after) (?:day|week|month)|(?:per|each|every|a) (?:day|week|month))\b)", "orders"),
+     rf"(?:{DAY_WEEK_MONTH} (?:by|on|to|after) {DAY_WEEK_MONTH}|(?:per|each|every|a) {DAY_WEEK_MONTH})\b)", "orders"),
     # "survey responses per month": the surveys answered, followed over a grain (bare, "survey
     # answers" may be what a share of them is of, or what the data holds)
     (r"\b(?:survey|questionnaire|feedback form) (?:responses|replies|answers|returns)\b(?= (?:(?:per|each|every|a|by) "
-     r"(?:day|week|month|quarter)|(?:day|week|month) (?:by|on|to|after) (?:day|week|month))\b)", "survey_responses"),
+     rf"{DAY_TO_QUARTER}|{DAY_WEEK_MONTH} (?:by|on|to|after) {DAY_WEEK_MONTH})\b)", "survey_responses"),
     # "time to first booking", "days until a first order": from first contact to the first purchase
     (r"\b(?:time|days|weeks|how long) (?:it takes )?(?:to|till|until|before) (?:a |the |their |our )?first "
      r"(?:booking|order|sale|job|appointment|hire|class|lesson|rental|purchase|payment)\b", "time_to_first_purchase"),

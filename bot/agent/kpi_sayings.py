@@ -19,6 +19,7 @@ from bot.agent.owner_words import (
               SHARE,
               TICKETS,
 )
+from bot.agent.word_fragments import DAY_WEEK_MONTH
 
 UNANSWERED = (r"\b(?:share|percentage|%|proportion|fraction|per ?cent|how many|number|count)(?: of)? (?:the |our |all )?"
               r"(?:support |customer |help ?desk )?(?:tickets|cases|enquiries|inquiries|queries|emails|messages|chats|conversations|"
@@ -342,7 +343,7 @@ SAYING_COMPARE_CUES = (
      r"(?:in |during |over )?(?:the )?(?:last|previous|prior) (?:day|week|fortnight|month|quarter|year)\b", 0.6),
     # "the promoter score for each month of this year, up or down?": its course month by month (a
     # trend), not one period against another, unless a second one is named
-    (r"^(?!.*\b(?:vs\.?|versus|against|compared|than)\b).*\b(?:for|in|of) (?:each|every) (?:single )?(?:day|week|month)\b", -0.5),
+    (rf"^(?!.*\b(?:vs\.?|versus|against|compared|than)\b).*\b(?:for|in|of) (?:each|every) (?:single )?{DAY_WEEK_MONTH}\b", -0.5),
 )
 # "how did Q2 go", "how was October for us", "how did last week go for the bakery": that period's
 # headline numbers (with "how did we do" they were read; with the period as the subject they were not)

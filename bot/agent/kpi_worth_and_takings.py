@@ -12,6 +12,7 @@ import re
 
 from bot.agent.owner_words import PEOPLE
 from bot.agent.trade_words import UNIT, UNIT_ONE
+from bot.agent.word_fragments import DAY_TO_QUARTER, DAY_WEEK_MONTH
 
 # one booking, sale or order of the trade, never a person ("an average client worth" is the
 # lifetime value's); "avg" is spelled out before the patterns read it
@@ -22,7 +23,7 @@ _AVERAGE_WORTH = (rf"\b(?:average|avg|typical|mean|usual) (?!(?:{PEOPLE})\b)(?:[
                   r"rung up(?: to| at)?|tots? up to|adds? up to|runs? to)\b"
                   # a span ahead asks what it will be worth: the forecast's or the lifetime value's
                   r"(?!.*\b(?:over (?:the |their )?(?:next|coming|lifetime|years?|life)|lifetime|in the future)\b)")
-_GRAIN = r"(?:(?:day|week|month|quarter) (?:by|on|to|after) (?:day|week|month|quarter)|(?:per|each|every|a) (?:day|week|month))"
+_GRAIN = rf"(?:{DAY_TO_QUARTER} (?:by|on|to|after) {DAY_TO_QUARTER}|(?:per|each|every|a) {DAY_WEEK_MONTH})"
 
 TERMS: list[tuple[str, str]] = [
     (_AVERAGE_WORTH, "aov"),

@@ -21,13 +21,14 @@ from typing import Any
 from bot.agent.going_back import going_back_as_past
 from bot.agent.gone_periods import gone_as_last
 from bot.agent.when_words import MONTH_NUMBERS, MONTH_RX, latest_weekday, period_between
+from bot.agent.word_fragments import WEEKDAY_CAUGHT
 
 # "before they ever hit", "without anyone ever buying", "if people ever come back": a clause
 # about whether something happens at all; the word after "ever" is its verb.
 _EVER = re.compile(r"\b((?:before|until|till|without|if|whether|unless|once)(?: \w+){0,3}?) ever (?=[a-z])")
 _ABBR = r"(jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 _PAIR = re.compile(rf"\b{_ABBR}(\s*(?:,\s*)?(?:vs\.?|versus|against|compared (?:to|with)|next to|or|and|to|then)\s+){_ABBR}(?![a-z])")
-_WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY = WEEKDAY_CAUGHT
 # a weekday that ends the question ("... on the door friday", "ok and the thursday?")
 _LAST_WORD = re.compile(rf"\b(?<!every )(?<!each )(?<!a )(?:the )?{_WEEKDAY}\s*[?.!]*\s*$")
 # "is our busiest day friday", "which day is quieter, monday or tuesday": weekdays in general

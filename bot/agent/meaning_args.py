@@ -362,7 +362,7 @@ def _reread(planner: Any, slots: Any, readings: list[tuple[Reading, str]]) -> An
 _JOURNEY = ("funnel", "dropoffs", "paths")
 
 
-STRONG = 0.9  # the planner's score of a reading its rules are sure of (planner._STRONG)
+STRONG = 0.9  # the planner's score of a reading its rules are sure of (bot/agent/follow_up_reading.py STRONG)
 
 
 def _best(planner: Any, slots: Any, least: float = 0.3) -> str | None:

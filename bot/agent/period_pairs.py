@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.word_fragments import WEEKDAY
+
 # the word that sets the two periods side by side
 _PAIRED = re.compile(r"\b(?:against|vs\.?|versus|next to|alongside|beside|side by side with|compared (?:to|with)|"
                      r"stack(?:s|ed)? up)\b")
@@ -23,7 +25,7 @@ _HEADLINE = re.compile(r"\b(?:numbers|figures|stats|kpis?|metrics|headlines?|ful
 # (how busy the business was, or how it did; "more positive than last month" is the feeling's, sentiment's)
 _THAN = re.compile(r"\b(?:busier|quieter|slower|(?:do|did|doing|done|fare|fared|trade|traded) (?:any |a bit |much )?(?:better|worse))\b"
                    r"[^.?!]{0,40}?\bthan\b")
-_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_DAY = rf"{WEEKDAY}"
 # "than the Saturday before", "than the tuesday before it", "than the week before": a span set
 # against the one just before it, which no pattern of the week (time_pattern) says
 THAN_CUES = ((r"\bthan (?:on )?the (?:same )?(?:" + _DAY + r"|day|week|weekend|fortnight|month|quarter|year) "

@@ -23,6 +23,7 @@ from bot.agent.when_words import (
     number,
     period_between,
 )
+from bot.agent.word_fragments import WEEKDAY
 
 # "the 30 days up to 31 october", "14 days ending on 20 oct", "the week ending 15 november",
 # "the fortnight to the 9th of november", "the 3 weeks leading up to 1 nov": so many days, the
@@ -96,7 +97,7 @@ _WEEK_BEFORE = re.compile(r"\bsame day (?:last|the previous|the) week\b|\bsame d
                           r"\b(?:than|vs\.?|versus|against|compared (?:to|with)|with|on|next to|beside|alongside|side by side with) (?:the )?(?:weekend|(?:mon|tues|wednes|"
                           r"thurs|fri|satur|sun)day|one) (?:before|prior|earlier)\b")
 # "last weekend against the one before": "one" stands for the weekend or weekday named before it
-_NAMED_BEFORE = re.compile(r"\b(?:weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
+_NAMED_BEFORE = re.compile(rf"\b(?:weekend|{WEEKDAY})\b")
 
 
 def a_week_before(t: str, period: str | None, as_of: dt.date) -> tuple[str, tuple[int, int]] | None:

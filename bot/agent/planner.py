@@ -17,38 +17,24 @@ first): the shortlist the model path sends to the model.
 
 from __future__ import annotations
 
-import re
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from bot.agent.analytics_cues import BARE_PERIOD, asks_series
-from bot.agent.blame_that import BLAMES_THAT, KPI_ANALYSES
+from bot.agent.analytics_cues import asks_series
 from bot.agent.domain_terms import build_speller
 from bot.agent.empty_period import failed_body
-from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel, splits_by
-from bot.agent.follow_up_grain import kpi_swapped, regrain
+from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel
+from bot.agent.follow_up_reading import MIN_SCORE, read_follow_up
 from bot.agent.fuzzy import Speller, words
-from bot.agent.narrow_last import the_last_named
 from bot.agent.patterns import rx
 from bot.agent.plan import Plan, stored_slots
-from bot.agent.ranking import Candidate, ToolRanker
-from bot.agent.refused_asks import COURTESY
-from bot.agent.same_word_kpi import follow_up_kpis
+from bot.agent.ranking import ToolRanker
 from bot.agent.second_opinion import second_opinion
-from bot.agent.setting_amends import sets_a_setting_only
 from bot.agent.similar import nearest
 from bot.agent.slots import Known, Slots, parse
-from bot.agent.step_back import shift_back
-from bot.agent.swapped_periods import SWAPPED, sets_two_periods, unit_of_the_pair
-from bot.agent.thread_cues import ANAPHORA as _ANAPHORA
 from bot.agent.thread_cues import COMMAND as _COMMAND
-from bot.agent.thread_cues import FOLLOW_UP_END as _FOLLOW_UP_END
 from bot.agent.thread_cues import REMINDER as _REMINDER
-from bot.agent.thread_cues import SAME_SPAN, worded_as_a_follow_up
-from bot.agent.thread_cues import THAT as _THAT
 from bot.agent.thread_cues import THAT_CUSTOMER as _THAT_CUSTOMER
-from bot.agent.thread_kpi import carried
 from bot.agent.tools import ToolContext, ToolSpec, check_change, run_tool
 from bot.agent.unmeasured import NOT_IN_DATA
 from bot.agent.vocab import CHANNEL_SYNONYMS
@@ -57,12 +43,9 @@ from bot.memory import PlannerMemory
 
 _STAMP_SQL = ("SELECT (SELECT count(*) FROM customers), (SELECT count(*) FROM events), "
               "(SELECT count(*) FROM orders), (SELECT max(ts) FROM events), (SELECT max(ts) FROM orders)")
-MIN_SCORE = 0.3  # below this the planner does not pick a tool, it asks back
-_STRONG = 0.9  # a follow-up that clearly asks for another analysis gets that analysis
 # A channel's name is a domain word, but alone ("tiktok") it asks nothing about it.
 _CHANNEL_WORDS = {w for pair in CHANNEL_SYNONYMS.items() for w in pair}
 _SHOWCASE = ("kpis", "dropoffs", "feedback_themes")  # the kinds of question suggestions() offers
-_DIMENSIONS = ("channel", "acquisition_channel", "segment", "city", "region", "age_band", "persona")
 
 
 class OfflinePlanner:
@@ -212,41 +195,9 @@ class OfflinePlanner:
         candidates = tuple(self._ranker.rank(slots))
         best = candidates[0] if candidates else None
         if prev_spec is not None and prev_slots is not None:
-            amend = self._amends(prev_spec, slots, best)
-            if amend is not None:
-                return Plan(amend, {}, slots, 1.0, candidates, True, asked=slots)
-            if the_last_named(prev_spec.name, slots.norm):  # "split the pudding funnel per age band"
-                return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
-            thread = carried(prev_spec, prev_slots, slots, best)  # the KPI just shown, drawn, watched or explained
-            if thread:
-                again = thread == "trend"
-                return Plan(self.by_name[thread], {}, merge(prev_slots, slots, self._as_of()) if again else slots, 1.0,
-                            candidates, again, asked=slots if again else None)
-            if any(rx.search(p, question, re.I) or rx.search(p, slots.norm, re.I) for p in prev_spec.follow_ups):  # "n ..." is "and ..."
-                return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
-            if prev_spec.name in KPI_ANALYSES and slots.breakdown in _DIMENSIONS and not slots.metrics \
-                    and "movers" in self.by_name and BLAMES_THAT.search(slots.norm):
-                # "which segment's behind that then": the KPI just shown, group by group (bot/agent/blame_that.py)
-                return Plan(self.by_name["movers"], {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True,
-                            asked=slots)
-            continues = self._continues(slots, best, prev_spec)
-            if continues or self._sets_a_setting(prev_spec, prev_slots, slots, best, key):
-                # a setting said in words no analysis claims ("show me that at stage level rather than
-                # touchpoints"): the last analysis itself, never the analysis a stray word is a weak cue of
-                weak = best is None or best.score < MIN_SCORE
-                spec = prev_spec if weak and not continues else self._follow_up_tool(prev_spec, slots, best, prev_slots)
-                return Plan(spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
-            if slots.refers_back and prev_slots.customer_id and not slots.customer_id:
-                slots.customer_id = prev_slots.customer_id  # "them", "they": after the ranking, as ever
-            if _THAT.search(slots.norm) and best is not None and best.score >= MIN_SCORE \
-                    and not self.by_name[best.tool].changes_state and not prev_spec.changes_state:
-                # "how does that compare with last month?": another analysis of the same thing.
-                tool = self._follow_up_tool(prev_spec, slots, best, prev_slots)
-                return Plan(tool, {}, merge(prev_slots, slots, self._as_of()), best.score, candidates, True,
-                            asked=slots)
-            if (best is None or best.score < MIN_SCORE) and sets_a_setting_only(prev_spec, slots, self.ctx.for_conversation(key)):
-                # (lane probe23c) "anyone who skipped a step shouldnt count": a setting of the last analysis, bare
-                return Plan(prev_spec, {}, merge(prev_slots, slots, self._as_of()), 1.0, candidates, True, asked=slots)
+            follow_up = read_follow_up(self, question, slots, candidates, key, prev_spec, prev_slots)
+            if follow_up is not None:
+                return follow_up
         if _REMINDER.search(slots.norm) or NOT_IN_DATA.search(slots.norm):
             return Plan(None, {}, slots, 0.0, candidates)  # a diary; or what no loaded data has (bot/agent/unmeasured.py)
         if best is None or best.score < MIN_SCORE or not self._about_the_business(slots):
@@ -268,111 +219,6 @@ class OfflinePlanner:
         near = second_opinion(self, slots, candidates)
         return Plan(args={}, slots=slots, **near) if near else \
             Plan(self.by_name[best.tool], {}, slots, best.score, candidates)
-
-    def _amends(self, prev: ToolSpec, slots: Slots, best: Candidate | None) -> ToolSpec | None:
-        """"Actually make that 15%" right after an alert rule was proposed or changed: a change
-        of that rule (which still asks for confirmation), never reached without that context."""
-        from bot.agent.alert_again import amended_by
-
-        change = self.by_name.get("change_alert_rule")
-        if change is None or prev.name not in ("create_alert_rule", "change_alert_rule"):
-            return None
-        if best is not None and best.tool != change.name and self.by_name[best.tool].changes_state \
-                and best.score >= MIN_SCORE:
-            return None  # "scrap that alert" is a deletion, asked for in so many words
-        return self.by_name.get(amended_by(prev.name, slots) or "")  # a change, or the same rule for another KPI
-
-    def _continues(self, slots: Slots, best: Candidate | None, prev: ToolSpec) -> bool:
-        """A follow-up that only changes a slot of the last analysis ("and for Instagram?",
-        "what about last month?", "just revenue")."""
-        if prev.changes_state or re.match(COURTESY, slots.norm):  # "thanks": no follow-up of the last answer
-            return False
-        text = slots.norm
-        if best is not None and best.tool == "save_persona" != prev.name and best.score >= _STRONG:
-            return False  # "save card 3 too" after an edit: that card kept, not edited again
-        if _ANAPHORA.search(text) and not (best is not None and self.by_name[best.tool].changes_state):
-            return True
-        if SWAPPED.search(text) and (len(text.split()) <= 10 or sets_two_periods(prev)):
-            # "flip it round", "same but reversed": the two periods just set side by side, swapped
-            # (bot/agent/swapped_periods.py); "swap the weeks round" names their unit, not a grain
-            if unit_of_the_pair(text):
-                slots.grain = None
-            return True
-        from bot.agent.follow_up_args import ADJUSTS_THE_LAST, THE_FIGURES_FOR
-        from bot.agent.thread_kept import DROPS_A_FILTER
-        if SAME_SPAN.search(text) and not slots.period and not (best is not None and self.by_name[best.tool].changes_state):
-            if rx.search(r"\bsame (?:weeks|months|days|quarters|years)\b", text):
-                slots.grain = None  # "same weeks?": the weeks just compared, not a weekly series
-            return True  # (tune32) "what did the vip folk spend over the same period": the thread's span kept
-        if DROPS_A_FILTER.search(text):
-            return True  # (lane tune34) "drop the vip bit, everyone please": the last analysis, that filter off
-        if slots.step and not slots.period and best is not None and best.tool == prev.name:
-            return True  # (lane probe23b) "wat were they moaning about the month before": the last span, a step back
-        if best is not None and best.tool == prev.name and ADJUSTS_THE_LAST.search(text):
-            return True  # "cut the paths to 4 steps": the paths just shown, one setting changed
-        short = len(text.split()) <= 6
-        leads = worded_as_a_follow_up(text)
-        changed = bool(slots.filled())
-        # "how was last month?" names only a period: after an analysis, that analysis again
-        bare = best is not None and best.cues == (BARE_PERIOD,)
-        if best is not None and not bare and best.tool != prev.name and best.score >= _STRONG and \
-                self.by_name[best.tool].changes_state is False and not (leads and short):
-            return False
-        if leads and (changed or short or (best is not None and best.tool == prev.name)):  # "and what about hour by hour"
-            return True
-        if changed and THE_FIGURES_FOR.search(text):
-            return True  # (lane probe20a) "show me the count for the saturday before": the last figures, another span
-        if _FOLLOW_UP_END.search(text) and len(text.split()) <= 10:
-            return True  # "list the high and medium risk ones too": the same analysis, widened
-        return short and changed and (best is None or bare or best.score < _STRONG)
-
-    def _sets_a_setting(self, prev: ToolSpec, old: Slots, new: Slots, best: Candidate | None, key: str) -> bool:
-        """"same but anyone who skipped a step doesnt count", "and dont count anyone who jumped a
-        step", "give me that by journey stage rather than touchpoint": put as a follow-up (or about
-        "that"), in words that set an argument of the last analysis (bot/agent/setting_amends.py,
-        the one reading of lanes tune33 and probe22a)."""
-        from bot.agent.setting_amends import ranked_anew, settings_set
-
-        # "put them in order of the size of the change" after a ranking: its ranking, asked for alone
-        led = worded_as_a_follow_up(new.norm) or _THAT.search(new.norm) or ranked_anew(prev, new.norm)
-        if not led or re.match(COURTESY, new.norm):
-            return False
-        if best is not None and best.tool != prev.name and best.score >= _STRONG and best.cues:
-            return False  # another analysis named outright
-        return bool(settings_set(prev, old, new, self.ctx.for_conversation(key), lambda o, n: merge(o, n, self._as_of())))
-
-    def _follow_up_tool(self, prev: ToolSpec, new: Slots, best: Candidate | None, old: Slots | None = None) -> ToolSpec:
-        """The analysis a follow-up asks for: the last one, unless the new words ask for a
-        series ("now by week"), a split ("and by city?"), a comparison ("vs last month?") of the
-        same KPIs, or name another analysis outright."""
-        kpi_tools = ("kpis", "compare", "movers", "trend")
-        if prev.name == "funnel" and new.metrics and not (new.stages or new.touchpoints) \
-                and (best is None or not best.cues or best.tool in kpi_tools):
-            # "and in money terms?" after conversion by age band: each band's revenue
-            return self.by_name.get("movers" if old is not None and old.breakdown in _DIMENSIONS else "kpis", prev)
-        if prev.name in kpi_tools:
-            if regrain(prev.name, new) or (prev.name in ("kpis", "compare") and not new.breakdown and asks_series(new)):
-                # "weekly instead" after a weekly trend; (lane probe22c) "has that been creeping up?" after a level
-                return self.by_name.get("trend", prev)
-            if new.breakdown in _DIMENSIONS and prev.name in ("kpis", "compare"):
-                return self.by_name.get("movers", prev)
-            if (new.against or new.compare) and prev.name == "kpis":
-                return self.by_name.get("compare", prev)
-        if new.breakdown and splits_by(prev, new.breakdown) and (len(new.norm.split()) <= 7 or _THAT.search(new.norm)) \
-                and not (new.metrics or new.stages or new.touchpoints):
-            # "and by first-touch channel instead?" after lifetime value by segment: the same analysis,
-            # split another way (not the analysis a word of the group's name is a cue of)
-            return prev
-        from bot.agent.follow_up_args import LEVEL_ONLY
-        if "level" in prev.params.model_fields and len(new.norm.split()) <= 7 and LEVEL_ONLY.search(new.norm) \
-                and not (new.metrics or new.touchpoints):
-            return prev  # (lane probe20a) "same again but stage by stage" after drop-offs: those drop-offs, per stage
-        if _REDO.match(new.norm) and (new.grain or new.breakdown or new.period or new.step):
-            return prev  # (lane tune33) "do that per month for the listener complaints instead": that analysis, re-cut
-        if best is not None and best.cues and best.tool != prev.name and not self.by_name[best.tool].changes_state \
-                and best.cues != (BARE_PERIOD,) and not kpi_swapped(prev.name, best.tool, new):  # "how was last week?" after a trend
-            return self.by_name[best.tool]
-        return prev
 
     def _about_the_business(self, slots: Slots) -> bool:
         """Whether the question is about what journeybot knows at all: a cue of some tool, a
@@ -466,28 +312,3 @@ class OfflinePlanner:
         if self._speller is None:
             self._speller = build_speller(self.tools, known)
         return self._speller
-
-
-# (lane tune33) "do that per month ...", "redo it by town", "run the same again weekly": the last analysis itself
-_REDO = re.compile(r"^(?:(?:ok|okay|right|now|and|so|then|can you|could you|would you|please|pls|kindly)[, ]+)*"
-                   r"(?:do|redo|re-?run|run|repeat) (?:that|it|this|the same)(?: (?:again|one|thing|analysis|chart|table))?\b", re.I)
-
-
-def merge(old: Slots, new: Slots, as_of: Any = None) -> Slots:
-    """The last analysis's slots with what the follow-up says instead; "the week before
-    that" steps the last period back."""
-    merged = Slots(**asdict(old))
-    for key, value in asdict(new).items():
-        if key in ("query", "unknown", "fixes", "step"):
-            continue
-        if value not in (None, [], {}, False, ""):
-            setattr(merged, key, value)
-    switched = follow_up_kpis(old, new)  # "and the median?" after the p90; "n september, how many cases"
-    if switched:
-        merged.metrics = new.metrics = switched
-    merged.unknown = list(new.unknown)
-    if new.step and not new.period:
-        merged.period = shift_back(old.period, new.step, as_of) or old.period
-    if old.period and old.against and SWAPPED.search(new.norm):
-        merged.period, merged.against = old.against, old.period  # "the other way round, september first"
-    return merged

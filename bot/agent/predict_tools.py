@@ -33,6 +33,7 @@ from bot.agent.predict_slots import filters_arg as _filters
 from bot.agent.predict_slots import limit_arg as _limit
 from bot.agent.predict_slots import slot_text as _text
 from bot.agent.tools import ToolContext, ToolSpec
+from bot.agent.word_fragments import WEEKDAY
 
 
 def _registry(ctx: ToolContext):
@@ -195,7 +196,7 @@ def _risk_order(text: str) -> str | None:
 def _newly_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     out: dict[str, Any] = {"days": 7, **_limit(slots), **_filters(slots)}
-    if re.search(r"\b(?:previous|last|latest|most recent|yesterday'?s|this morning'?s|today'?s|(?:mon|tues|wednes|thurs|fri|satur|sun)day'?s) (?:saved |stored )?(?:scoring|score|run|digest|morning report|report|briefing)\b|\bsince last time\b|" + SINCE_LAST_SCORED, text):
+    if re.search(rf"\b(?:previous|last|latest|most recent|yesterday'?s|this morning'?s|today'?s|{WEEKDAY}'?s) (?:saved |stored )?(?:scoring|score|run|digest|morning report|report|briefing)\b|\bsince last time\b|" + SINCE_LAST_SCORED, text):
         out = {**out, "since": "previous_scoring"}
     period = getattr(slots, "period", None) or ""
     m = re.match(r"last_(\d+)_days$", period)

@@ -4,6 +4,8 @@ shop up to date or a few weeks stale". Cues of describe_data (bot/agent/catalog.
 
 from __future__ import annotations
 
+from bot.agent.word_fragments import DAYS_WEEKS_MONTHS
+
 _HELD = r"(?:records|data|files|books|history|logs|uploads?|exports?|figures|numbers)"
 _YOU = r"(?:you|u|ye|ya|it|the bot|journeybot)"
 RECORDS_HELD_CUES = (
@@ -16,7 +18,7 @@ RECORDS_HELD_CUES = (
      rf"bookings|jobs|call-?outs|history)\b (?:have|do|did|has|are) (?:{_YOU}|we) (?:got|have|hold|kept|loaded|in there)\b", 1.0),
     # whether it is current: "is what you hold up to date or a few weeks stale"
     (rf"\bwhat {_YOU} (?:hold|have|'ve got|have got|can see|know)\b.{{0,40}}\b(?:up to date|current|stale|out of date|"
-     r"behind|old)\b|\b(?:up to date|current)\b.{0,30}\bor (?:is it |it's )?(?:a (?:few|couple of) (?:days|weeks|months) )?"
+     rf"behind|old)\b|\b(?:up to date|current)\b.{{0,30}}\bor (?:is it |it's )?(?:a (?:few|couple of) {DAYS_WEEKS_MONTHS} )?"
      r"(?:stale|out of date|behind|old)\b", 1.0),
     # (lane ps14) what is recorded at all: "what touchpoints are being tracked", "which channels do you
     # log", "how many rows are in each table"

@@ -6,6 +6,7 @@ should I call my new gin?"), which is outside what it answers."""
 from __future__ import annotations
 
 from bot.agent.day_forecast import DAY_FORECAST
+from bot.agent.word_fragments import WEEKDAY
 
 # The verb of harm at the start of the request, after a polite lead (bot/agent/planner.py
 # anchors it); "burn rate" and "hack" as a noun are not requests.
@@ -95,7 +96,7 @@ COURTESY = (rf"(?:(?:ok|okay|oh|aw|ah|wow|right|mate)[,!.]* )?{_PRAISE}"
 # sunday", "what's the weather like in leith tomorrow" (never "what's on the cards for revenue",
 # "what time do customers open our emails", "does the weather hit our bookings")
 _SOON = (r"(?:tonight|today|tomorrow(?: night| evening)?|this (?:weekend|evening|afternoon|morning|week)|"
-         r"(?:on |this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: night| evening)?|over the weekend|at the weekend)")
+         rf"(?:on |this |next )?{WEEKDAY}(?: night| evening)?|over the weekend|at the weekend)")
 _OUT_THERE = (rf"(?:what(?:'s| is)|whats|(?:is )?(?:there )?anything|owt|any (?:gigs?|events?|shows?|gigs|festivals?)) "
               rf"(?:on|happening|going on|good on)(?: in| around| near| at| down| up| round) (?!(?:the |our |my )?(?:data|numbers|"
               rf"figures|funnel|dashboard|reviews?|feedback|inbox|cards|agenda)\b){_NOT_OURS}(?:[\w'-]+ ){{1,3}}?{_SOON}\b|"

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 
+from bot.agent.word_fragments import DAYS_WEEKS_MONTHS
+
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 # the heads a period ends on ("the spring", "last week", "q3", "the past 30 days", "2025")
 _HEAD = (rf"(?:{_MONTH}|spring|summer|autumn|fall|winter|christmas|easter|q[1-4]|yesterday|today|weekend|"
-         r"(?:day|week|fortnight|month|quarter|year|term|season)s?|\d{4}|(?:\d+|[a-z]+) (?:days|weeks|months))")
+         rf"(?:day|week|fortnight|month|quarter|year|term|season)s?|\d{{4}}|(?:\d+|[a-z]+) {DAYS_WEEKS_MONTHS})")
 _PREP = r"(?:for|in|over|during|since|from|across|through|throughout|until|till|before|after|of)"
 _MARK = r"(?:i mean|i meant|sorry|no wait|wait|or rather|make that|scratch that|correction|actually no)"
 _TAKEN_BACK = re.compile(

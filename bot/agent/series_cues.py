@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.word_fragments import DAY_TO_QUARTER, DAY_WEEK_MONTH, DAYS_WEEKS_MONTHS
+
 _MOVE = (r"(?:dropping|falling|rising|climbing|growing|shrinking|slipping|sliding|declining|increasing|"
          r"decreasing|going up|going down|picking up|tailing off|tanking)")
 SERIES_ASKED = (r"\bas an? (?:line|line chart|line graph|graph|chart)\b|\bon a (?:line|graph|chart)\b|"
-                r"\b(?:for|over|on|in|across|during) each of the (?:last|past|previous) (?:\d+|[a-z]+) (?:days|weeks|months)\b|"
+                rf"\b(?:for|over|on|in|across|during) each of the (?:last|past|previous) (?:\d+|[a-z]+) {DAYS_WEEKS_MONTHS}\b|"
                 r"\bshow (?:me |us )?(?:it |that |them )?(?:daily|weekly|monthly)\b|\bper calendar month\b|"
                 r"\b(?:is|are|it's|its|they're) (?:\w+ )?getting (?:slower|faster|quicker|longer|shorter|busier|quieter|"
                 r"bigger|smaller|cheaper|dearer|pricier)\b|"
@@ -37,8 +39,8 @@ SERIES_ASKED += r"|(?:,|\s-)\s*(?:daily|weekly|monthly|day by day|week by week|m
 # "has our recommend score gone up or down each month", "is it going up or down week to week":
 # the movement from one point to the next, not one pair of periods
 SERIES_ASKED += (r"|\b(?:gone|went|going|moved|moving|been going) (?:up or down|down or up|up and down)\b[^?.;]{0,25}"
-                 r"\b(?:each|every|per|from one) (?:day|week|month)\b(?! of)|\b(?:up or down|down or up|up and down) "
-                 r"(?:day|week|month) (?:to|by|on|after) (?:day|week|month)\b")
+                 rf"\b(?:each|every|per|from one) {DAY_WEEK_MONTH}\b(?! of)|\b(?:up or down|down or up|up and down) "
+                 rf"{DAY_WEEK_MONTH} (?:to|by|on|after) {DAY_WEEK_MONTH}\b")
 # "delivery times getting better or worse? weekly since june", "monthly: are reviews up or down":
 # which way it went, point by point at the grain named (not one pair of periods)
 _GRAIN = r"(?:weekly|monthly|daily|week by week|month by month|day by day|each week|each month|every week|every month)"
@@ -69,7 +71,7 @@ SERIES_ASKED += "|" + _DONE_EACH
 # (lane probe20c) "how has would-recommend gone month on month", "how have fares fared week to week":
 # its course at that grain (the question is how it went, not one month set against the last)
 _HOW_IT_WENT = (r"\bhow (?:has|have)\b[^?.;]{0,40}\b(?:gone|done|fared|tracked|looked|performed|been) "
-                r"(day|week|month|quarter) (?:on|to) (?:day|week|month|quarter)\b")
+                rf"(day|week|month|quarter) (?:on|to) {DAY_TO_QUARTER}\b")
 # "which single october day was busiest": each day of the span drawn, so the one shows
 _WHICH_SINGLE = r"\bwhich single (?:[a-z]+ )?(day|week|month)\b"
 SERIES_ASKED += "|" + _HOW_IT_WENT + "|" + _WHICH_SINGLE

@@ -134,16 +134,16 @@ def settings_amended(spec: Any, old: Any, new: Any, ctx: Any, merge: Callable[[A
     return {k for k, v in said.items() if unsaid.get(k) != v} | (set(ranked_anew(spec, new.norm or "")))
 
 
+# An analysis's own settings (never a period, filter or KPI): one list, read by both the kept
+# settings of a follow-up (follow_up_args) and a bare follow-up's check (sets_a_setting_only).
+_OWN_SETTINGS = frozenset({"skips", "window_days", "cart_window_hours", "churn_window_days", "min_orders", "compare",
+                           "min_probability", "max_steps", "level"})
 # The settings a tool reads from a follow-up's words alone that the first reading may not have
 # had at all (a default left out): kept when the merged question reads them.
-SETTINGS = frozenset({"skips", "window_days", "cart_window_hours", "churn_window_days", "min_orders", "compare",
-                      "include_resolved", "include_disabled", "min_probability", "max_steps", "level"})
-
-
-# What a bare follow-up may set: the analysis's own settings, never a period, filter or KPI
-_BARE_SETTINGS = frozenset({"skips", "window_days", "max_steps", "compare", "top", "level", "cart_window_hours",
-                            "churn_window_days", "min_orders", "tier", "sort_by", "limit", "min_probability",
-                            "max_themes", "min_size", "max_groups"})
+SETTINGS = _OWN_SETTINGS | {"include_resolved", "include_disabled"}
+# What a bare follow-up may set: the analysis's own settings and how many rows, in what order.
+# (The include_* switches were never in this list; adding them is a change of reading, not of lists.)
+_BARE_SETTINGS = _OWN_SETTINGS | {"top", "tier", "sort_by", "limit", "max_themes", "min_size", "max_groups"}
 
 
 def sets_a_setting_only(spec: Any, slots: Any, ctx: Any) -> bool:

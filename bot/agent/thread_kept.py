@@ -11,15 +11,21 @@ from typing import Any
 _BARE_SPAN = re.compile(r"^(?!.*\b(?:last|past|previous|this|next|over the|in the)\s+(?:\d{1,3}\s*)?(?:days?|weeks?|months?)\b).*?"
                         r"\b(?:to|at|make (?:it|that)|use|try|with|of|instead of \d{1,3} ?\w+,?)\s+(\d{1,3})\s*-?\s*(days?|weeks?|months?)\b")
 _UNIT_DAYS = {"d": 1, "w": 7, "m": 30}
-# "drop the vip bit", "forget the instagram part", "lose the filter": the filter named taken off
-_DROPPED = re.compile(r"\b(?:drop|forget|lose|remove|ditch|scrap|bin|take off|get rid of|without) (?:the |that )?([\w' -]{2,30}?) "
-                      r"(?:bit|part|filter|side|thing|lot|crowd|group|only bit)\b|\b(?:everyone|everybody|all (?:customers|of them|"
+# "drop the vip bit", "forget the instagram part", "lose the filter": the filter named taken off.
+# One list of dropping verbs and of the part's nouns, read by both the cue that a message continues
+# the thread (DROPS_A_FILTER) and the reading of which filter goes (_DROPPED).
+_DROP_VERBS = r"drop|forget|lose|remove|ditch|scrap|take off|get rid of"
+_PARTS = r"bit|part|filter|side|only bit"
+# The reading also takes "bin"/"without" and a group's nouns ("the vip lot"), which only ever run once
+# the message is already a follow-up; as the cue they would claim "bin that alert thing" from the alerts.
+_DROPPED = re.compile(rf"\b(?:{_DROP_VERBS}|bin|without) (?:the |that )?([\w' -]{{2,30}}?) "
+                      rf"(?:{_PARTS}|thing|lot|crowd|group)\b|\b(?:everyone|everybody|all (?:customers|of them|"
                       r"clients|members|folk|people)|the whole lot)\b(?: (?:please|pls|again|instead))?\s*[?.!]*$")
 
 
 # the same, as a cue that the message continues the thread at all
-DROPS_A_FILTER = re.compile(r"^(?:(?:ok|okay|right|now|and|so|then|please|pls|just),? )*(?:drop|forget|lose|remove|ditch|scrap|"
-                            r"take off|get rid of) (?:the |that )?[\w' -]{2,30}? (?:bit|part|filter|side|only bit)\b")
+DROPS_A_FILTER = re.compile(rf"^(?:(?:ok|okay|right|now|and|so|then|please|pls|just),? )*(?:{_DROP_VERBS}) "
+                            rf"(?:the |that )?[\w' -]{{2,30}}? (?:{_PARTS})\b")
 
 
 def window_said_again(previous: dict[str, Any], out: dict[str, Any], text: str) -> dict[str, Any]:

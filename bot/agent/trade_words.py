@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from bot.agent.word_fragments import DAY_WEEK_MONTH
+
 # What the business sells, counted as orders. "bookings", "appointments" and "reservations" are
 # orders already; they are here so that "bed bookings and revenue" is a list of two KPIs.
 UNITS = (
@@ -77,7 +79,12 @@ _LISTED_MONEY = (r"(?:revenue|takings|sales|turnover|income|money|cash|(?:the )?
 # (lane ps27) goods counted by the load, case or crate: units only in a list of KPIs or named alone
 # at the end ("quarry loads and turnover", "cases and money", "loads only"; never "loads of orders",
 # "support cases")
-_BULK = r"(?<!support )(?<!open )(?<!ticket )(?:loads|cases|crates|pallets|kegs|sacks|bales|tonnes|barrows)"
+# Cases at the desk (support, complaint, open ones) stay the tickets: one list of the desk's words,
+# read by both the bulk units below and the goods' cases counted (_GOODS_CASES).
+_DESK_CASES = ("support", "open", "ticket", "complaint", "complaints", "customer", "client", "opened", "closed", "legal",
+               "help", "desk", "urgent", "unresolved", "resolved", "escalated", "refund", "warranty", "fault", "faults",
+               "problem", "issue")
+_BULK = "".join(f"(?<!{w} )" for w in _DESK_CASES) + r"(?:loads|cases|crates|pallets|kegs|sacks|bales|tonnes|barrows)"
 # "garden jobs", "bed bookings", "pt sessions": the trade's qualifiers, never a sentence's little words
 _ADJ = (r"(?:(?!(?:on|in|of|for|from|at|to|by|with|did|do|does|we|were|was|are|is|the|a|an|our|people|customers|"
         r"and|or|than|per|each|every)\b)[a-z][\w'-]* ){0,2}?")
@@ -155,8 +162,8 @@ _UNIT_COUNTED = re.compile(
     # (lane tune31) "how di readings dem a go week by week", "how the lessons are going each month": the
     # units followed over a grain
     rf"\bhow (?:the |di |our |me |my )?{_ADJ}(?P<u18>{_UNIT}) (?:dem )?(?:are |a |have |'re )?(?:been )?(?:going|gone|go|doing|"
-    rf"looking|trending|moving)\b(?=.{{0,20}}\b(?:(?:day|week|month) (?:by|on|to|after) (?:day|week|month)|weekly|daily|monthly|"
-    rf"(?:each|per|every) (?:day|week|month))\b)")
+    rf"looking|trending|moving)\b(?=.{{0,20}}\b(?:{DAY_WEEK_MONTH} (?:by|on|to|after) {DAY_WEEK_MONTH}|weekly|daily|monthly|"
+    rf"(?:each|per|every) {DAY_WEEK_MONTH})\b)")
 # Box-office tickets, class sessions and restaurant tables: only in the words that make them sold.
 _SOLD_TICKETS = re.compile(
     r"\b(?P<u>tickets?) (?:(?:were |got |have been |we )?(?:sold|bought|booked|purchased))\b|"
@@ -199,9 +206,9 @@ _SERVED_TABLES = re.compile(
 # (lane ps28) "daily kulfi sales count", "the tally of sales": the sales counted are the orders, not their money
 _SALES_COUNTED = re.compile(r"\b(?P<u>sales) (?:count|counts|tally|headcount)\b|\b(?:count|tally) of (?:the |our )?(?P<u2>sales)\b")
 # (lane ps28) "fewer ginger beer cases", "how many wine cases": cases of the goods counted are the
-# orders; cases at the desk (support, complaint, open ones) stay the tickets
-_NOT_GOODS = (r"(?:support|complaints?|customer|client|open|opened|closed|new|legal|help|desk|urgent|unresolved|resolved|"
-              r"escalated|refund|warranty|fault|faults|problem|issue|the|our|of|those|these)")
+# orders; cases at the desk (_DESK_CASES) stay the tickets, and so do new ones or cases with only a
+# little word before them ("how many of those cases")
+_NOT_GOODS = f"(?:{'|'.join(_DESK_CASES)}|new|the|our|of|those|these)"
 # (lead, at merge) "how many fault cases have drivers reported": cases reported or raised are tickets
 _GOODS_CASES = re.compile(rf"\b(?:fewer|more|most|how many|number of) (?:(?!{_NOT_GOODS}\b)[a-z-]+ ){{1,2}}?(?P<u>cases)\b"
                           r"(?! (?:(?:have|has|were|was|got|been) )*(?:[a-z]+ )?(?:reported|raised|logged|filed|opened|submitted)\b)")

@@ -18,8 +18,9 @@ import re
 from itertools import pairwise
 
 from bot.agent.when_words import period_between
+from bot.agent.word_fragments import WEEKDAY_SHORT
 
-_DAY = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|urday)?\b"
+_DAY = rf"(?:{WEEKDAY_SHORT})(?:day|nesday|urday)?\b"
 _RUN = re.compile(
     rf"\b(?:(?P<lead>on|last|this|this past|past|previous|over)\s+)?(?<!between )(?<!from )"
     rf"(?P<days>{_DAY}(?:\s*,\s*{_DAY})*\s*,?\s*(?:and|&|\+|n)\s+(?:on\s+)?{_DAY})"

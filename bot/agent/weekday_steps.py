@@ -12,8 +12,9 @@ import re
 from typing import Any
 
 from bot.agent.when_words import WEEKDAY_NAMES, latest_weekday, period_between
+from bot.agent.word_fragments import WEEKDAY_CAUGHT
 
-_WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY = WEEKDAY_CAUGHT
 # "the friday then", "that thursday again", "the monday instead": the weekday, a word of talk after it
 _THEN = re.compile(rf"^(?:(?:and|so|ok|okay|right|what about|how about|then)[, ]+)+(?:the |that |on )?{_WEEKDAY}"
                    r" (?:then|again|instead|too|pls|please|now)\s*[?.!]*\s*$")

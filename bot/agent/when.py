@@ -36,6 +36,7 @@ from bot.agent.when_words import (
     upto,
 )
 from bot.agent.whole_weeks import counted_period
+from bot.agent.word_fragments import WEEKDAY, WEEKDAY_CAUGHT, WEEKDAY_SHORT
 from tools.analytics.periods import PERIOD_NAMES
 
 # "the first of October", "the twenty-third of May": a day said in words (only before "of" a month)
@@ -273,9 +274,9 @@ _ONWARDS = re.compile(r"\s*(?:on\b|onwards?\b|forwards?\b|and after\b|(?:up )?(?
 _ONWARDS_BARE = re.compile(r"\s*(?:onwards?|and after)\b")
 
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY = WEEKDAY_CAUGHT
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)"
-_WEEKDAY_SAID = r"(mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|urday)?\b"
+_WEEKDAY_SAID = rf"({WEEKDAY_SHORT})(?:day|nesday|urday)?\b"
 
 
 def _weekday(said: str) -> int:
@@ -396,7 +397,7 @@ def read_when(text: str, as_of: dt.date | None) -> When:
                      r"\s+(?:in\s+|the\s+|it was\s+|(?:whole|entire|full|complete)\s+(?:month\s+)?(?:of\s+)?|all\s+(?:of\s+)?|"
                      # (ps24) "against the number we did yesterday", "vs what we took in june": the second period's count
                      r"(?:what|(?:number|amount|total|figures?|numbers|count|lot|ones?))\s+(?:we|i|they)\s+(?:did|had|sold|made|got|took|"
-                     r"served|managed|saw)\s+|(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)*$")  # (ps27) "vs saturday the 7th"
+                     rf"served|managed|saw)\s+|{WEEKDAY}\s+)*$")  # (ps27) "vs saturday the 7th"
     periods = []
     for s, e, p in found:
         if t[e:e + 2] == "'s" and not (periods and ref.search(t[:s])):

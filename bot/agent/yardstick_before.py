@@ -14,9 +14,11 @@ import re
 from typing import Any
 
 from bot.agent.weekday_before import one_day
+from bot.agent.word_fragments import DAY_WEEK_MONTH
 
 _AGAINST = (r"(?:vs\.?|versus|against|compared (?:with|to)|(?:measure[sd]?|stack(?:s|ed)?|match(?:es|ed)?|shape[sd]?) up "
             r"(?:to|against|with|next to)|than|next to|with)")
+# (its own set, not word_fragments.WEEKDAY: "the day before" is a yardstick too)
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|day)"
 # "vs the same saturday a week earlier", "against the day a week before"
 _SAME_DAY = re.compile(rf"\b{_AGAINST} (?:the |that )?(?:same )?{_DAY} (?:a|one) week (?:earlier|before|prior|back)\b")
@@ -29,8 +31,8 @@ _TO_UNIT_BEFORE = re.compile(r"\bto (?:the )?(day|week|fortnight|month|quarter|y
 # (lane tune31) or right after the period itself: "delivery time last week to the week before that"
 _COMPARE = re.compile(r"\bcompar(?:e|ed|ing)\b|\b(?:last|this|past|previous) (?:day|week|fortnight|month|quarter|year)(?:'s)? "
                       r"(?:[\w'-]+ )?to (?:the )?(?:day|week|fortnight|month|quarter|year) (?:before|prior to|earlier than)\b")
-_GRAIN_SAID = re.compile(r"\b(?:weekly|daily|monthly|by (?:the )?(?:day|week|month)|per (?:day|week|month)|"
-                         r"(?:day|week|month) (?:by|on|to|after) (?:day|week|month)|each (?:day|week|month))\b")
+_GRAIN_SAID = re.compile(rf"\b(?:weekly|daily|monthly|by (?:the )?{DAY_WEEK_MONTH}|per {DAY_WEEK_MONTH}|"
+                         rf"{DAY_WEEK_MONTH} (?:by|on|to|after) {DAY_WEEK_MONTH}|each {DAY_WEEK_MONTH})\b")
 
 
 def yardstick_before(text: str, when: Any, as_of: dt.date | None) -> Any:
