@@ -26,6 +26,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind21        # and the twenty-first blind bank (tests/questions_blind21.yaml; tuning data since phase W)
     .venv/bin/python bench/planner.py --blind22        # and the twenty-second blind bank (tests/questions_blind22.yaml; tuning data since phase X)
     .venv/bin/python bench/planner.py --blind23        # and the twenty-third blind bank (tests/questions_blind23.yaml; tuning data since phase Y)
+    .venv/bin/python bench/planner.py --blind24        # and the twenty-fourth blind bank (tests/questions_blind24.yaml; held back: scored once by the lead in phase Z)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -227,7 +228,16 @@ BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests
          # bar, peanut brittle maker, hovercraft rides, paragliding school, miso maker, spoon
          # carving classes, sitar lessons, wax seal maker, welsh cake bakery, gold panning,
          # pyrography kits): opt-in, held back, scored once by the lead in phase Y.
-         "blind23": ROOT / "tests" / "questions_blind23.yaml"}
+         "blind23": ROOT / "tests" / "questions_blind23.yaml",
+         # A twenty-fourth blind bank by another author, other businesses again (agate polisher,
+         # airbrush studio, almond grower, antler crafts, apricot orchard, artichoke farm, batik
+         # studio, bauble maker, beard oil brand, billiard hall, biscotti bakery, blueberry farm,
+         # bodhran maker, bollywood dance school, bowyer, carousel hire, cashmere knitwear,
+         # catamaran charters, cello teacher, chestnut roaster, chilli sauce maker, coracle builder,
+         # denim repair, dragon boat club, flute maker, futon shop, garlic farm, gingerbread bakery,
+         # hazelnut grower, hummus bar, ice sculptor, igloo stays, indigo dyer, ironmonger, jade
+         # carver, jousting shows): opt-in, held back, scored once by the lead in phase Z.
+         "blind24": ROOT / "tests" / "questions_blind24.yaml"}
 
 
 def main() -> None:
@@ -260,6 +270,8 @@ def main() -> None:
                         help="score the twenty-second blind bank (tuning data since phase X)")
     parser.add_argument("--blind23", action="store_true",
                         help="score the twenty-third blind bank (tuning data since phase Y)")
+    parser.add_argument("--blind24", action="store_true",
+                        help="score the twenty-fourth blind bank (held back: scored once by the lead in phase Z)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")
@@ -334,6 +346,8 @@ def main() -> None:
         if name == "blind22" and not args.blind22 and name not in extra:  # opt-in: never by default
             continue
         if name == "blind23" and not args.blind23 and name not in extra:  # opt-in: never by default
+            continue
+        if name == "blind24" and not args.blind24 and name not in extra:  # opt-in: never by default
             continue
         bank = yaml.safe_load(path.read_text())
         started = time.perf_counter()

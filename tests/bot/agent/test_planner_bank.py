@@ -41,7 +41,9 @@ its score `bench/planner.py --blind21`'s, once, at the end (89.7%). The twenty-s
 (tests/questions_blind22.yaml) is the held-back bank of phase X: likewise its shape only here,
 its score `bench/planner.py --blind22`'s, once, at the end (88.2%). The twenty-third
 (tests/questions_blind23.yaml) is the held-back bank of phase Y: likewise its shape only here,
-its score `bench/planner.py --blind23`'s, once, at the end (88.0%). The probes,
+its score `bench/planner.py --blind23`'s, once, at the end (88.0%). The twenty-fourth
+(tests/questions_blind24.yaml) is the held-back bank of phase Z: likewise its shape only here,
+its score `bench/planner.py --blind24`'s, once, at the end. The probes,
 tests/questions_probe*.yaml, a tuning lane wrote before its work (scored with
 `bench/planner.py --bank`), are never sources of the planner's phrasings.
 `tool: null` in any bank means the planner should pick no tool (plan.spec is None)."""
@@ -148,6 +150,10 @@ BLIND22 = Path(__file__).resolve().parents[2] / "questions_blind22.yaml"
 # blindness), the held-back bank of phase Y: scored once by the lead with `bench/planner.py
 # --blind23` (88.0%), tuning data since; only its shape is checked here.
 BLIND23 = Path(__file__).resolve().parents[2] / "questions_blind23.yaml"
+# The twenty-fourth blind bank (thirty-six other trades, another author, the same rules of
+# blindness), the held-back bank of phase Z: never asked of the planner here, scored once by the
+# lead with `bench/planner.py --blind24`; only its shape is checked here.
+BLIND24 = Path(__file__).resolve().parents[2] / "questions_blind24.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
 # Tools that joined the catalog after the blind banks were written (blind3-blind6): those banks
@@ -491,6 +497,19 @@ def test_twenty_third_blind_bank_is_big_covers_every_tool_and_shares_no_question
                                BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
                                BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, *PROBES),
                       later_tools=set())
+
+
+def test_twenty_fourth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
+    """The blind bank of phase Z (scored once, by the lead, at the end): shape only, never asked
+    here. No question may be word for word in another bank (tuning data, blind23 included, and
+    the probes, probe24a-c written at the same time among them); it asks for every tool,
+    product_sales included."""
+    _check_blind_bank(planner, BLIND24, "blind24", at_least=500, follow_ups=37,
+                      earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
+                               BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
+                               BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, *PROBES),
+                      later_tools=set())
+
 
 def test_offline_planner_maps_at_least_95_percent_of_the_bank(planner):
     bank = _load(BANK)
