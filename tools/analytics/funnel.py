@@ -59,7 +59,7 @@ from tools.analytics.funnel_rows import (
     steps_frame,
     summary_frame,
 )
-from tools.analytics.group_gaps import GroupGap, group_gap
+from tools.analytics.group_gaps import GroupGap, group_gap, shown
 from tools.analytics.named_rates import GO_ON_RATE
 from tools.analytics.periods import Period, provenance_period
 from tools.analytics.scope import (
@@ -234,20 +234,20 @@ class FunnelResult(Localised, ResultMixin):
                 lines.append(self.gap.note(nf))
         if self.group_rows is not None and not (self.gap is not None and self.gap.empty):
             label = DIMENSION_LABELS.get(self.by or "", self.by or "")
-            shown = self.group_rows[: self.max_groups]
+            top = self.group_rows[: self.max_groups]
             rows = [
-                [str(r.group), count(r.entered, nf), count(r.completed, nf), pct(r.overall_conversion, numbers=nf),
+                [shown(r.group, self.by or ""), count(r.entered, nf), count(r.completed, nf), pct(r.overall_conversion, numbers=nf),
                  r.biggest_drop if isinstance(r.biggest_drop, str) else "-",
                  pct(r.drop_lost_share, numbers=nf)]
-                for r in shown
+                for r in top
             ]
             lines += text_table(
                 [label, "entered", f"reached {last}", "funnel conversion", "biggest drop-off", "lost there"],
                 rows)
-            hidden = len(self.group_rows) - len(shown)
+            hidden = len(self.group_rows) - len(top)
             if hidden > 0:
                 lines.append(f"({counted(hidden, 'smaller group', nf)} not shown; they are in the table.)")
-            ranked = _ranked(self.group_rows, label, nf)
+            ranked = _ranked(self.group_rows, label, nf, self.by or "")
             if ranked:
                 lines.append(ranked)
         lines += [f"Note: {n}" for n in self.provenance.notes]
@@ -257,7 +257,7 @@ class FunnelResult(Localised, ResultMixin):
 RANK_MIN_ENTRANTS = 30  # as the KPIs' small sample: a group of 5 converting at 100% is not "the best"
 
 
-def _ranked(groups: tuple[FunnelGroup, ...], label: str, nf: NumberFormat) -> str:
+def _ranked(groups: tuple[FunnelGroup, ...], label: str, nf: NumberFormat, by: str = "") -> str:
     """'Highest funnel conversion: traffic_type_2, 15.5% (121 of 783); lowest: ...', among the
     groups with enough entrants, so "which channel converts best?" is answered in words and a
     handful of customers does not top the list; '' with fewer than two such groups."""
@@ -266,7 +266,7 @@ def _ranked(groups: tuple[FunnelGroup, ...], label: str, nf: NumberFormat) -> st
     if len(big) < 2:
         return ""
     def say(g: FunnelGroup) -> str:
-        return f"{g.group}, {pct(g.overall_conversion, numbers=nf)} ({count(g.completed, nf)} of {count(g.entered, nf)})"
+        return f"{shown(g.group, by)}, {pct(g.overall_conversion, numbers=nf)} ({count(g.completed, nf)} of {count(g.entered, nf)})"
 
     small = len(groups) - len(big)
     left = f"; {counted(small, 'smaller group', nf)} left out" if small else ""
