@@ -21,7 +21,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from tools.analytics.filters import Filters
-from tools.analytics.group_gaps import GroupGap, shown, word
+from tools.analytics.group_gaps import GroupGap, shown
 from tools.core.errors import NoDataError
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
@@ -94,7 +94,7 @@ class LifetimeValueResult(Priced, ResultMixin):
         if self.gap is not None and self.gap.blank:  # all blank: no table of one blank group
             lines += ["", self.gap.note(fmt) + ("" if self.gap.empty else ".")]
         if len(self.breakdown) and not (self.gap is not None and self.gap.empty):
-            lines += ["", f"By {word(by)}:", f"  {'':<22}{'median':>13}{'average':>13}{'customers':>11}{'share':>8}"]
+            lines += ["", f"By {by}:", f"  {'':<22}{'median':>13}{'average':>13}{'customers':>11}{'share':>8}"]
             for r in self.breakdown.itertuples():
                 lines.append(f"  {shown(r.value, by):<22}{money(r.median_value):>13}{money(r.mean_value):>13}"
                              f"{count(r.customers):>11}{fmt.percent(r.share, 0):>8}")
