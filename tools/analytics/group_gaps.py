@@ -71,14 +71,12 @@ def held_among(store: JourneyStore, ids: Iterable[Any], stored: tuple[str, ...])
     frame = pd.DataFrame({"customer_id": [str(i) for i in ids]})
     if frame.empty:
         return ()
-    with store.connect() as con:
-        con.register("jb_gap_ids", frame)
-        try:
-            cur = con.execute(held_sql("SELECT customer_id FROM jb_gap_ids"))
-            names = [c[0] for c in cur.description or ()]
-            row = dict(zip(names, (cur.fetchall() or [()])[0], strict=False))
-        finally:
-            con.unregister("jb_gap_ids")
+    # A cursor of its own: the shared in-memory connection may hold a caller's unfinished result.
+    with store.connect() as con, con.cursor() as cur:
+        cur.register("jb_gap_ids", frame)
+        cur.execute(held_sql("SELECT customer_id FROM jb_gap_ids"))
+        names = [c[0] for c in cur.description or ()]
+        row = dict(zip(names, (cur.fetchall() or [()])[0], strict=False))
     return held_of(row, stored)
 
 
