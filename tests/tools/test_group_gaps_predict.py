@@ -182,3 +182,26 @@ def test_satisfaction_by_a_blanked_segment_offers_the_answerers_splits(no_segmen
     message = str(caught.value)
     assert f"None of the {surveys['csat'].notna().sum()} CSAT answers" in message
     assert _offered(message) == _held(files, answered)
+
+
+@pytest.mark.realdata
+def test_olist_forecast_by_age_says_there_are_none_and_offers_states(tmp_path):
+    from conftest import REPO, external
+
+    from tools.data.ingest import ingest_recipe
+    from tools.data.store import JourneyStore
+
+    data = external("olist_sample")
+    people = pd.read_csv(data / "olist_customers_dataset.csv", dtype=str)
+    assert people["customer_state"].notna().all() and "age" not in " ".join(people.columns)
+    store = JourneyStore(None)
+    try:
+        ingest_recipe(store, REPO / "examples" / "olist" / "recipe.toml", data_dir=data)
+        r = revenue_forecast(store, RevenueForecastParams(by="age_band"), registry=ModelRegistry(store, tmp_path),
+                             train_if_missing=False)
+        text = r.to_text()
+        assert r.gap.empty and r.gap.total == r.customers
+        assert "No customer in this data has an age band" in text and "(unknown)" not in text
+        assert "region" in _offered(text)
+    finally:
+        store.close()
