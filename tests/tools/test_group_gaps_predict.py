@@ -205,3 +205,21 @@ def test_olist_forecast_by_age_says_there_are_none_and_offers_states(tmp_path):
         assert "region" in _offered(text)
     finally:
         store.close()
+
+
+def test_a_funnel_offers_only_splits_its_entrants_have(vendor):
+    """The entrants are the newsletter readers (an open is awareness): they came by email, and
+    pandas finds none of them in the Shopify customers export, so a town or a tag is no split of
+    theirs even though the store holds both."""
+    from tools.analytics.funnel import FunnelParams, funnel
+
+    store, _ = vendor
+    activity = pd.read_csv(VENDORS / "mailchimp" / "email_activity.csv", dtype=str)
+    readers = set(activity.loc[activity["action"] == "open", "email_address"].str.lower())
+    people = pd.read_csv(VENDORS / "shopify" / "customers_export.csv", dtype=str)
+    known = people[people["Email"].str.lower().isin(readers)]
+    offered = ["first-touch channel"] + [w for w, col in (("segment", "Tags"), ("city", "Default Address City"))
+                                         if known[col].notna().any()]
+    r = funnel(store, FunnelParams(period={"name": "all"}, by="region"))
+    assert r.gap.empty and r.gap.total == len(readers)
+    assert _offered(r.to_text()) == offered == ["first-touch channel"]
