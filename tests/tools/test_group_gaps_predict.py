@@ -94,7 +94,8 @@ def test_lifetime_value_by_a_channel_only_non_buyers_have_says_so(vendor, buyers
     r = lifetime_value(store, LifetimeValueParams(by="channel"), registry=registry, train_if_missing=False)
     text = r.to_text()
     assert r.gap.empty and r.gap.total == r.customers == len(buyers)
-    assert f"None of the {len(buyers)} customers here has a first-touch channel" in text
+    assert (f"None of the {len(buyers)} customers here has a first-touch channel, so nothing can be split by "
+            "first-touch channel. Splits") in text  # no "in this period": lifetime value has none
     assert _offered(text) == ["segment", "city"] and "By channel" not in text
 
 

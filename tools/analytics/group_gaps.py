@@ -90,6 +90,7 @@ class GroupGap:
     held: tuple[str, ...]  # the dimensions the split's own rows have values for (held_among)
     unit: str  # what n counts, plural ("orders")
     stored: tuple[str, ...] | None = None  # the dimensions the whole store has (None: as `held`)
+    when: str = " in this period"  # "" for the predictive tools' customers, who have no period
 
     @property
     def empty(self) -> bool:
@@ -118,7 +119,7 @@ class GroupGap:
             whose = (f"has {a} {what}" if self.unit.startswith(("customer", "people"))
                      else f"is from a customer with {a} {what}")
             return (f"None of the {_count(self.total, self.unit, numbers)} here {whose}, so nothing "
-                    f"can be split by {what} in this period. {self.others()}")
+                    f"can be split by {what}{self.when}. {self.others()}")
         if not self.blank:
             return ""
         pct = (numbers or NumberFormat()).percent(self.share, 0)

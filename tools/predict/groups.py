@@ -8,6 +8,8 @@ says so, with the splits these customers do have).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from tools.analytics.filters import UNKNOWN_GROUP, dimension_sql
@@ -22,4 +24,4 @@ def customer_groups(store: JourneyStore, ids: pd.Index, by: str) -> tuple[pd.Ser
     dims = store.query(dimension_sql(by)).drop_duplicates("customer_id").set_index("customer_id")["value"]
     labels = dims.reindex(ids).fillna(UNKNOWN_GROUP)
     gap = labels_gap(labels, by, held_among(store, ids, stored), "customers", stored)
-    return labels, gap
+    return labels, (replace(gap, when="") if gap is not None else None)
