@@ -60,7 +60,7 @@ from tools.analytics.funnel_rows import (
     steps_frame,
     summary_frame,
 )
-from tools.analytics.group_gaps import GroupGap, group_gap, held_of, held_sql, shown
+from tools.analytics.group_gaps import GroupGap, group_gap, held_in, shown
 from tools.analytics.named_rates import GO_ON_RATE
 from tools.analytics.periods import Period, provenance_period
 from tools.analytics.scope import (
@@ -296,9 +296,7 @@ def funnel(store: JourneyStore, params: FunnelParams) -> FunnelResult:
         held = stored
         if params.by and any(r["is_total"] == 0 and r["grp"] == UNKNOWN_GROUP for r in raw):
             f1, f1_args, _ = _entrants_sql(step_column(kind), names, scope, params.by)
-            held_cur = con.execute(held_sql(f"SELECT c FROM ({f1})"), f1_args)
-            counts = dict(zip([d[0] for d in held_cur.description], held_cur.fetchall()[0], strict=True))
-            held = held_of(counts, stored)
+            held = held_in(con, f"SELECT c FROM ({f1})", f1_args, stored)
     total = next(r for r in raw if r["is_total"] == 1)
     if int(total["n1"]) == 0:
         if kind == "stage":

@@ -74,10 +74,14 @@ def held_among(store: JourneyStore, ids: Iterable[Any], stored: tuple[str, ...])
     # A cursor of its own: the shared in-memory connection may hold a caller's unfinished result.
     with store.connect() as con, con.cursor() as cur:
         cur.register("jb_gap_ids", frame)
-        cur.execute(held_sql("SELECT customer_id FROM jb_gap_ids"))
-        names = [c[0] for c in cur.description or ()]
-        row = dict(zip(names, (cur.fetchall() or [()])[0], strict=False))
-    return held_of(row, stored)
+        return held_in(cur, "SELECT customer_id FROM jb_gap_ids", [], stored)
+
+
+def held_in(con: Any, customers: str, args: list[Any], stored: tuple[str, ...]) -> tuple[str, ...]:
+    """`held_of` the customers of a subquery (customer ids, any column name) with its parameters."""
+    cur = con.execute(held_sql(customers), args)
+    names = [c[0] for c in cur.description or ()]
+    return held_of(dict(zip(names, cur.fetchall()[0], strict=True)), stored)
 
 
 @dataclass(frozen=True)
