@@ -273,9 +273,9 @@ def actions(ctx: Ctx, action: str | None, customer_id: str | None, by: str | Non
             ctx.console.print(f"{i}. {name}\n   when: {when}\n   do:   {what}", markup=False)
         return
     show_result(ctx, result, as_json)
-    if by and not as_json and len(result.by_group):
+    if by and not as_json and len(result.group_table()):
         ctx.console.print("", markup=False)
-        ctx.console.print(result.by_group.to_string(index=False), markup=False)
+        ctx.console.print(result.group_table().to_string(index=False), markup=False)
 
 
 @predict.group(invoke_without_command=True)

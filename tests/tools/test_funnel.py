@@ -239,7 +239,7 @@ def test_breakdown_by_channel_and_segment(shop, tmp_path):
     assert seg.group_summary.set_index("group").entered.to_dict() == {
         "vip": 2, "(unknown)": 1, "loyalty": 1}
     text = seg.to_text()
-    assert "By segment (CRM):" in text and "(unknown)" in text
+    assert "By segment (CRM):" in text and "(no segment)" in text and "(unknown)" not in text
     frame = seg.to_frame()
     assert set(frame.group) == {"all customers", "vip", "(unknown)", "loyalty"}
 

@@ -79,7 +79,7 @@ def test_a_partly_blank_split_says_how_many_have_no_value(store, orders, by, col
     blank, total = int(orders[column].isna().sum()), len(orders)
     assert (r.gap.blank, r.gap.total, r.gap.empty) == (blank, total, False)
     share = f"{round(100 * blank / total)}%"
-    assert f"(unknown) is the {blank} of {total} orders ({share}) from customers with no {by}" in r.to_text()
+    assert f"(no {by}) is the {blank} of {total} orders ({share}) from customers with no {by}" in r.to_text()
     assert any(f"{blank} of {total} orders" in n for n in r.provenance.notes)  # typed, not only text
 
 

@@ -42,6 +42,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from tools.analytics.coverage import short_coverage_note
 from tools.analytics.filters import (
     DIMENSION_LABELS,
+    UNKNOWN_GROUP,
     Dimension,
     Filters,
     customers_line,
@@ -59,7 +60,7 @@ from tools.analytics.funnel_rows import (
     steps_frame,
     summary_frame,
 )
-from tools.analytics.group_gaps import GroupGap, group_gap
+from tools.analytics.group_gaps import GroupGap, group_gap, held_in, shown
 from tools.analytics.named_rates import GO_ON_RATE
 from tools.analytics.periods import Period, provenance_period
 from tools.analytics.scope import (
@@ -234,20 +235,20 @@ class FunnelResult(Localised, ResultMixin):
                 lines.append(self.gap.note(nf))
         if self.group_rows is not None and not (self.gap is not None and self.gap.empty):
             label = DIMENSION_LABELS.get(self.by or "", self.by or "")
-            shown = self.group_rows[: self.max_groups]
+            top = self.group_rows[: self.max_groups]
             rows = [
-                [str(r.group), count(r.entered, nf), count(r.completed, nf), pct(r.overall_conversion, numbers=nf),
+                [shown(r.group, self.by or ""), count(r.entered, nf), count(r.completed, nf), pct(r.overall_conversion, numbers=nf),
                  r.biggest_drop if isinstance(r.biggest_drop, str) else "-",
                  pct(r.drop_lost_share, numbers=nf)]
-                for r in shown
+                for r in top
             ]
             lines += text_table(
                 [label, "entered", f"reached {last}", "funnel conversion", "biggest drop-off", "lost there"],
                 rows)
-            hidden = len(self.group_rows) - len(shown)
+            hidden = len(self.group_rows) - len(top)
             if hidden > 0:
                 lines.append(f"({counted(hidden, 'smaller group', nf)} not shown; they are in the table.)")
-            ranked = _ranked(self.group_rows, label, nf)
+            ranked = _ranked(self.group_rows, label, nf, self.by or "")
             if ranked:
                 lines.append(ranked)
         lines += [f"Note: {n}" for n in self.provenance.notes]
@@ -257,7 +258,7 @@ class FunnelResult(Localised, ResultMixin):
 RANK_MIN_ENTRANTS = 30  # as the KPIs' small sample: a group of 5 converting at 100% is not "the best"
 
 
-def _ranked(groups: tuple[FunnelGroup, ...], label: str, nf: NumberFormat) -> str:
+def _ranked(groups: tuple[FunnelGroup, ...], label: str, nf: NumberFormat, by: str = "") -> str:
     """'Highest funnel conversion: traffic_type_2, 15.5% (121 of 783); lowest: ...', among the
     groups with enough entrants, so "which channel converts best?" is answered in words and a
     handful of customers does not top the list; '' with fewer than two such groups."""
@@ -266,7 +267,7 @@ def _ranked(groups: tuple[FunnelGroup, ...], label: str, nf: NumberFormat) -> st
     if len(big) < 2:
         return ""
     def say(g: FunnelGroup) -> str:
-        return f"{g.group}, {pct(g.overall_conversion, numbers=nf)} ({count(g.completed, nf)} of {count(g.entered, nf)})"
+        return f"{shown(g.group, by)}, {pct(g.overall_conversion, numbers=nf)} ({count(g.completed, nf)} of {count(g.entered, nf)})"
 
     small = len(groups) - len(big)
     left = f"; {counted(small, 'smaller group', nf)} left out" if small else ""
@@ -276,6 +277,7 @@ def _ranked(groups: tuple[FunnelGroup, ...], label: str, nf: NumberFormat) -> st
 
 def funnel(store: JourneyStore, params: FunnelParams) -> FunnelResult:
     """Customers reaching each step in order within the conversion window (see module doc)."""
+    stored = groups_held(store) if params.by else ()
     with store.connect() as con:
         scope = make_scope(con, store.timezone, params.period, params.filters)
         kind, names = resolve_steps(con, params.stages, params.touchpoints)
@@ -290,6 +292,11 @@ def funnel(store: JourneyStore, params: FunnelParams) -> FunnelResult:
         columns = [d[0] for d in cur.description]
         raw = [dict(zip(columns, values, strict=True)) for values in cur.fetchall()]
         short = short_coverage_note(con, scope.period)
+        # A blank group: the splits worth offering instead are those the entrants have.
+        held = stored
+        if params.by and any(r["is_total"] == 0 and r["grp"] == UNKNOWN_GROUP for r in raw):
+            f1, f1_args, _ = _entrants_sql(step_column(kind), names, scope, params.by)
+            held = held_in(con, f"SELECT c FROM ({f1})", f1_args, stored)
     total = next(r for r in raw if r["is_total"] == 1)
     if int(total["n1"]) == 0:
         if kind == "stage":
@@ -313,7 +320,7 @@ def funnel(store: JourneyStore, params: FunnelParams) -> FunnelResult:
                        int(total["open_window"]), steps, nf, short)
     if params.by:
         groups, summary = group_rows([r for r in raw if r["is_total"] == 0], names)
-        gap = group_gap(((g.group, g.entered) for g in summary), params.by, groups_held(store), "customers")
+        gap = group_gap(((g.group, g.entered) for g in summary), params.by, held, "customers", stored)
         if gap is not None and gap.blank and not gap.empty:
             prov = replace(prov, notes=(*prov.notes, gap.note(nf)))
     return FunnelResult(
@@ -336,16 +343,11 @@ def funnel(store: JourneyStore, params: FunnelParams) -> FunnelResult:
     )
 
 
-def _funnel_sql(
-    kind: StepKind, names: tuple[str, ...], scope: Scope, window_us: int, skips: Skips,
-    by: str | None, data_end_us: int,
-) -> tuple[str, list[Any]]:
-    """One query; its CTEs are built in text order so the bound parameters line up."""
-    col = step_column(kind)
-    n = len(names)
+def _entrants_sql(col: str, names: tuple[str, ...], scope: Scope, by: str | None) -> tuple[str, list[Any], bool]:
+    """Each entrant (customer c) and their entry t1 (and first touch ft when needed): the
+    funnel's first pass, and the customers a blank split's other splits are looked up for."""
     cohort = scope.cohort
     start, end = scope.period.start, scope.period.end
-    horizon = end + dt.timedelta(microseconds=window_us)
     first_touch = by == "channel" or cohort.first_touch is not None
     args: list[Any] = []
 
@@ -371,6 +373,19 @@ def _funnel_sql(
     if cohort.crm_sql:
         f1 += (" HAVING " if not first_touch else " AND ") + f"customer_id IN ({cohort.crm_sql})"
         args += cohort.crm_params
+    return f1, args, first_touch
+
+
+def _funnel_sql(
+    kind: StepKind, names: tuple[str, ...], scope: Scope, window_us: int, skips: Skips,
+    by: str | None, data_end_us: int,
+) -> tuple[str, list[Any]]:
+    """One query; its CTEs are built in text order so the bound parameters line up."""
+    col = step_column(kind)
+    n = len(names)
+    start, end = scope.period.start, scope.period.end
+    horizon = end + dt.timedelta(microseconds=window_us)
+    f1, args, first_touch = _entrants_sql(col, names, scope, by)
     ctes = [f"f1 AS ({f1})"]
     carry_ft = ", any_value(f.ft) AS ft" if first_touch else ""
     if skips == "pass_through":

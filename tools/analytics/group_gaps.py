@@ -14,7 +14,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from tools.analytics.filters import DIMENSION_LABELS, UNKNOWN_GROUP, groups_held
+from tools.analytics.filters import (
+    DIMENSION_LABELS,
+    DIMENSIONS,
+    DIMS_SQL,
+    UNKNOWN_GROUP,
+    groups_held,
+)
 from tools.core.errors import ToolInputError
 from tools.core.money import NumberFormat
 from tools.data.store import JourneyStore
@@ -28,6 +34,56 @@ def word(by: str) -> str:
     return _WORDS.get(by, DIMENSION_LABELS.get(by, by))
 
 
+def blank_label(by: str) -> str:
+    """'(no region)', '(no first-touch channel)': the group of customers with no value, as a table
+    shows it. The typed value stays UNKNOWN_GROUP (alerts and filters key on it)."""
+    return f"(no {word(by)})"
+
+
+def shown(group: Any, by: str) -> str:
+    """A group as a table shows it: the blank one named for what it lacks."""
+    return blank_label(by) if str(group) == UNKNOWN_GROUP else str(group)
+
+
+# The customer dimensions a split's rows can have values for (persona is a saved grouping, held
+# or not for the whole store).
+_COLUMNS = tuple(d for d in DIMENSIONS if d != "persona")
+
+
+def held_sql(customers: str) -> str:
+    """One row of non-blank counts per dimension over the customers of a subquery (customer_id):
+    read by `held_of`. Only fixed identifiers; the subquery brings its own bound parameters."""
+    return ("SELECT " + ", ".join(f"count({d}) AS {d}" for d in _COLUMNS)
+            + f" FROM ({DIMS_SQL}) d WHERE d.customer_id IN ({customers})")
+
+
+def held_of(counts: dict[str, Any], stored: tuple[str, ...]) -> tuple[str, ...]:
+    """The dimensions some of the rows' customers have a value for (from `held_sql`'s row), in
+    DIMENSIONS' order; persona when the store holds personas at all."""
+    return tuple(d for d in _COLUMNS if int(counts.get(d) or 0)) + (("persona",) if "persona" in stored else ())
+
+
+def held_among(store: JourneyStore, ids: Iterable[Any], stored: tuple[str, ...]) -> tuple[str, ...]:
+    """The dimensions the given customers (a few thousand ids from a model's frame) have values
+    for: the splits worth offering for an analysis over them."""
+    import pandas as pd  # here: the funnel's command-line path imports this module and keeps off pandas
+
+    frame = pd.DataFrame({"customer_id": [str(i) for i in ids]})
+    if frame.empty:
+        return ()
+    # A cursor of its own: the shared in-memory connection may hold a caller's unfinished result.
+    with store.connect() as con, con.cursor() as cur:
+        cur.register("jb_gap_ids", frame)
+        return held_in(cur, "SELECT customer_id FROM jb_gap_ids", [], stored)
+
+
+def held_in(con: Any, customers: str, args: list[Any], stored: tuple[str, ...]) -> tuple[str, ...]:
+    """`held_of` the customers of a subquery (customer ids, any column name) with its parameters."""
+    cur = con.execute(held_sql(customers), args)
+    names = [c[0] for c in cur.description or ()]
+    return held_of(dict(zip(names, cur.fetchall()[0], strict=True)), stored)
+
+
 @dataclass(frozen=True)
 class GroupGap:
     """How much of a split has no value for its dimension."""
@@ -35,8 +91,10 @@ class GroupGap:
     by: str
     blank: int  # n (orders, customers, tickets, ...) in the "(unknown)" group
     total: int  # n over all groups
-    held: tuple[str, ...]  # the dimensions this data has values for (filters.groups_held)
+    held: tuple[str, ...]  # the dimensions the split's own rows have values for (held_among)
     unit: str  # what n counts, plural ("orders")
+    stored: tuple[str, ...] | None = None  # the dimensions the whole store has (None: as `held`)
+    when: str = " in this period"  # "" for the predictive tools' customers, who have no period
 
     @property
     def empty(self) -> bool:
@@ -59,18 +117,19 @@ class GroupGap:
         what = word(self.by)
         a = "an" if what[0] in "aeiou" else "a"
         if self.empty:
-            if self.by not in self.held:
+            if self.by not in (self.held if self.stored is None else self.stored):
                 return (f"No customer in this data has {a} {what} (the customer data loaded has none, or every "
                         f"value is blank), so nothing can be split by {what}. {self.others()}")
             whose = (f"has {a} {what}" if self.unit.startswith(("customer", "people"))
                      else f"is from a customer with {a} {what}")
             return (f"None of the {_count(self.total, self.unit, numbers)} here {whose}, so nothing "
-                    f"can be split by {what} in this period. {self.others()}")
+                    f"can be split by {what}{self.when}. {self.others()}")
         if not self.blank:
             return ""
         pct = (numbers or NumberFormat()).percent(self.share, 0)
-        return (f"{UNKNOWN_GROUP} is the {(numbers or NumberFormat()).number(self.blank)} of "
-                f"{_count(self.total, self.unit, numbers)} ({pct}) from customers with no {what}")
+        whose = "with" if self.unit.startswith(("customer", "people")) else "from customers with"
+        return (f"{blank_label(self.by)} is the {(numbers or NumberFormat()).number(self.blank)} of "
+                f"{_count(self.total, self.unit, numbers)} ({pct}) {whose} no {what}")
 
 
 def _count(n: int, unit: str, numbers: NumberFormat | None) -> str:
@@ -89,7 +148,8 @@ def _singular(unit: str) -> str:
     return f"{head} {rest}".strip()
 
 
-def group_gap(groups: Iterable[tuple[Any, Any]], by: str, held: tuple[str, ...], unit: str) -> GroupGap | None:
+def group_gap(groups: Iterable[tuple[Any, Any]], by: str, held: tuple[str, ...], unit: str,
+              stored: tuple[str, ...] | None = None) -> GroupGap | None:
     """The gap of a split given as (group, n) pairs, a few dozen at most (no pandas: the funnel's
     command-line path keeps off it); None for a persona split (a customer in no persona is not
     missing anything) or no groups at all."""
@@ -100,7 +160,7 @@ def group_gap(groups: Iterable[tuple[Any, Any]], by: str, held: tuple[str, ...],
         size = int(n or 0)
         total += size
         blank += size if str(group) == UNKNOWN_GROUP else 0
-    return GroupGap(by, blank, total, held, unit) if total else None
+    return GroupGap(by, blank, total, held, unit, stored) if total else None
 
 
 def require_personas(store: JourneyStore, by: str | None, held: tuple[str, ...] | None = None) -> tuple[str, ...]:
@@ -111,3 +171,12 @@ def require_personas(store: JourneyStore, by: str | None, held: tuple[str, ...] 
         gap = GroupGap("persona", 0, 0, held, "")
         raise ToolInputError(f"No persona is saved yet, so nothing can be split by persona. {gap.others()}")
     return held
+
+
+def labels_gap(labels: Any, by: str | None, held: tuple[str, ...], unit: str,
+               stored: tuple[str, ...] | None = None) -> GroupGap | None:
+    """The gap of a split given as one group label per row (a pandas Series: the predictive
+    tools' customers with their group), counted once."""
+    if by is None:
+        return None
+    return group_gap(labels.value_counts().items(), by, held, unit, stored)

@@ -11,7 +11,7 @@ tools/analytics/compare.py.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -20,8 +20,15 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from tools.analytics import kpi_frame
 from tools.analytics.capabilities import capabilities
 from tools.analytics.compare import resolve_against
-from tools.analytics.filters import DIMENSION_LABELS, Dimension, Filters
-from tools.analytics.group_gaps import GroupGap, group_gap, require_personas
+from tools.analytics.filters import DIMENSION_LABELS, UNKNOWN_GROUP, Dimension, Filters
+from tools.analytics.group_gaps import (
+    GroupGap,
+    group_gap,
+    held_of,
+    held_sql,
+    require_personas,
+    shown,
+)
 from tools.analytics.kpi_catalog import (
     ARROWS,
     SPECS,
@@ -38,6 +45,7 @@ from tools.analytics.kpi_result import who_text as _who_text
 from tools.analytics.kpi_scope import (
     UNDATED_FAMILIES,
     KpiSettings,
+    Rows,
     _f,
     describe_definition,
     kpi_values,
@@ -155,7 +163,7 @@ class MoversResult(Priced, ResultMixin):
             for r in movers.itertuples():
                 dd = direction(_f(r.change), s)
                 change = f"{ARROWS[dd]} {format_change(s, _f(r.change), self.numbers)}" if dd else "-"
-                rows.append([str(r.group), format_value(s, _f(r.current), self.numbers),
+                rows.append([shown(r.group, self.by), format_value(s, _f(r.current), self.numbers),
                              format_value(s, _f(r.previous), self.numbers), change, self.numbers.number(r.n_current)]
                             + ([format_change(s, _f(r.contribution), self.numbers)] if has_contrib else [])
                             + ["*" if r.thin else ""])
@@ -168,9 +176,9 @@ class MoversResult(Priced, ResultMixin):
                          "of the ranking.")
             if movers.empty:  # say what there is rather than nothing at all
                 biggest = small.sort_values(["n_current", "group"], ascending=[False, True]).head(self.top)
-                shown = ", ".join(f"{g} {format_value(s, _f(v), self.numbers) if n else 'no data'} (n {self.numbers.number(n)})"
+                listed = ", ".join(f"{shown(g, self.by)} {format_value(s, _f(v), self.numbers) if n else 'no data'} (n {self.numbers.number(n)})"
                                   for g, v, n in zip(biggest["group"], biggest["current"], biggest["n_current"], strict=True))
-                lines.append(f"The biggest of them now, too small to rank: {shown}.")
+                lines.append(f"The biggest of them now, too small to rank: {listed}.")
         lines.append("")
         lines.append(self.provenance.to_text(details))
         return "\n".join(lines)
@@ -183,10 +191,10 @@ class MoversResult(Priced, ResultMixin):
         lines = [f"{self.label} by {dim}: {self.current_label}{beside}{_who_text(self.provenance.filters)}",
                  "All groups together: " + (format_value(s, self.current, self.numbers) if self.current is not None
                                             else "no data in this period"), ""]
-        shown = self.movers
+        top = self.movers
         if self.gap is not None and self.gap.empty:  # one "(unknown)" group is no split
             lines.append(self.gap.note(self.numbers))
-        elif shown.empty:
+        elif top.empty:
             lines.append("No group has data in this period.")
         else:
             # A total's share is of the total itself (a town's part of the revenue); a rate's or
@@ -194,18 +202,18 @@ class MoversResult(Priced, ResultMixin):
             total = s.kind == "total" and bool(self.current)
             header = [self.by, "now", "n now", "share" if total else "of n"] + (["before"] if beside else []) + [""]
             rows = []
-            for r in shown.itertuples():
+            for r in top.itertuples():
                 part = (_f(r.current) or 0.0) / self.current if total else r.share_current
                 share = "" if part is None or pd.isna(part) else self.numbers.percent(part, 0)
                 now = format_value(s, _f(r.current), self.numbers) if r.n_current else "no data"
-                row = [str(r.group), now, self.numbers.number(r.n_current), share]
+                row = [shown(r.group, self.by), now, self.numbers.number(r.n_current), share]
                 if beside:  # a group with nothing the period before says so, not "-" or 0
                     row.append(format_value(s, _f(r.previous), self.numbers) if r.n_previous else "no data")
                 rows.append([*row, "*" if r.n_current < self.min_n else ""])
             lines += text_table(header, rows)
-            if (shown["n_current"] < self.min_n).any():
+            if (top["n_current"] < self.min_n).any():
                 lines.append(f"* fewer than {self.min_n} now: a rough figure")
-            rest = len(self.groups) - len(shown)
+            rest = len(self.groups) - len(top)
             if rest > 0:
                 lines.append(f"{counted(rest, 'more group')} not shown (ask for the top {min(50, len(self.groups))}).")
         lines.append("")
@@ -254,13 +262,16 @@ def top_movers(store: JourneyStore, params: MoversParams,
         try:
             now_g, _, _ = snapshot(con, scope, metric, by=params.by, who=who)
             then_g = now_g.iloc[0:0] if alone else snapshot(con, scope, metric, period=before, by=params.by, who=who)[0]
+            # A blank group: the splits worth offering instead are those these rows' customers have.
+            blank = len(now_g) and (now_g["grp"].astype(str) == UNKNOWN_GROUP).any()
+            rows_held = _held_in_rows(con, frame, need, held) if blank else held
         finally:
             kpi_frame.drop_who(con, who)
     overall_now = kpi_values(now_all, metric, settings)[0]
     overall_then = kpi_values(then_all, metric, settings)[0]
     min_n = params.min_n or settings.min_sample
     groups = movers_table(now_g, then_g, s, min_n)
-    gap = group_gap(zip(groups["group"], groups["n_current"], strict=True), params.by, held, s.n_label)
+    gap = group_gap(zip(groups["group"], groups["n_current"], strict=True), params.by, rows_held, s.n_label, held)
     if params.rank == "value":
         groups = _levels(groups, getattr(params.filters, params.by, None) if params.by != "persona" else None)
     change = (None if overall_now.value is None or overall_then.value is None
@@ -297,6 +308,14 @@ def top_movers(store: JourneyStore, params: MoversParams,
     return MoversResult(params.metric, s.label, params.by, overall_now.value, overall_then.value,
                         change, groups, params.top, min_n, scope.numbers.currency, scope.period.label,
                         "" if alone else before.label, prov, scope.numbers.locale, params.rank, gap)
+
+
+def _held_in_rows(con: Any, frame: kpi_frame.Frame, rows: Rows, stored: tuple[str, ...]) -> tuple[str, ...]:
+    """The dimensions the customers behind the period's rows have values for (for orders: the
+    ordering customers), so a blank split never offers another split that is empty too."""
+    ids = (f'SELECT t.customer_id FROM {rows.from_sql} t {frame.join("t")} '
+           f'WHERE t."{rows.dated}" >= $start AND t."{rows.dated}" < $end AND ({rows.where})')
+    return held_of(kpi_frame.run_records(con, held_sql(ids), frame)[0], stored)
 
 
 def _levels(groups: pd.DataFrame, named: list[str] | None) -> pd.DataFrame:

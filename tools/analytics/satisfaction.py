@@ -28,7 +28,8 @@ from typing import Literal
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from tools.analytics.filters import DIMS_SQL, Filters, cohort_sql, validate_filters
+from tools.analytics.filters import DIMS_SQL, Filters, cohort_sql, groups_held, validate_filters
+from tools.analytics.group_gaps import GroupGap, held_among
 from tools.analytics.kpi_scope import numbers_of
 from tools.analytics.periods import Period, provenance_period, resolve
 from tools.analytics.satisfaction_stats import (
@@ -201,12 +202,13 @@ def _grouped_sql(measure: str, by: str, categories: bool, cohort: str = "") -> s
                    f"ELSE 'customer has no {BY_WORDS[by]} recorded' END")
             join = f"LEFT JOIN ({DIMS_SQL}) d ON d.customer_id = p.customer_id"
         return base + f"""
-        SELECT p.id, p.x, CAST({grp} AS VARCHAR) AS grp, CASE WHEN {grp} IS NULL THEN {why} END AS why
+        SELECT p.id, p.x, CAST({grp} AS VARCHAR) AS grp, CASE WHEN {grp} IS NULL THEN {why} END AS why,
+               p.customer_id
         FROM p {join}"""
     linked = base + f""",
         {_OUTCOMES.strip()},
         linked AS (
-            SELECT p.id, p.x, p.order_id AS given,
+            SELECT p.id, p.x, p.customer_id, p.order_id AS given,
                    CASE WHEN p.order_id IS NOT NULL THEN o1.order_id
                         WHEN p.ts - o2.ots <= INTERVAL {LINK_DAYS} DAY THEN o2.order_id END AS oid
             FROM p
@@ -220,7 +222,7 @@ def _grouped_sql(measure: str, by: str, categories: bool, cohort: str = "") -> s
         SELECT l.id, l.x, oc.grp,
                CASE WHEN l.oid IS NULL THEN {no_order}
                     WHEN oc.order_id IS NULL THEN 'its order was not a delivery'
-                    WHEN oc.grp IS NULL THEN 'its order has no delivery promise' END AS why
+                    WHEN oc.grp IS NULL THEN 'its order has no delivery promise' END AS why, l.customer_id
         FROM linked l LEFT JOIN outcome oc ON oc.order_id = l.oid"""
     column = "categories" if categories else "products"
     return linked + f""",
@@ -228,7 +230,8 @@ def _grouped_sql(measure: str, by: str, categories: bool, cohort: str = "") -> s
                  WHERE nullif(trim({column}), '') IS NOT NULL)
         SELECT l.id, l.x, c.grp,
                CASE WHEN l.oid IS NULL THEN {no_order}
-                    WHEN c.grp IS NULL THEN 'its order has no {"category" if categories else "products"} recorded' END AS why
+                    WHEN c.grp IS NULL THEN 'its order has no {"category" if categories else "products"} recorded' END AS why,
+               l.customer_id
         FROM linked l LEFT JOIN cats c ON c.order_id = l.oid"""
 
 
@@ -293,7 +296,7 @@ def satisfaction_by(store: JourneyStore, params: SatisfactionParams, *, promise_
     if values.empty:
         raise NoDataError(
             f"None of the {numbers.number(rows['id'].nunique())} {info.label} answers in {period.label} can be tied to "
-            f"a {BY_WORDS[params.by]}: " + "; ".join(not_counted) + ".")
+            f"a {BY_WORDS[params.by]}: " + "; ".join(not_counted) + "." + _other_splits(store, rows, params.by))
     table = group_table(values, params.measure)
     what = "product" if params.by == "product_category" and not categories else BY_WORDS[params.by]
     if params.by == "delivery":
@@ -323,6 +326,15 @@ def satisfaction_by(store: JourneyStore, params: SatisfactionParams, *, promise_
     )
     return SatisfactionResult(params.measure, params.by, table, verdict, int(values["id"].nunique()),
                               tuple(not_counted), prov, what, numbers.currency, numbers.locale, asked)
+
+
+def _other_splits(store: JourneyStore, rows: pd.DataFrame, by: str) -> str:
+    """' Splits it can make here: city and region.': for a customer group none of the answers'
+    customers has, the groups they do have (group_gaps, as movers says it); '' for the other splits."""
+    if by not in ("channel", "segment"):
+        return ""
+    held = held_among(store, rows["customer_id"].dropna().unique(), groups_held(store))
+    return " " + GroupGap(by, 0, 0, held, "answers").others()
 
 
 def _filters_words(filters: Filters) -> str:

@@ -18,13 +18,15 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
 
-from tools.analytics.filters import Dimension, Filters, dimension_sql
+from tools.analytics.filters import Dimension, Filters
+from tools.analytics.group_gaps import GroupGap, shown
 from tools.core.errors import ToolInputError
 from tools.core.money import NumberFormat, Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.core.text import counted
 from tools.data.store import JourneyStore
 from tools.predict.features import SentimentSource
+from tools.predict.groups import customer_groups
 from tools.predict.registry import ModelRegistry
 from tools.predict.scoring import Scores, cohort, require, restrict, scores_for, untrained_note
 from tools.predict.settings import PredictSettings
@@ -188,12 +190,23 @@ class NextActionsResult(Priced, ResultMixin):
     provenance: Provenance = field(repr=False)
     currency: str = "GBP"  # amounts are in the business's currency (the store's profile)
     locale: str | None = None
+    gap: GroupGap | None = None  # the customers with no value for `by` (all of them: no split)
 
     def to_frame(self) -> pd.DataFrame:
         return self.customers if self.provenance.params.get("level") == "customers" else self.summary
 
+    def group_table(self) -> pd.DataFrame:
+        """by_group as a table shows it: the blank group named for what it lacks; nothing when
+        every customer is in it (the gap note says so instead)."""
+        if self.by_group.empty or (self.gap is not None and self.gap.empty):
+            return self.by_group.iloc[0:0]
+        by = str(self.provenance.params.get("by"))
+        return self.by_group.assign(group=self.by_group["group"].map(lambda g: shown(g, by)))
+
     def to_text(self) -> str:
         lines = [self.recommendation, ""]
+        if self.gap is not None and self.gap.blank:
+            lines += [self.gap.note(self.numbers) + ("" if self.gap.empty else "."), ""]
         if self.provenance.params.get("level") == "summary" and len(self.summary):
             for r in self.summary.itertuples():
                 lines.append(f"  {r.action:<20} {self.numbers.number(r.customers):>6} ({r.share:>4.0%})  worth {self.numbers.money(r.value, decimals=0):>12}  {r.what}")
@@ -246,10 +259,10 @@ def next_best_actions(
     if params.level == "summary" and params.action is None and params.customer_id is None:
         listed = listed[listed["action"] != "keep_in_touch"]
     listed = listed.head(params.limit).reset_index()
-    by_group = pd.DataFrame()
+    by_group, gap = pd.DataFrame(), None
     if params.by:
-        dims = store.query(dimension_sql(params.by)).drop_duplicates("customer_id").set_index("customer_id")["value"]
-        by_group = (acts.assign(group=dims.reindex(acts.index).fillna("(unknown)"))
+        labels, gap = customer_groups(store, acts.index, params.by)
+        by_group = (acts.assign(group=labels)
                     .pivot_table(index="group", columns="action", values="what", aggfunc="size", fill_value=0)
                     .reindex(columns=[n for n in ACTION_NAMES if n in set(acts["action"])]).reset_index())
     group = _group_name(filters, params)
@@ -259,7 +272,8 @@ def next_best_actions(
                     "spend and recent complaints; the first rule that matches gives the action."),
         params=params.model_dump(exclude={"filters"}), filters=filters.active(),
         period_label=f"as of {sc.as_of}", tables=("orders", "events", "tickets", "surveys"),
-        row_counts=dict(sc.rows), notes=(*sc.model_notes(), *sc.notes),
+        row_counts=dict(sc.rows), notes=(*sc.model_notes(), *sc.notes,
+                                         *([gap.note(money)] if gap is not None and gap.blank else [])),
     )
     return NextActionsResult(
         summary=summary, customers=listed, by_group=by_group,
@@ -267,7 +281,7 @@ def next_best_actions(
             " Only the rules that need no model apply for now (lapsing regulars, recent complaints, "
             "prospects' baskets): no churn risk or purchase scores yet. " + untrained if untrained else ""),
         rules=describe_rules(sc.settings, sc.value_threshold, money), population=len(acts), as_of=sc.as_of,
-        provenance=prov, currency=money.currency, locale=money.locale,
+        provenance=prov, currency=money.currency, locale=money.locale, gap=gap,
     )
 
 

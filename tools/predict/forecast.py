@@ -13,12 +13,14 @@ from typing import Any, Literal
 import pandas as pd
 from pydantic import BaseModel, Field
 
-from tools.analytics.filters import Dimension, Filters, dimension_sql
+from tools.analytics.filters import Dimension, Filters
+from tools.analytics.group_gaps import GroupGap, shown
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 from tools.predict.clv import ClvModel, PastRate, rfm_summary
 from tools.predict.features import data_span
+from tools.predict.groups import customer_groups
 from tools.predict.registry import ModelRegistry
 from tools.predict.scoring import cohort, model_facts, quality_line, restrict
 from tools.predict.settings import PredictSettings
@@ -64,6 +66,7 @@ class RevenueForecastResult(Priced, ResultMixin):
     # or has not been trained on this data yet (then `untrained` says so, when and how to train it)
     method: str = "model"
     untrained: str = ""
+    gap: GroupGap | None = None  # the customers with no value for `by` (all of them: no split)
 
     def to_frame(self) -> pd.DataFrame:
         return self.breakdown if len(self.breakdown) else self.top.reset_index()
@@ -77,10 +80,13 @@ class RevenueForecastResult(Priced, ResultMixin):
         else:
             head += f" (about {money.number(self.expected_active)} of them are still active)."
         lines = [head]
-        if len(self.breakdown):
+        by = str(self.provenance.params.get("by"))
+        if self.gap is not None and self.gap.blank:  # all blank: no table of one blank group
+            lines += ["", self.gap.note(money) + ("" if self.gap.empty else ".")]
+        if len(self.breakdown) and not (self.gap is not None and self.gap.empty):
             lines.append("")
             for r in self.breakdown.itertuples():
-                lines.append(f"  {str(r.value):<22} {money.money(r.expected_revenue, decimals=0):>13}  ({r.share:.0%}, "
+                lines.append(f"  {shown(r.value, by):<22} {money.money(r.expected_revenue, decimals=0):>13}  ({r.share:.0%}, "
                              f"{money.number(r.customers)} customers)")
         if len(self.top):
             lines.append("")
@@ -142,10 +148,10 @@ def revenue_forecast(
     rfm = restrict(rfm, ids)
     pred = clv.predict(rfm, float(length), start_offset=float(offset))
     total = float(pred["expected_revenue"].sum())
-    breakdown = pd.DataFrame()
+    breakdown, gap = pd.DataFrame(), None
     if params.by:
-        dims = store.query(dimension_sql(params.by)).drop_duplicates("customer_id").set_index("customer_id")["value"]
-        joined = pred.assign(value=dims.reindex(pred.index).fillna("(unknown)"))
+        labels, gap = customer_groups(store, pred.index, params.by)
+        joined = pred.assign(value=labels)
         breakdown = joined.groupby("value").agg(
             customers=("expected_revenue", "size"), expected_purchases=("expected_purchases", "sum"),
             expected_revenue=("expected_revenue", "sum")).reset_index()
@@ -178,7 +184,8 @@ def revenue_forecast(
         period_label=f"{params.horizon.replace('_', ' ')} ({first} to {last})",
         tables=("orders",), row_counts={"customers with a purchase": len(rfm)},
         notes=((quality_line(version, store.profile.numbers), *caveats, version.summary(), *notes)
-               if version is not None else (chosen.untrained, *caveats, *notes)),
+               if version is not None else (chosen.untrained, *caveats, *notes))
+        + ((gap.note(store.profile.numbers),) if gap is not None and gap.blank else ()),
     )
     return RevenueForecastResult(
         revenue=total, purchases=float(pred["expected_purchases"].sum()), customers=len(rfm),
@@ -188,7 +195,7 @@ def revenue_forecast(
                                        "actual_purchases", "purchases_error", "predicted_revenue",
                                        "actual_revenue", "revenue_error", "mae", "naive_mae", "skill")},
         caveats=tuple(caveats), model=model_facts(version) if version is not None else {}, provenance=prov,
-        method=method, untrained=chosen.untrained,
+        method=method, untrained=chosen.untrained, gap=gap,
         currency=store.profile.currency, locale=store.profile.numbers.locale,
     )
 

@@ -20,13 +20,15 @@ from typing import Any, Literal
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from tools.analytics.filters import UNKNOWN_GROUP, Filters, dimension_sql
+from tools.analytics.filters import Filters
+from tools.analytics.group_gaps import GroupGap, shown
 from tools.core.errors import NoDataError
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
 from tools.predict.clv import ClvModel, rfm_summary
 from tools.predict.features import data_span
+from tools.predict.groups import customer_groups
 from tools.predict.registry import ModelRegistry, ModelVersion
 from tools.predict.scoring import cohort, model_facts, quality_line, restrict
 from tools.predict.settings import PredictSettings
@@ -73,6 +75,7 @@ class LifetimeValueResult(Priced, ResultMixin):
     provenance: Provenance = field(repr=False)
     currency: str = "GBP"  # amounts are in the business's currency (the store's profile)
     locale: str | None = None
+    gap: GroupGap | None = None  # the customers with no value for `by` (all of them: no split)
 
     def to_frame(self) -> pd.DataFrame:
         return self.breakdown if len(self.breakdown) else self.top.reset_index()
@@ -87,11 +90,13 @@ class LifetimeValueResult(Priced, ResultMixin):
             f"  typical customer (median) {money(self.median_value)}; average {money(self.mean_value)} "
             f"({money(self.mean_spent)} spent so far + {money(self.mean_expected)} expected)",
         ]
-        if len(self.breakdown):
-            by = self.provenance.params.get("by")
+        by = self.provenance.params.get("by")
+        if self.gap is not None and self.gap.blank:  # all blank: no table of one blank group
+            lines += ["", self.gap.note(fmt) + ("" if self.gap.empty else ".")]
+        if len(self.breakdown) and not (self.gap is not None and self.gap.empty):
             lines += ["", f"By {by}:", f"  {'':<22}{'median':>13}{'average':>13}{'customers':>11}{'share':>8}"]
             for r in self.breakdown.itertuples():
-                lines.append(f"  {str(r.value):<22}{money(r.median_value):>13}{money(r.mean_value):>13}"
+                lines.append(f"  {shown(r.value, by):<22}{money(r.median_value):>13}{money(r.mean_value):>13}"
                              f"{count(r.customers):>11}{fmt.percent(r.share, 0):>8}")
         if len(self.top):
             lines += ["", "Top customers by lifetime value:"]
@@ -130,7 +135,7 @@ def lifetime_value(
         raise NoDataError("No customer with a completed purchase" + (" among the customers asked for."
                           if ids is not None else " in the data: lifetime value needs orders."))
     values = per_customer(clv, rfm, params.horizon_days)
-    breakdown = _breakdown(store, values, params.by) if params.by else pd.DataFrame()
+    breakdown, gap = _breakdown(store, values, params.by) if params.by else (pd.DataFrame(), None)
     top = values.sort_values("lifetime_value", ascending=False).head(params.limit)
     if version is None:
         beats, warnings = None, (chosen.untrained + " Until then the expected part assumes each customer "
@@ -153,7 +158,7 @@ def lifetime_value(
         period_label=f"spend up to {as_of}, expected over the {params.horizon_days} days after",
         tables=("orders",), row_counts={"customers with a purchase": len(values)},
         notes=((quality_line(version, store.profile.numbers), version.summary(), *notes) if version is not None
-               else (chosen.untrained, *notes)),
+               else (chosen.untrained, *notes)) + _gap_notes(gap, store),
     )
     return LifetimeValueResult(
         customers=len(values), mean_value=float(values["lifetime_value"].mean()),
@@ -161,8 +166,13 @@ def lifetime_value(
         mean_expected=float(values["expected"].mean()), total_value=float(values["lifetime_value"].sum()),
         horizon_days=params.horizon_days, as_of=as_of, breakdown=breakdown, top=top,
         beats_baseline=beats, warnings=warnings, model=model_facts(version) if version is not None else {},
-        provenance=prov, currency=store.profile.currency, locale=store.profile.numbers.locale,
+        provenance=prov, currency=store.profile.currency, locale=store.profile.numbers.locale, gap=gap,
     )
+
+
+def _gap_notes(gap: GroupGap | None, store: JourneyStore) -> tuple[str, ...]:
+    """The split's gap as the last note (the first is the model's quality line, read by to_text)."""
+    return (gap.note(store.profile.numbers),) if gap is not None and gap.blank else ()
 
 
 def per_customer(model: ClvModel, rfm: pd.DataFrame, horizon_days: int) -> pd.DataFrame:
@@ -174,16 +184,16 @@ def per_customer(model: ClvModel, rfm: pd.DataFrame, horizon_days: int) -> pd.Da
     }, index=rfm.index)
 
 
-def _breakdown(store: JourneyStore, values: pd.DataFrame, by: str) -> pd.DataFrame:
-    dims = store.query(dimension_sql(by)).drop_duplicates("customer_id").set_index("customer_id")["value"]
-    joined = values.assign(value=dims.reindex(values.index).fillna(UNKNOWN_GROUP))
+def _breakdown(store: JourneyStore, values: pd.DataFrame, by: str) -> tuple[pd.DataFrame, GroupGap | None]:
+    labels, gap = customer_groups(store, values.index, by)
+    joined = values.assign(value=labels)
     out = joined.groupby("value").agg(
         customers=("lifetime_value", "size"), mean_value=("lifetime_value", "mean"),
         median_value=("lifetime_value", "median"), mean_spent=("spent", "mean"),
         mean_expected=("expected", "mean"), total=("lifetime_value", "sum")).reset_index()
     total = float(out["total"].sum())
     out["share"] = out["total"] / total if total else 0.0
-    return out.sort_values("median_value", ascending=False).reset_index(drop=True)
+    return out.sort_values("median_value", ascending=False).reset_index(drop=True), gap
 
 
 def _trust(version: ModelVersion, model: ClvModel) -> tuple[bool | None, tuple[str, ...]]:

@@ -47,7 +47,7 @@ def test_a_group_half_the_orders_lack_says_how_many(agent):
     assert raw["Tags"].isna().any()  # the export's own blanks: customers without tags
     answer = agent.answer("orders by segment over all the data")
     assert _tool(answer) == "movers"
-    assert "(unknown) is the 29 of 58 orders (50%) from customers with no segment" in answer.text
+    assert "(no segment) is the 29 of 58 orders (50%) from customers with no segment" in answer.text
 
 
 def test_a_funnel_by_a_group_no_customer_has_reads_as_a_gap(agent):
