@@ -40,9 +40,11 @@ FUNNEL_CUES = (
     (r"\bstage by stage\b|\beach stage\b.*\bhow many\b", 0.2),
     # (lane ps29) "pie orders, from browsing through to buying, by town": the journey's span in everyday
     # verbs is the funnel through it, set out by the group named (not the orders' movers by group)
+    # (lane probe24c) where they looked may be said: "from looking at the site to buying, per age band"
     (r"(?:\bfrom |(?:^|[:;,-]) ?)(?:just )?(?:browsing|looking|window[- ]shopping|considering|weighing (?:us |it |them )?up|eyeing (?:us |it |them )?up)"
+     r"(?: (?:at|round|around|through) (?:the |our |a )?(?:[\w'-]+ ){0,2}?(?:web ?site|site|web ?shop|shop|store|pages?|range|stock|app))?"
      r"(?: (?:us|it|them|around|round))? (?:(?:right )?(?:through|thru|all the way) )?(?:to|till|until|into) (?:actually )?"
-     r"(?:buying|booking|paying|ordering|purchasing|purchase|checkout|signing up|enrol+ing)\b", 0.7),
+     r"(?:buying|booking|paying|ordering|purchasing|purchase|checkout|signing up|enrol+ing|hiring|renting)\b", 0.7),
     (r"\bstage(?:[- ]to[- ]stage)? conversion\b|\bconversion (?:by|per|at each|between|for each) stages?\b|"
      r"\b(?:move|moving|progress\w*|flow|go|get|make (?:it|their way)) (?:on )?through (?:the )?(?:stages|funnel|journey)\b|"
      r"\bof (?:those|the (?:people|ones|customers|visitors)|everyone|people|customers|visitors) (?:who|that)\b.*\bhow many\b",
