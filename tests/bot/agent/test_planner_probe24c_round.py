@@ -64,3 +64,44 @@ def test_goods_one_by_one_or_named_in_two_words_are_product_sales(rules, questio
 ])
 def test_a_funnels_span_at_a_clauses_head_or_steps_listed_with_commas(rules, question, args):
     assert_plans(rules, question, "funnel", **args)
+
+
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    ("the top 3 points where shoppers go missing before checking out, no need for the comparison", "dropoffs",
+     {"top": 3, "compare": False}),
+    ("last spot folk were seen before never booking online", "dropoffs", {"goal_touchpoint": "order_placed"}),
+    ("candle shop: stage by stage, what road do buyers take before buying", "paths", {"level": "stage"}),
+    ("how often does the road to a wedding booking involve a phone call", "paths", {}),
+])
+def test_where_people_go_missing_and_the_road_they_take(rules, question, tool, args):
+    assert_plans(rules, question, tool, **args)
+
+
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    ("does june jump out from the other months for ice cream takings", "time_pattern",
+     {"metric": "revenue", "by": "month", "focus": "June"}),
+    ("big talking points in the bakery reviews this month", "feedback_themes", {"period": {"name": "this_month"}}),
+    ("dormant regulars worth going after at the barber shop", "next_best_actions", {"action": "win_back"}),
+    ("lapsed top spenders we should chase at the wine bar", "next_best_actions", {"action": "win_back_valuable"}),
+    ("which members are a good bet to book again next month", "purchase_propensity", {}),
+])
+def test_a_month_standing_out_talking_points_lapsed_people_chased_and_a_good_bet(rules, question, tool, args):
+    assert_plans(rules, question, tool, **args)
+
+
+@pytest.mark.parametrize(("first", "then", "tool", "args"), [
+    ("gig tickets per town in september", "do that for regions", "movers", {"metric": "orders", "by": "region"}),
+    ("nps per segment, worst to best", "order them by the size of each one's change", "movers",
+     {"metric": "nps", "by": "segment", "rank": "change"}),
+    ("bakery: show me the journey map for this quarter", "go in close on the checkout bit", "journey_map", {"stage": "decision"}),
+    ("what are people moaning about this month", "keep it to the survey cards only", "feedback_themes",
+     {"sentiment": "negative", "source": ["survey"]}),
+    ("draft 3 personas for the bakery", "card 1: trim it to weekday folk who order via the app", "edit_persona",
+     {"action": "narrow", "which": [1], "focus": ["weekday", "online"]}),
+    ("who's likely to stop coming to the gym, biggest spenders first", "only those whose first touch was facebook",
+     "at_risk_customers", {"sort_by": "value", "filters": {"channel": ["facebook"]}}),
+])
+def test_follow_ups_that_split_sort_zoom_keep_a_source_narrow_a_card_or_filter(rules, first, then, tool, args):
+    key = "probe24c-" + first
+    rules.remember(key, rules.plan(first, key))
+    assert_plans(rules, then, tool, key=key, **args)
