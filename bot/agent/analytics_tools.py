@@ -167,7 +167,7 @@ def _windows(slots: Any, metrics: list[str]) -> dict[str, int]:
 # a repeat customer is counted at (tools/analytics/kpis.py min_orders); "twice" is the default.
 _TIMES = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)"
 _UNITS = r"(?:times|orders|purchases|visits|bookings|hires|jobs|appointments|sessions|classes|lessons|rentals)"
-_ORDINALS = {"third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "tenth": 10,
+_ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "tenth": 10,
              "10th": 10}
 _NTH = "(" + "|".join(_ORDINALS) + ")"
 _MIN_ORDERS = re.compile(rf"\bmore than {_TIMES} {_UNITS}\b|"
@@ -198,6 +198,9 @@ def min_orders(text: str) -> int | None:
     n = (int(word) if word.isdigit() else {"twice": 2, "thrice": 3}.get(word) or _ORDINALS.get(word)
          or NUMBER_WORDS.get(word, 0))
     n += 1 if m.group(0).startswith("more than") else 0
+    # (lane probe24c) "on their 2nd kayak or more": two said as an ordinal is asked for, not the default left
+    if word in ("second", "2nd"):
+        return 2
     return n if 2 < n <= 100 else None
 
 

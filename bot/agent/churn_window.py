@@ -10,8 +10,9 @@ import re
 # counts (its window), not quoting what customers said.
 DEFINES = re.compile(r"\b(?:if|when|assuming|supposing) (?:we |you |i )?(?:say|count|call|treat|define|consider|give|allow)\b|"
                       # "treat anyone who hasn't been back in 120 days as lost", "call a client lost once..."
-                      r"\b(?:treat|count|call|consider|class|mark)\w* (?:[\w']+ ){0,8}(?:as )?(?:gone|lost|lapsed|churned)\b|"
-                      r"\b(?:is |are |be )?(?:counted|treated|classed) as (?:gone|lost|lapsed|churned)\b|"
+                      # (lane probe24c) and a basket's: "counting a cart as abandoned once it has sat 6 hrs, ..."
+                      r"\b(?:treat|count|call|consider|class|mark)\w* (?:[\w']+ ){0,8}(?:as )?(?:gone|lost|lapsed|churned|abandoned|dumped|ditched)\b|"
+                      r"\b(?:is |are |be )?(?:counted|treated|classed) as (?:gone|lost|lapsed|churned|abandoned|dumped|ditched)\b|"
                       r"\blet'?s say\b|\bcounts? as (?:gone|lost|lapsed|churned|abandoned)\b|"
                       r"\bmeans? (?:they'?re|they are|they've|someone|a customer) (?:\w+ )?(?:gone|lost|lapsed|churned)\b")
 

@@ -222,6 +222,12 @@ _ALIASES = [
     ("product_view", r"\b(?:view|views|viewed|viewing|look at|looks at|looked at|looking at|brows(?:e|es|ed|ing))(?: an?| the| our)?"
                      r"(?: [\w-]+){1,2}?(?=,? (?:(?:and |then |how many |who |that )*)(?:add|adds|added|adding|put|puts|putting|pop|pops|popped) "
                      r"(?:\w+ )?(?:it |them |one )?(?:to|in|into) (?:the |their |a )?(?:baskets?|carts?|trolleys?)\b)", False),
+    # (lane probe24c) "landed on the site, looked at a sweet, basket, checkout, order placed": in a chain
+    # of steps listed with commas, arriving on the site is the visit and looking at the thing sold just
+    # before the basket is the product view (whatever it is called)
+    ("website_visit", r"\b(?:land(?:s|ed|ing)?|arriv(?:e|es|ed|ing)) (?:on|at) (?:the |our )?(?:web ?site|site|web ?shop)\b", False),
+    ("product_view", r"\b(?:view|views|viewed|viewing|look at|looks at|looked at|looking at|brows(?:e|es|ed|ing))(?: an?| the| our)?"
+                     r"(?: [\w-]+){1,2}?(?=,? (?:then )?(?:the |a |their )?(?:baskets?|carts?|trolleys?)\b)", False),
     # "before they book a quote", "send in a quote request": the request, whatever its verb
     ("quote_request", r"\b(?:asks?|asked|asking|requests?|requested|requesting|wants?|wanted|gets?|getting|books?|booked|booking|"
                       r"sends?|sent|sending|submits?|submitted|submitting|fill(?:s|ed|ing)? in) (?:us |me |in )?"

@@ -40,9 +40,11 @@ FUNNEL_CUES = (
     (r"\bstage by stage\b|\beach stage\b.*\bhow many\b", 0.2),
     # (lane ps29) "pie orders, from browsing through to buying, by town": the journey's span in everyday
     # verbs is the funnel through it, set out by the group named (not the orders' movers by group)
+    # (lane probe24c) where they looked may be said: "from looking at the site to buying, per age band"
     (r"(?:\bfrom |(?:^|[:;,-]) ?)(?:just )?(?:browsing|looking|window[- ]shopping|considering|weighing (?:us |it |them )?up|eyeing (?:us |it |them )?up)"
+     r"(?: (?:at|round|around|through) (?:the |our |a )?(?:[\w'-]+ ){0,2}?(?:web ?site|site|web ?shop|shop|store|pages?|range|stock|app))?"
      r"(?: (?:us|it|them|around|round))? (?:(?:right )?(?:through|thru|all the way) )?(?:to|till|until|into) (?:actually )?"
-     r"(?:buying|booking|paying|ordering|purchasing|purchase|checkout|signing up|enrol+ing)\b", 0.7),
+     r"(?:buying|booking|paying|ordering|purchasing|purchase|checkout|signing up|enrol+ing|hiring|renting)\b", 0.7),
     (r"\bstage(?:[- ]to[- ]stage)? conversion\b|\bconversion (?:by|per|at each|between|for each) stages?\b|"
      r"\b(?:move|moving|progress\w*|flow|go|get|make (?:it|their way)) (?:on )?through (?:the )?(?:stages|funnel|journey)\b|"
      r"\bof (?:those|the (?:people|ones|customers|visitors)|everyone|people|customers|visitors) (?:who|that)\b.*\bhow many\b",
@@ -122,6 +124,12 @@ DROPOFF_CUES = (
     (r"\b(?:places?|points?|spots?|steps?|stages?|pages?) (?:where |that )?(?:we|people|customers|shoppers|visitors|they|folk|"
      r"buyers|clients|guests|users)"
      r" (?:\w+ )?(?:lose|drop|leave|give up|bail|quit|abandon)\w*", 0.6),
+    # (lane probe24c) "top 3 spots where folk go missing before buying", "the last place people were
+    # seen before not booking online": where people were last before they vanished, however said
+    (r"\b(?:places?|points?|spots?|steps?|stages?|pages?) (?:where |that )?(?:we|people|customers|shoppers|visitors|they|folks?|"
+     r"buyers|clients|guests|users|ppl) (?:\w+ )?(?:go(?:es)? missing|going missing|went missing|vanish\w*|disappear\w*|"
+     r"wander\w* off|drift\w* off|slip\w* away|melt\w* away)|"
+     r"\b(?:last|final) (?:place|spot|point|page|step|touchpoint)s? (?:[\w']+ ){0,4}?(?:seen|spotted|sighted)\b", 0.9),
     # "who leaves before reaching add to cart?": lost on the way to a named step
     (r"\b(?:leave|leaves|left|leaving|quit\w*|give up|gives up|gave up|drop out|drops out|bail\w*) before "
      r"(?:reaching|getting to|they (?:reach|get to|hit)|hitting|making it to)\b", 0.7),
@@ -153,6 +161,11 @@ DROPOFF_CUES = (
 )
 PATH_CUES = (
     (r"\bpaths?\b|\broutes?\b|\bsequences?\b", 0.8),
+    # (lane probe24c) "stage by stage, what road do people take before buying", "how often does the
+    # road to a commission involve a phone call": the road people take is their route
+    (r"\b(?:what|which) (?:roads?|routes?|ways?) (?:do|does|did) (?:[\w'-]+ ){0,3}(?:take|follow|travel)\b|"
+     r"\b(?:roads?|routes?|ways?|journeys?) to (?:an? |the |their )?(?:[\w-]+ ){0,2}?(?:orders?|bookings?|purchases?|sales?|commissions?|"
+     r"hires?|checkouts?|jobs?) (?:\w+ )?(?:involves?|includes?|takes? in|goes? through|passes through)\b", 1.0),
     # (lane probe23c) "the usual road from first look to paying", "the well-trodden trail to a booking":
     # the way people commonly take; "what do folk do between seeing us at the market and booking":
     # what they do on the way, not how many reach each step
@@ -166,7 +179,7 @@ PATH_CUES = (
      r"(?:end up |ended up |eventually |go on to |went on to |actually |do |did )?(?:order|buy|book|pay|purchas|check)\w*\b"
      r".{0,40}\b(?:move|moves|moved|go|goes|went|get|gets|got|travel|make (?:their|its) way) (?:through|along|across)\b", 0.9),
     # not "break it down by first-touch channel": a breakdown of another analysis
-    (r"(?<!by )(?<!per )(?<!across )\bfirst[- ]touch(?:point)?\b|\blast[- ]touch(?:point)?\b|\bclos(?:e|es|ing) the (?:deal|sale)\b|"
+    (r"(?<!by )(?<!per )(?<!across )(?<!whose )\bfirst[- ]touch(?:point)?\b|\blast[- ]touch(?:point)?\b|\bclos(?:e|es|ing) the (?:deal|sale)\b|"
      # "the channel that first found the buyer and the one that sealed it": both ends of the path
      r"\b(?:seal(?:s|ed|ing)?|clinch(?:es|ed|ing)?) (?:it|the (?:deal|sale|order|booking|job))\b|"
      r"\bchannels? (?:that|which) first (?:found|finds|brought|brings|reached|reaches|introduced|met|hooked)\b|\bbring (?:buyers|them|customers) in\b", 0.6),

@@ -43,6 +43,9 @@ _TERMS: list[tuple[str, str]] = [
     (rf"\b(?:fill(?:s|ed|ing)?(?: up)?|load(?:s|ed|ing)?(?: up)?|pack(?:s|ed)?|stuff(?:s|ed)?) (?:up )?(?:a|the|their|his|her|"
      rf"our)? ?(?:online |[\w'-]+ )?{_BASKET}(?: up)? (?:and|then|but|only to|before they|n) (?:just |then |simply )?{_WALK_OFF}",
      "cart_abandonment"),
+    # (lane probe24c) "the abandon rate on the kite site", "abandoned rate last week": the share of
+    # baskets abandoned, said short (a journey's drop-off is "where", never a rate)
+    (r"\babandon(?:ed|ment)? rates?\b", "cart_abandonment"),
     # (lane probe22b) "what % of rattan baskets get filled an abandoned": the baskets' side of it
     (rf"\b{_BASKET} (?:that )?(?:get|got|are|were|is|was)? ?(?:filled|loaded|packed)(?: up)? (?:and|an|n|then|but) "
      r"(?:then )?(?:abandoned|left|ditched|dumped|walked away from|never paid for)\b", "cart_abandonment"),

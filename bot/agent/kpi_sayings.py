@@ -66,7 +66,9 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"(?:have |had )?(?:actually |really )?(?:bought|ordered|booked|purchased|shopped|paid) (?:\w+ ){0,2}?(?:from|with|off) (?:us|me)\b|"
      # "how many different people booked the sauna in october": people counted once, who bought
      rf"\bhow many (?:different|distinct|individual|unique|separate|actual) (?:[\w-]+ )?{PEOPLE} (?:have |had )?(?:actually )?(?:bought|ordered|booked|purchased|"
-     r"paid|hired|shopped)\b", "buyers"),
+     # (lane probe24c) the trade's verb of getting: "how many different households commissioned a mural",
+     # "separate families rented a canoe", "distinct parents enrolled a child"
+     r"paid|hired|shopped|commissioned|rented|reserved|enrolled|chartered|signed up)\b", "buyers"),
     # "how many clients did the sweep lose this quarter, as a rate", "how many members have we lost":
     # customers lost, the churn (no count of the lost is kept: the rate answers it)
     (rf"\bhow many (?:[\w-]+ )?(?:{PEOPLE}|accounts) "

@@ -45,8 +45,9 @@ _TERMS: list[tuple[str, str]] = [
     # (lane ps21: whatever the unit, "on their third pot or more")
     # (lane probe22c) and with its measure: "on their third pair of gloves or more"
     # (lane ps24) "how many buyers are on their 4th pig or more": the buyers said too are those repeat customers
+    # (lane probe24c) from the second on: "on their 2nd kayak or more" (two orders, the default count)
     (r"\b(?:(?:[\w-]+ )?(?:buyers|purchasers|payers|shoppers) (?:are|were|have been|got|who are|that are) )?"
-     r"(?:on|at|made|placed|reached|up to) (?:their|a|the|his|her) (?:third|fourth|fifth|sixth|tenth|3rd|4th|5th|6th|10th)"
+     r"(?:on|at|made|placed|reached|up to) (?:their|a|the|his|her) (?:second|third|fourth|fifth|sixth|tenth|2nd|3rd|4th|5th|6th|10th)"
      r"(?: [\w-]+){0,2} [\w-]+ (?:or|and) (?:more|beyond|above|later|after|up|over)\b", "repeat_customers"),
     # "share of folks leaving the website after one page": the bounce rate
     (rf"(?<!\w){SHARE} of (?:[\w'-]+ ){{0,2}}?(?:(?:who|that) )?(?:leaving|left|leave|leaves|exiting|exit|quitting|quit|"

@@ -34,7 +34,9 @@ FOCUS_WORDS: list[tuple[str, str]] = [
     (r"\btake ?outs?\b|\btake-?away\b|\bpick ?ups?\b|\bcollect\w*\b|\bclick and collect\b|\border ahead\b", "pickup"),
     (r"\bdeliver\w*\b|\bshipp\w*\b", "delivery"),
     (r"\bin[- ]?store\b|\bin the shop\b|\bwalk[- ]?ins?\b|\bcounter\b", "in_store"),
-    (r"\bonline (?:[\w-]+ ){0,2}?(?:customers|shoppers|orders|buyers|bookings?|bookers|crowd|lot|folks|people|users|deliver\w*)\b|\b(?:order|book|buy|shop|pay|appl(?:y|ies|ied|ying)|sign(?:s|ed|ing)? up|register|enrol|reserve|enquire)(?:s|ed|ing)? online\b",
+    (r"\bonline (?:[\w-]+ ){0,2}?(?:customers|shoppers|orders|buyers|bookings?|bookers|crowd|lot|folks|people|users|deliver\w*)\b|\b(?:order|book|buy|shop|pay|appl(?:y|ies|ied|ying)|sign(?:s|ed|ing)? up|register|enrol|reserve|enquire)(?:s|ed|ing)? online\b|"
+     # (lane probe24c) "who reserve on the web", "folk booking via the app": online, said as where
+     r"\b(?:order|book|buy|shop|pay|sign(?:s|ed|ing)? up|register|enrol|reserv|enquir)\w* (?:on|via|through|over) (?:the )?(?:web|internet|web ?site|app)\b",
      "online"),
     (r"\bphone\b|\bcall(?:s|ers)?\b", "phone"),
     (r"\bfrequent\b|\bloyal\b|\bregulars?\b|\boften\b", "frequent"),
@@ -294,6 +296,10 @@ EDIT_CUES = (
      # "card one: keep just the weekend players", "persona 3 - only the big spenders": the card named first
      r"^(?:(?:the )?" + NTH + r" (?:one|persona|card|draft)|(?:persona|card) (?:number |no\.? |#)?(?:[1-6]|one|two|three|four|"
      r"five|six))\s*[:,;-]+\s*(?:keep |make it |narrow it to |cut it to )?(?:only|just)\b|"
+     # (lane probe24c) "card 2: trim it to weekend pedallers", "persona 3 - whittle her down to the regulars"
+     r"^(?:(?:the )?" + NTH + r" (?:one|persona|card|draft)|(?:persona|card) (?:number |no\.? |#)?(?:[1-6]|one|two|three|four|"
+     r"five|six))\s*[:,;-]+\s*(?:trim|cut|pare|whittle|slim|shrink|thin|narrow|restrict|limit)(?: (?:it|her|him|this|that))?"
+     r"(?: down| back)? to\b|"
      # "trim the final card down to people who shop online at weekends", "whittle her down to the regulars"
      r"\b(?:trim|cut|pare|whittle|slim|shrink|thin|scale|boil|restrict|limit)(?: (?:it|this|that))?(?: down| back)? "
      r"(?:(?:the |this |that )?(?:\w+ )?(?:one|persona|card|draft)|(?:persona|card) (?:number |no\.? |#)?(?:[1-6]|one|two|three|four|"

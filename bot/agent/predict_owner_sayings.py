@@ -33,6 +33,13 @@ _VALUABLE_GONE_QUIET = (r"\b(?:big|biggest|top|best|heavy|heaviest|high|valuable
                         r"clients|accounts|buyers)\b.{0,30}\bstopped (?:ordering|buying|booking|coming|visiting|shopping|renewing)\b")
 _CHASE = r"\b(?:chas\w+|win\w* (?:\w+ )?back|go\w* after|worth (?:a )?(?:call|ring|chase|chasing|contacting|reaching))\b"
 
+# (lane probe24c) "lapsed big spenders i should chase first", "dormant regulars worth going after": people
+# who have lapsed, named with the chasing (valuable when their spend is said)
+_LAPSED = (r"\b(?:lapsed|dormant|former|ex)[- ](?:[\w'-]+ ){0,2}?(?:customers|clients|regulars|buyers|spenders|payers|members|"
+           r"accounts|patrons|diners|guests|students|folks?|ones)\b")
+_LAPSED_VALUABLE = (r"\b(?:lapsed|dormant|former|ex)[- ](?:big|biggest|top|best|heavy|heaviest|high|valuable|premium)[- ]"
+                    r"(?:spend\w*|payers|paying|value|customers|clients|accounts|buyers)\b")
+
 OWNER_AT_RISK_CUES = ((_TOWARDS_EXIT, 0.9),)
 
 OWNER_ACTION_CUES = (
@@ -40,6 +47,7 @@ OWNER_ACTION_CUES = (
     (_NO_SWEETENER, 1.2),
     (r"\b(?:re-?order|re-?book|re-?buy|come back|return|buy|order|book)\w* (?:again )?" + _UNPROMPTED, 0.6),
     (_VALUABLE_GONE_QUIET + r".{0,60}" + _CHASE, 1.2),
+    (_LAPSED + r".{0,60}" + _CHASE, 1.2),
     # (ps26) "which clients just need me to say hi and check in": a hello is the action wanted
     (r"\b(?:need|needs|want|wants|could do with|deserve|only need|just need)\b (?:[\w']+ ){0,3}?(?:(?:to )?say (?:hi|hello)|"
      r"(?:to )?check[- ]?in|a (?:quick |friendly )?(?:hello|hi|check[- ]?in))\b", 1.2),
@@ -47,6 +55,8 @@ OWNER_ACTION_CUES = (
 
 OWNER_ACTIONS = [
     (_VALUABLE_GONE_QUIET + r".{0,60}" + _CHASE, "win_back_valuable"),
+    (_LAPSED_VALUABLE + r".{0,60}" + _CHASE, "win_back_valuable"),
+    (_LAPSED + r".{0,60}" + _CHASE, "win_back"),
     (_PUT_RIGHT, "service_recovery"),
     (_NO_SWEETENER + "|" + _UNPROMPTED, "no_discount_needed"),
 ]
@@ -64,4 +74,9 @@ OWNER_PROPENSITY_CUES = (
     # on next month": the people expected to buy in a span ahead, not the money forecast
     (r"\b(?:how many|which|who|what share of)\b(?: (?:of )?(?:[\w'-]+ ){0,3}?)?(?:can|could|will|should) (?:we|i|you) "
      r"(?:count|rely|bank|depend|reckon) on\b(?!.{0,30}\b(?:revenue|takings|turnover|sales|money|income|cash)\b)", 1.1),
+    # (lane probe24c) "which folk are odds-on to order", "who's a good bet to book soon": people whose
+    # buying is a safe bet, not the money expected
+    (r"\b(?:odds[- ]on|a (?:good|safe|sure|decent|strong) bet|(?:good|strong|decent|high) odds|dead certs?|sure things?) "
+     r"(?:to|of|for) (?:\w+ )?(?:buy|order|book|purchase|shop|come back|return|re-?order|re-?book|buying|ordering|booking|purchasing)\w*\b"
+     r"(?!.{0,30}\b(?:revenue|takings|turnover|money|income|cash)\b)", 1.3),
 )

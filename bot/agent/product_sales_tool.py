@@ -23,7 +23,7 @@ _CATEGORY = (r"categor(?:y|ies)|genres?|(?:product |stock )?ranges?(?<!date rang
 # (lane ps29) a maker's "kits" are the goods on the shelf, like its flavours or models ("grow kits" left out:
 # its "grow" reads as growth, blind14's "repeat orders on the grow kits" is no sales ranking)
 _PRODUCT = (r"products?|items?|skus?|(?<!grow )kits|best[- ]?sellers?|top[- ]?sellers?|flavou?rs?|dish(?:es)?|menu items?|"
-            r"styles?|models?|lines(?= (?:sell|sold|mak|earn|brings?|mov))|(?<=selling )lines|(?<=sellers )lines|what we sell|merch(?:andise)?|goods|stock")
+            r"styles?|models?|lines(?= (?:sell|sold|mak|earn|brings?|mov|grow|shrink|declin|slip|fall|ris|climb))|(?<=selling )lines|(?<=sellers )lines|what we sell|merch(?:andise)?|goods|stock")
 _THING = rf"(?:{_CATEGORY}|{_PRODUCT})"
 _PEOPLE = "|".join(TRADE_PEOPLE)
 _MONEY = (r"revenue|money|takings|turnover|earn\w*|brings? in|bringing in|brought in|makes? us|making us|made us|"
@@ -36,7 +36,7 @@ _COUNTED = (r"(?:best|top|worst|slowest)[- ]?(?:sellers?|selling)|sells? (?:the 
             r"(?:buy|order|pick|choose)(?:ed)? (?:the )?most|bought (?:the )?most|moving (?:the )?fastest|"
             # (tune32) "which lines shifted the most": as many sold as "sold the most"
             r"(?:shifted|shifts|moved|moves) (?:the )?most")
-_SOLD = (rf"sells?|selling|sold|(?:best|top|worst|slow)[- ]?sellers?|moving|moves?|shift(?:s|ing)?|bought|ordered|"
+_SOLD = (rf"sells?|selling|sold|(?:best|top|worst|slow)[- ]?sellers?|moving|moves?|shift(?:s|ed|ing)?|bought|ordered|"
          rf"shrink\w*|shrank|grow\w*|grew|declin\w*|falling|dropping|slipping|rising|(?:losing|gaining) ground|{_MONEY}|{_UNITS}|"
          # (lane probe20a) "top 5 toner products by number of orders": ranked by the orders they are in
          r"(?:by|in|on) (?:the )?(?:number of |count of |most )?orders")
@@ -101,9 +101,13 @@ ASKS_GOODS_SOLD = re.compile(
     # (lane probe21b) "which cheeses make us the most money", "what saddles brought in the least": the
     # trade's goods ranked by the money each made (never weekends or seasons, which are times)
     # (lane ps23) "which of our knives bring in the most cash": the goods picked out of the shop's own
-    rf"\b(?:which|what) (?:of (?:our|the|my) )?(?:{_KIND_OF_GOODS}|(?:[a-z]+ )?(?!(?:weekends|seasons|quarters|shifts|slots|sessions)\b){_GOODS}) "
+    # (lane probe24c) the goods named in two words: "which silk scarf designs bring in the most cash"
+    rf"\b(?:which|what) (?:of (?:our|the|my) )?(?:{_KIND_OF_GOODS}|(?:[a-z]+ ){{0,2}}?(?!(?:weekends|seasons|quarters|shifts|slots|sessions)\b){_GOODS}) "
     r"(?:make|makes|made|bring in|brings in|brought in|earn|earns|earned|rake in|rakes in|raked in|pull in|pulls in|pulled in) "
     r"(?:us |me )?(?:the )?(?:most|least|biggest|smallest) (?:money|cash|revenue|takings|turnover|dosh|income)\b|"
+    # (lane probe24c) "product by product, by units", "category by category takings", "flavour by
+    # flavour": the goods gone through one at a time, each one's sales the list
+    r"\b(?P<each>products?|items?|categor(?:y|ies)|ranges?|lines?|flavou?rs?|styles?|models?|designs?|skus?|kits?|dish(?:es)?) by (?P=each)\b|"
     # (lane ps23) "turnover by product category", "units per item, last quarter": the money or the count
     # split by the goods (no ranking word: the split is the list)
     rf"\b(?:{_MONEY}|{_UNITS}|units sold) (?:by|per|for each|across|split by|broken down by) (?:product |stock )?"

@@ -39,7 +39,9 @@ _BY_CHANGE = re.compile(
     rf"(?:how (?:much|far|many)(?: (?:each|every|the)(?: one| \w+)?| they| it| those| these)? (?:has |have |had )?{_CHANGED}|"
     # "by how much each", said without the verb (never "by how much they made", a level)
     r"how much (?:each|every|they|it)(?: one)?(?! (?:is|are|was|were|did|had|made|took|sold|spent|brought|earned)\b)(?![\w-])|"
-    r"(?:the |their |its |biggest |most )?(?:size of (?:the )?)?(?:changes?|movements?|swings?|shifts?|growth|rises?|falls?|"
+    # (lane probe24c) "sort them by the size of each one's change": whose change said before it
+    r"(?:the |their |its |biggest |most )?(?:size of (?:the )?)?(?:(?:each|every) (?:one|[\w-]+)'s |their |its )?"
+    r"(?:changes?|movements?|swings?|shifts?|growth|rises?|falls?|"
     r"moves?|movers?|difference)(?![\w-]))|"
     rf"\bhow much (?:each|every) (?:one|[\w-]+) (?:has |had )?{_CHANGED}(?![\w-])", re.I)
 # "rank them by size", "sort those by their totals instead": each group's own level again

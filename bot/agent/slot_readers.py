@@ -273,7 +273,12 @@ def parse_breakdown(text: str, known: Known | None = None) -> str | None:
                       # "and do the regions likewise", "same for the age bands": a follow-up's new split
                       rf"^(?:and |ok,? |okay,? |now |so |right,? )?(?:do|same for|same with|now|what about|how about|try|then) "
                       rf"(?:the |our |all the )?(?:{words})(?:'s|s')?(?: (?:likewise|too|as well|the same(?: way)?|instead|next|"
-                      rf"also))?\s*[?.!]*$", t) or \
+                      rf"also))?\s*[?.!]*$|"
+                      # (lane probe24c) "do that for regions", "run it across the age bands instead": the
+                      # last analysis again, split the new way
+                      rf"^(?:and |ok,? |okay,? |now |so |right,? )?(?:do|run|show|give me) (?:that|this|it|the same)(?: one| again)? "
+                      rf"(?:for|across|over) (?:the |our |all the |each |every )?(?:{words})(?:'s|s')?"
+                      rf"(?: (?:instead|too|as well|now|please|pls))*\s*[?.!]*$", t) or \
             (dim in _GROUP_DIMS and rx.search(_each_of(words), t))
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), dim)

@@ -13,6 +13,13 @@ _FAR = r"(booking|buying|ordering|hiring|paying|purchasing|renting|signing up|en
 _AS_FUNNEL = r"(?=[\w ,'-]{0,40}\bfunnel\b)"
 _BARE_SPAN = rf"\b{_NEAR}[- ]?(?:to|->|→|through to|thru to)[- ]?(?:actually )?(?:{_FAR[1:-1]})\b(?:{_AS_FUNNEL})"
 _BARE_SPAN_END = rf"\b(?:{_NEAR[1:-1]})[- ]?(?:to|->|→|through to|thru to)[- ]?(?:actually )?{_FAR}\b(?:{_AS_FUNNEL})"
+# (lane probe24c) the span said first in its clause or from its near end, where they looked may be
+# said: "tiki bar site: looking to paying by region", "from looking at the site to buying, per age
+# band", "sax lessons: browsing to booking, only counting ..." (the funnel's ends, as journey_cues.py reads them)
+_LOOKED_AT = r"(?: (?:at|round|around|through) (?:the |our |a )?(?:[\w'-]+ ){0,2}?(?:web ?site|site|web ?shop|shop|store|pages?|range|stock|app))?"
+_SPAN_TO = r" (?:(?:right )?(?:through|thru|all the way) )?(?:to|till|until|into) (?:actually )?"
+_CLAUSE_SPAN = rf"(?:^|[:;,-] ?|\bfrom )(?:just )?{_NEAR}{_LOOKED_AT}(?={_SPAN_TO}(?:{_FAR[1:-1]})\b)"
+_CLAUSE_SPAN_END = rf"(?:^|[:;,-] ?|\bfrom )(?:just )?(?:{_NEAR[1:-1]}){_LOOKED_AT}{_SPAN_TO}{_FAR}\b"
 
 # (lane ps19) "paying, then after-sales, then a review": paying that leads on to the care after it
 # is the purchase (read below), never also the checkout's decision (bot/agent/slot_readers.py)
@@ -77,6 +84,8 @@ _STAGE_PHRASES = (
     # "looking-to-buying funnel for the vans": the near end is the consideration, the far end the purchase
     (rf"{_BARE_SPAN}", "consideration"),
     (rf"{_BARE_SPAN_END}", "purchase"),
+    (rf"{_CLAUSE_SPAN}", "consideration"),
+    (rf"{_CLAUSE_SPAN_END}", "purchase"),
     # "between finding the gig listing and buying a seat": first finding us is the awareness
     (r"\b(?:from|between) (?:first )?(?:finding|spotting|seeing|discovering) (?:us|(?:the |our |an? )?(?:[\w-]+ ){0,2}"
      r"(?:listings?|ads?|adverts?|posts?|page|profile))\b", "awareness"),

@@ -127,6 +127,8 @@ THEME_CUES = (
      r"\b(?:top|common|biggest|main|most common|recurring|key|usual|frequent) (?:complaints?|issues?|problems?|gripes?|beefs?|"
      r"grievances?|bugbears?|moans?|grumbles?|whinges?|"
      r"praise|compliments?|topics?|themes?|pain points?|niggles?|requests?)\b|\bpain points\b|"
+     # (lane probe24c) "swan feedback - main talking points", "the big talking points in the reviews"
+     r"\btalking[- ]points?\b|\b(?:main|big|hot|key) (?:subjects?|talk)\b|"
      # "the common thread in negative feedback", "sum up what people are saying"
      r"\bcommon (?:threads?|denominators?|patterns?)\b|\bsum (?:up|it up)\b|\bgist\b|\bin a nutshell\b", 0.6),
     (OPEN_ABOUT, 0.6),

@@ -16,7 +16,9 @@ LEVEL_ONLY = (r"^(?:(?:and|ok|okay|now|right|so|just|can you|could you|please|pl
               r"(?:stage|touchpoint|step)s?(?: level| by (?:stage|touchpoint|step))?(?: instead| rather| then)?"
               r"(?:,? (?:please|pls|plz|thanks|ta|mate|instead|then))*[?.! ]*$")
 # "stick to the helpdesk tickets for that", "keep it to survey replies", "just the reviews for that"
-_TEXTS = r"(?:tickets?|surveys?|survey (?:replies|answers|responses)|reviews?|e-?mails?|chats?|questionnaires?|dms?|messages)"
+# (lane probe24c) "keep it to the survey forms only": the paper the answers came back on
+_TEXTS = (r"(?:tickets?|surveys?|survey (?:replies|answers|responses)|(?:survey|feedback|comment) (?:forms?|cards?|sheets?|slips?)|"
+          r"reviews?|e-?mails?|chats?|questionnaires?|dms?|messages)")
 ONE_SOURCE = (r"^(?:(?:and|ok|okay|now|right|so|but|can you|could you|please|pls)[, ]+)*(?:stick|keep (?:it|that|this)|"
               r"limit (?:it|that|this)|restrict (?:it|that|this)|narrow (?:it|that|this)(?: down)?|only|just) (?:to |with )?"
               rf"(?:the |our )?(?:[\w-]+ )?{_TEXTS}\b(?: (?:for|on) (?:that|this|it))?(?:,? (?:please|pls|only|then))*[?.! ]*$")

@@ -110,6 +110,10 @@ _NAMED_MONTH = rf"\b(?:is|are|was|were) (?:\w+ )?{_MONTH1} (?:\w+ ){{0,2}}{_JUDG
 # (lane probe20b) "is may our big month for flower takings": after "is" or "was", "may" is the month
 MAY_MONTH = r"\b(?:is|was) may (?=(?:\w+ ){0,2}" + _JUDGE + r" (?:months?|times? of (?:the )?year|ones?)\b)"
 _NAMED_MONTH += "|" + MAY_MONTH
+# (lane probe24c) "does october stand out from the other months", "did march stick out against the rest
+# of the year": one month set against the others (never a day that stood out, the digest's)
+_NAMED_MONTH += (rf"|\b(?:does|did|do|is|was) {_MONTH1} (?:\w+ ){{0,3}}?(?:stand|stands|stick|sticks|jump|jumps) out\b"
+                 r"(?=.{0,50}\b(?:other|rest|every|all)\b)")
 _WEEKDAY += "|" + _NAMED_DAY + "|" + DAY_HUNCH + r"|\b" + _HIGH + r" weekdays?\b"
 # "how quickly do we reply on weekends?": a KPI's weekdays set side by side is the nearest honest
 # reading (one number over all days would answer it without saying weekends were not separated)
