@@ -71,8 +71,11 @@ def counted_beside(rest: str) -> tuple[str, list[tuple[str, str]]]:
 
 # Orders said as a count: kept beside another KPI in the same question
 # (never the orders a measure is of: "how many orders arrived on time" is the on-time share)
-COUNTED_ORDERS = (r"\b(?:how many|number of|no\.? of|count of) (?:[\w-]+ ){0,2}?(?:orders|sales)\b(?! (?:arrived|arrive|arriving|were|was|"
-                  r"got|get|came|come|went|had|have|took|take|turned|landed|shipped|delivered|placed|that|which|are|is)\b)|"
+# (nor the people counted: "number of buyers ... orders", what bot/agent/trade_words.py makes of "how many
+# separate people bought couscous boxes"; nor orders that do something: "how many wardrobe jobs convert")
+COUNTED_ORDERS = (r"\b(?:how many|number of|no\.? of|count of) (?:(?!(?:buyers|customers|people|clients|folks?)\b)[\w-]+ ){0,2}?"
+                  r"(?:orders|sales)\b(?=\s*(?:[,?.!&;:]|$|(?:and|n|plus|did|do|have|has|this|last|in|for|from|over|since|today|"
+                  r"yesterday|so far|at|we|were sold|sold|booked|went|on|by|vs|versus|against|compared|from)\b))|"
                   rf"\b[\w-]+s {_DONE}(?:,| and\b| n\b| &| plus\b)|(?:,| and| n| &| plus) (?:[\w-]+ ){{0,2}}?[\w-]+s {_DONE}\b")
 
 _PER_ONE = r"(?:per|a|each|for each|on each|on a) (?!(?:day|week|month|year|head|person|customer|visit|visitor|hour|night)\b)[\w-]+"
@@ -97,7 +100,9 @@ def with_tails(t: str, found: list[tuple[int, str]], tail: re.Match[str], tail_o
     when the tail is added after a KPI named before it ("median days to land and the slowest 1
     in 10"), the KPI and its tail both."""
     tails = [(pos, tail_of.get(code, code)) for pos, code in found]
-    if not re.search(r"(?:\band|\bplus|&|\bas well as|\balso|\bn) (?:also |then )?(?:the |our |its )?$", t[:tail.start()]):
+    joined = re.search(r"(?:\band|\bplus|&|\bas well as|\balso|\bn) (?:also |then )?(?:the |our |its )?$", t[:tail.start()])
+    if not joined:
         return tails
-    before = [(pos, code) for pos, code in found if pos < tail.start() and code in tail_of]
+    # a KPI named before the "and" (never the tail's own words read as a KPI: "and the slowest 10pc of those replies")
+    before = [(pos, code) for pos, code in found if pos < joined.start() and code in tail_of]
     return found + [(tail.start(), tail_of[code]) for _, code in before] if before else tails

@@ -152,3 +152,27 @@ def test_on_that_map_one_stage_in_detail_keeps_the_map(rules):
     rules.remember(key, first)
     assert_plans(rules, "on that map, open up the checkout part in detail", "journey_map", key=key,
                  period={"name": "this_quarter"}, stage="decision")
+
+
+def test_separate_people_who_bought_the_goods_and_their_spend_are_kpis(rules):
+    plan = rules.plan("how many separate people bought soap gift sets this month and what did they spend between them",
+                      "p24a-people")
+    assert plan.spec.name == "kpis" and set(plan.args["metrics"]) == {"buyers", "revenue"}, plan.args
+
+
+def test_a_chain_of_steps_said_in_the_trades_words_is_the_touchpoint_funnel(rules):
+    assert_plans(rules, "rug shop funnel: came on site, browsed a rug, basket, checkout, order through", "funnel",
+                 touchpoints=["website_visit", "product_view", "add_to_cart", "checkout_start", "order_placed"])
+
+
+@pytest.mark.parametrize("question", [
+    "how many separate people bought candle boxes off us in the past fortnight",
+    "how many different people ordered cheese boxes in june",
+])
+def test_a_head_count_of_buyers_gets_no_orders_beside_it(rules, question):
+    assert_plans(rules, question, "kpis", metrics=["buyers"])
+
+
+def test_a_conversion_of_the_trades_jobs_is_no_count_of_orders(rules):
+    plan = rules.plan("from quote request to a paid install, how many boiler jobs convert", "p24a-convert")
+    assert plan.spec.name == "funnel", plan.args
