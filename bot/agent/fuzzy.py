@@ -177,12 +177,13 @@ def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str
                 hits.append((pos, tp))
                 break
     chain = rx.search(r"->|\bfrom\b.*\b(?:to|through)\b|\bto\b.*\bto\b|\bthen\b|\bthrough to\b", text) or (
+        # (lane probe24a) "landed on site, looked at a tea towel, basket, checkout, order in": the basket
+        # and the checkout listed one after the other are steps whatever the others are called (kept
+        # before the last clause, whose `hits` the aliases below may fill)
+        rx.search(r"\b(?:baskets?|carts?|trolleys?)\s*[,>/]\s*(?:then )?check ?outs?\b", text)) or (
         hits and rx.search(r"\bto (?:the )?(?:check ?outs?|baskets?|carts?|trolleys?)\b", text)) or (  # "product page to checkout"
         # (lane probe15c) "product page, basket, checkout, order placed": the steps listed with commas
-        hits and rx.search(r"\b(?:check ?outs?|baskets?|carts?|trolleys?)\s*[,>/]\s*(?:then )?[a-z]", text)) or (
-        # (lane probe24a) "landed on site, looked at a tea towel, basket, checkout, order in": the basket
-        # and the checkout listed one after the other are steps whatever the others are called
-        rx.search(r"\b(?:baskets?|carts?|trolleys?)\s*[,>/]\s*(?:then )?check ?outs?\b", text))
+        hits and rx.search(r"\b(?:check ?outs?|baskets?|carts?|trolleys?)\s*[,>/]\s*(?:then )?[a-z]", text))
     # "people who visit the shop floor end up buying in store": a step, and where they end up
     # (`chain` may be `hits` itself, which the aliases below fill: it is replaced only when so)
     if not chain and rx.search(r"\b(?:end(?:s|ed)? up|go(?:es)? on to|went on to|then)\b", text) and \

@@ -176,3 +176,7 @@ def test_a_head_count_of_buyers_gets_no_orders_beside_it(rules, question):
 def test_a_conversion_of_the_trades_jobs_is_no_count_of_orders(rules):
     plan = rules.plan("from quote request to a paid install, how many boiler jobs convert", "p24a-convert")
     assert plan.spec.name == "funnel", plan.args
+
+
+def test_two_steps_said_with_to_stay_the_touchpoint_funnel(rules):
+    assert_plans(rules, "product page to basket for the loyalty lot", "funnel", touchpoints=["product_view", "add_to_cart"])
