@@ -23,8 +23,10 @@ RULE_CHANGED = (_LEAD + r"(?:change|switch|set|make|move|turn|update|put|bump|fl
 # only warn me when they go up", "for that rule, just ping me on drops", "the bookings alarm: only
 # rises", "the door-count alarm, bump it up to high priority" (lane ps17). It speaks of a rule that exists, so it is a change of it, never a new rule.
 RULE_NAMED_FIRST = (_LEAD + r"(?:(?:on|for|about|with|re|regarding|as for|as to|in) (?:the|my|our|that|this) "
-                    r"(?:[\w'-]+ ){0,3}(?:alert|alarm|rule|warning)s?\b\s*[,:;-]?|(?:the|my|our|that|this) "
+                    # (lane probe24a) the article may go: "panini takings alert: set the threshold at 25%"
+                    r"(?:[\w'-]+ ){0,3}(?:alert|alarm|rule|warning)s?\b\s*[,:;-]?|(?:(?:the|my|our|that|this) )?"
                     r"(?:[\w'-]+ ){0,3}(?:alert|alarm|rule|warning)\s*[,:;-]) ?(?:(?:so|and|but|please|then|from now on),? )*"
                     r"(?:(?:only|just|no longer)\b|(?:don'?t|do not|never|stop) (?:warn|tell|alert|ping|flag|bother|message|"
-                    r"notify|send|fire)\w*\b|(?:make|set|change|raise|lower|switch|turn|bump|push|kick|knock|move) (?:it|that|this)\b)")
+                    r"notify|send|fire)\w*\b|(?:make|set|change|raise|lower|switch|turn|bump|push|kick|knock|move) (?:it|that|this|"
+                    r"(?:the|its) (?:threshold|limit|level|trigger|value|number|figure|severity|priority|window))\b)")
 RULE_CHANGED = RULE_CHANGED + "|" + RULE_NAMED_FIRST

@@ -44,8 +44,9 @@ from tools.alerts.manage import (
 )
 
 # "only the rules that are switched on", "just the active alerts": leave the switched-off ones out
-_ONLY_ON = re.compile(r"\b(?:only|just)\b.{0,40}\b(?:(?:switched|turned) on|active|enabled|live|in force|running)\b|"
-                      r"\b(?:(?:switched|turned) on|active|enabled|live) (?:ones|rules|alerts) only\b|"
+# (lane probe24a: hyphenated too, "only the switched-on ones")
+_ONLY_ON = re.compile(r"\b(?:only|just)\b.{0,40}\b(?:(?:switched|turned)[- ]on|active|enabled|live|in force|running)\b|"
+                      r"\b(?:(?:switched|turned)[- ]on|active|enabled|live) (?:ones|rules|alerts) only\b|"
                       r"\b(?:leave|leaving|skip|without) (?:out )?(?:the )?(?:disabled|switched[- ]off|turned[- ]off|paused)\b")
 
 # (lane ps25) "but not the ones switched off", "except the paused ones", "minus any that are turned

@@ -304,6 +304,11 @@ def series_grain(text: str) -> str | None:
                          # "month on month this year": a period holding many of them, each against the one before
                          or (m.group(1) != "month" and re.search(r"\b(?:this|last|the past|the last) (?:year|quarter)\b", text))
                          or (m.group(1) == "month" and re.search(r"\b(?:this|last|the past|the last) year\b|\bytd\b", text))
+                         # (lane probe24a, the lead's phase-Z convention) "korfball receipts month on month":
+                         # with no two periods named and no change asked, the months in a row
+                         or (m.group(1) == "month" and not re.search(
+                             r"\b(?:chang\w*|differen\w*|compar\w*|vs\.?|versus|against|up or down|than|alert\w*|tell me|let me know|"
+                             r"warn\w*|ping|notify|flag)\b|%", text))
                          or re.search(r"(?:\b(?:for|over|across|during|in) |(?:^|,)\s*)(?:the )?(?:last|past|previous) (?:(?:[3-9]\d|[1-9]\d\d) days|"
                                       r"(?:\d+|few|couple of|two|three|four|five|six|twelve) (?:weeks|months|quarters|years)|half[- ](?:a )?year)\b", text)):
         return None

@@ -30,6 +30,7 @@ from bot.agent.either_way import EITHER_WAY_CUES
 from bot.agent.feeling_pairs import FEELING_PAIR_COMPARE_CUES
 from bot.agent.journey_cues import DROPOFF_CUES, FUNNEL_CUES, PATH_CUES
 from bot.agent.journey_plans import plan_dropoffs, plan_funnel, plan_paths
+from bot.agent.kpi_loose_asks import LOOSE_ASK_CUES
 from bot.agent.kpi_plain_words import PLAIN_CUES
 from bot.agent.kpi_said_plainly import PLAIN_ASK_CUES
 from bot.agent.kpi_sayings import SAYING_COMPARE_CUES, SAYING_CUES
@@ -383,7 +384,7 @@ def analytics_tools() -> list[ToolSpec]:
                 "how long does it take", "what percentage of",
             ),
             keywords=("kpi", "how are we doing", "right now", "current", "numbers"),
-            cues=(*KPI_CUES, *SAYING_CUES, *PLAIN_CUES, *PLAIN_ASK_CUES, *WORTH_CUES),
+            cues=(*KPI_CUES, *SAYING_CUES, *PLAIN_CUES, *PLAIN_ASK_CUES, *WORTH_CUES, *LOOSE_ASK_CUES),
             plan=_plan_kpis,
             boost=lambda slots: boost_kpis(slots) - 0.6 * boost_two_periods(slots),  # it would drop the second period
         ),

@@ -110,7 +110,8 @@ DESCRIBE_CUES = (
      r"(?:[\w-]+ )?(?:in there|in the system|loaded|on file|held|uploaded)\b", 0.9),
     # (lane ps7) not "the score over all the data": there the data is the period, every day of it
     (r"^(?!.*\b(?:across|over|for|in|of|from) all (?:of )?(?:the|our|your|my) data\b).*?\bdata\b", 0.2),
-    (r"\b(?:tables|columns)\b(?! (?:booked|free|available|for))", 0.4),
+    # (lane probe24a: never a cafe's tables counted, "tables served, money taken")
+    (r"\b(?:tables|columns)\b(?! (?:booked|free|available|for|served|turned|sat|seated|filled|taken|done|cleared|laid)\b)", 0.4),
     # "which bits of our shop data can you see", "what kinds of data do you hold on us", "the
     # earliest date in what you've got, and the latest": what the data holds, said around the noun
     (r"\b(?:what|which|wat) (?:bits|parts|kinds?|sorts?|types?|sides?) of (?:our |my |the |your )?(?:[\w-]+ )?"

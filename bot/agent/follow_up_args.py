@@ -38,6 +38,10 @@ def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, A
     changed |= {k for k in args if k not in previous and k in SETTINGS}
     out = {k: v for k, v in previous.items() if k in spec.params.model_fields and k not in changed}
     out.update({k: v for k, v in args.items() if k in changed})
+    # (lane probe24a) "same but only counting ones who bought within 7 days": a stage word that makes
+    # no list of steps of its own ("bought") leaves the funnel's steps as they were
+    out.update({k: previous[k] for k in ("stages", "touchpoints") if k in changed and k in previous and k not in args
+                and spec.name == "funnel"})
     out.update(ranked_anew(spec, (getattr(asked, "norm", "") or "").lower()))  # "now rank them by how much each changed"
     out.update(_narrowed_split(spec, previous, out, asked, ctx))
     if spec.name == "movers" and _BARE_SPLIT.search((getattr(asked, "norm", "") or "").lower()):

@@ -177,6 +177,10 @@ def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str
                 hits.append((pos, tp))
                 break
     chain = rx.search(r"->|\bfrom\b.*\b(?:to|through)\b|\bto\b.*\bto\b|\bthen\b|\bthrough to\b", text) or (
+        # (lane probe24a) "landed on site, looked at a tea towel, basket, checkout, order in": the basket
+        # and the checkout listed one after the other are steps whatever the others are called (kept
+        # before the last clause, whose `hits` the aliases below may fill)
+        rx.search(r"\b(?:baskets?|carts?|trolleys?)\s*[,>/]\s*(?:then )?check ?outs?\b", text)) or (
         hits and rx.search(r"\bto (?:the )?(?:check ?outs?|baskets?|carts?|trolleys?)\b", text)) or (  # "product page to checkout"
         # (lane probe15c) "product page, basket, checkout, order placed": the steps listed with commas
         hits and rx.search(r"\b(?:check ?outs?|baskets?|carts?|trolleys?)\s*[,>/]\s*(?:then )?[a-z]", text))
@@ -216,6 +220,11 @@ _CLICK = re.compile(r"\bclick(?:s|ed|ing)?\b(?! (?:on )?(?:an? |the |our )?(?:ad
 # counts on its own (True) or only in a chain of steps ("from product page to basket to
 # checkout"), where a bare "basket" or "checkout" can only be that step.
 _ALIASES = [
+    # (lane probe24a) in a chain: "landed on site", "looked at a tea towel, basket, ...", "order in"
+    ("website_visit", r"\b(?:land(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|got|came) (?:on|at|onto) (?:the |our )?(?:web ?)?site\b", False),
+    ("product_view", r"\b(?:view(?:s|ed|ing)?|look(?:s|ed|ing)? at|brows(?:e|es|ed|ing)) (?:an? |the |our )?(?:[\w-]+ ){0,2}?[\w-]+"
+                     r"(?=\s*[,>/]\s*(?:then )?(?:baskets?|carts?|trolleys?)\b)", False),
+    ("order_placed", r"\border (?:in|through|done)\b(?=\s*(?:[?.!,]|$))", False),
     ("product_view", r"\bproduct (?:detail |listing )?pages?\b|\b(?:looks?|looked|looking) at (?:a |the )?products?\b", True),
     # (lane tune30) "of those who view a fitting, how many add to basket, then order": viewing the thing
     # sold, first in a chain whose next step is the basket, is the product view (whatever it is called)

@@ -70,7 +70,8 @@ DROPOFF_CUES = (
     # (lane probe23c) "where did we shed retro games customers last month": the trade's words between
     # the verb and whom we lost (never "between" two steps: the funnel's)
     (r"^(?!.*\bbetween\b).*\bwhere (?:do|did|are|were|have) (?:we|you) (?:\w+ )?(?:shed|shedding|lose|lost|losing|bleed\w*) "
-     r"(?:the |our |all the )?(?:[\w'-]+ ){1,3}?(?:people|customers|clients|folks?|visitors|shoppers|users|buyers|guests|punters|"
+     # (lane probe24a: or no trade word, "where do we shed people before reaching the checkout page")
+     r"(?:the |our |all the )?(?:[\w'-]+ ){0,3}?(?:people|customers|clients|folks?|visitors|shoppers|users|buyers|guests|punters|"
      r"members|ones|families|riders|players)\b", 0.9),
     # (lane ps22) "grumbles about the porridge going cold", "reviews saying the chips arrive cold": the
     # goods gone cold in what people wrote, never the people who went cold on us
@@ -287,4 +288,11 @@ FUNNEL_CUES += (
     (r"^(?:(?:and|so|ok|now|right),? )?(?:show (?:me )?|give (?:me )?)?(?:every |each |all (?:the |of the )?)(?:stage|step)s?\b"
      r"(?!.*\b(?:feel\w*|mood|tone|sentiment|happ\w+|satisf\w+|scor\w+|rat(?:ed|ings?)|csat|nps|time|long|days?|revenue|sales|"
      r"sound\w*|complain\w*|themes?)\b).{0,40}\b(?:split|broken (?:down|out)|divided|separated)\b", 1.0),
+)
+# (lane probe24a) "which first channel turns browsers into bookers best", "which channel gets lookers
+# to become buyers": browsers made buyers, group against group, is the funnel split
+FUNNEL_CUES += (
+    (r"\b(?:turns?|turning|turned|converts?|converting|makes?|gets?) (?:the |our |its |their )?(?:[\w'-]+ ){0,2}?"
+     r"(?:browsers|visitors|lookers|window[- ]shoppers|enquirers|tyre[- ]kickers|site visitors) (?:into|to become|to) "
+     r"(?:[\w'-]+ ){0,3}?(?:buyers|bookers|customers|clients|payers|paying \w+|members)\b", 1.1),
 )

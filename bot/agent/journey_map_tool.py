@@ -39,6 +39,9 @@ FOLLOW_UPS = (
     r"\b(?:go|get|dig|drill|zoom)\s+(?:deeper|further|closer|in)\s+(?:on|in ?to|at)\b.{0,40}\b(?:that|the|this|our) map\b",
     r"\b(?:more|details?)\s+(?:about|on)\s+(?:the\s+)?[a-z-]+\s+stage\b",
     r"\bwhat(?:'s| is)? (?:going |gone )?(?:wrong|on|happening) (?:with|at|in)\b|\bwhat went wrong (?:with|at|in)\b",
+    # (lane probe24a) "on that map, open up the checkout part in detail": one stage of the map just drawn
+    r"\b(?:on|in|from|of) (?:that|this) (?:journey )?map\b|\bopen (?:up )?(?:the |that )?(?:[\w'-]+ ){0,2}?(?:stage|bit|part|step|phase)\b|"
+    r"\b(?:stage|bit|part|step|phase) in (?:more |full |close |greater )?detail\b",
 )
 
 # "this month vs ..." means the calendar period before.

@@ -193,7 +193,9 @@ def plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     elif _BY_TOUCHPOINT.search(text):
         args["level"] = "touchpoint"
     goal = [s for s in (getattr(slots, "stages", []) or []) if s not in ("awareness", "purchase")]
-    if goal and not re.search(_BUYING, text):
+    # (lane probe24a) "routes to the checkout for mohair orders": the checkout said as the end, whatever
+    # goods are named for whom the routes are
+    if goal and (not re.search(_BUYING, text) or re.search(r"\b(?:to|towards|reach\w*|get(?:ting)? to|into) (?:the )?check[- ]?out\b", text)):
         args["goal_stage"] = goal[-1]
     touchpoints = list(getattr(slots, "touchpoints", []) or [])
     # "the typical path to placing an order", "routes to a quote request": that step is the goal

@@ -25,6 +25,13 @@ _PER_UNIT = (r"(?:table|head|cover|visit|guest|diner|booking|order|transaction|b
 # lesson"): never a person, a visit or a stretch of time, which are no order's worth ("takings per head" is a ratio)
 _ONE_SALE = (rf"(?!(?:night|day|week|month|hour|head|guest|diner|visit|session|person|customer|client|member)\b)"
              rf"(?:table|cover|booking|order|transaction|basket|sale|sitting|appointment|job|hire|ticket|tab|bill|purchase|{UNIT_ONE})")
+# (lane probe24a) "complaints left hanging open at the mo", "queries sat hanging": not closed yet, a
+# count of the desk (weighed for the KPI tool over the complaints' themes: LOOSE_ASK_CUES)
+_LEFT_OPEN = (r"\b(?:complaints?|tickets?|quer(?:y|ies)|cases|enquir(?:y|ies)|issues|messages|grumbles|gripes)\b (?:(?:are|is|were|been|got) )?(?:(?:still|currently|now) )?"
+              r"(?:left|sat|sitting|lying|stuck|kept|being left) (?:hanging(?: open)?|open|unanswered|unresolved)\b")
+# (not a series of it: "sitting open each day for the last 7 days" is the trend's)
+LOOSE_ASK_CUES = ((r"^(?!.*\b(?:(?:each|every|per|a) (?:day|week|month)|(?:day|week|month) by (?:day|week|month)|daily|weekly|monthly)\b).*?"
+                   + _LEFT_OPEN, 0.8),)
 _MONEY_WORDS = r"(?:revenue|takings|turnover|income|money|cash|sales)"
 # a place's money, said as its "take" (only when what follows is said of money: "does the bar take
 # cards" is not); any one word may name the place ("the kitchen take drops")
@@ -43,6 +50,8 @@ LOOSE_ASK_TERMS: list[tuple[str, str]] = [
      # "unanswered n unresolved": both words one KPI (tune31's reading of the same pair)
      r"(?:unresolved|unanswered|unsorted|outstanding|open)(?:,? (?:and|n|or|&) (?:unresolved|unanswered|unsorted|outstanding|open))?\b",
      "open_tickets"),
+    # (lane probe24a) "complaints left hanging open at the mo", "queries sat hanging": not closed yet
+    (_LEFT_OPEN, "open_tickets"),
     # "the highest spend per table", "average spend per head": one order's worth, in the trade's unit
     (rf"\bspend (?:per|a|each|every) {_PER_UNIT}\b", "aov"),
     # (lane probe23a) "takings per cover", "avg revenue per lesson", "money per massage": the money of one sale

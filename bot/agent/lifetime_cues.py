@@ -25,7 +25,7 @@ LIFETIME_CUES = (
     # (nor a customer worth a gesture: "worth winning back" is what to do, not what they are worth)
     # (nor, tune31, what a count of orders came to: "gigs booked and what they were worth")
     # (nor, lane probe23a, one sale's worth: "the typical worth of a tattoo booking" is the average order)
-    (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|(?<!they were )(?<!those were )(?<!these were )(?<!it was )(?<!that was )"
+    (r"\blifetime\b|\bclv\b|\bcltv\b|\bltv\b|(?<!they were )(?<!those were )(?<!these were )(?<!it was )(?<!that was )(?<!were they )(?<!were those )(?<!was it )(?<!was that )"
      r"(?<!days )(?<!weekends )(?<!nights )\bworth\b(?! (?:\w+ ){0,2}(?:open|opening|trading|working)\b)"
      rf"(?! of (?:a|an|one|each|every) (?:[\w'-]+ ){{0,2}}?(?:order|booking|sale|job|table|ticket|basket|purchase|{UNIT_ONE})\b)"
      r"(?! (?:winning|getting|bringing|luring|tempting|coaxing|wooing|chasing|saving|fighting|ringing|calling|contacting|rewarding|converting|turning|pursuing|a (?:call|ring|"

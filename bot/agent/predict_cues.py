@@ -279,7 +279,8 @@ PROPENSITY_CUES = (
      r"(?:buy|purchase|order|convert|come back and buy)\b(?! (?:it |them )?anyway)|\bprobably (?:buy|order|purchase)\b(?! (?:it |them )?anyway)|"
      # "who might book a massage soon?": a purchase to come, soon
      # (lane probe22b) "anyone likely to hire a trike soon", "rent a board": the hire trades' buying
-     r"\b(?:might|may|could|will|'ll|likely to) (?:book|buy|order|purchase|hire|rent|commission|sign up(?: for)?|enrol+(?: in)?|join|subscribe) (?:[\w-]+ ){0,3}?soon\b|"
+     # (lane probe24a) or with a hedge between: "enquirers who'll probably sign up soon"
+     r"\b(?:might|may|could|will|'ll|likely to) (?:probably |likely |most likely |actually )?(?:book|buy|order|purchase|hire|rent|commission|sign up(?: for)?|enrol+(?: in)?|join|subscribe) (?:[\w-]+ ){0,3}?soon\b|"
      # "which box customers will probably reorder soon": a repeat purchase to come
      r"(?<!not )\b(?:will|would|'ll|gonna|likely to|about to|due to|might|may|could) (?:probably |likely |soon |surely )?(?:re-?order|re-?book|re-?buy|"
      r"buy again|order again|book again|purchase again)\b|"

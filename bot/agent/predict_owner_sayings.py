@@ -31,6 +31,11 @@ _VALUABLE_GONE_QUIET = (r"\b(?:big|biggest|top|best|heavy|heaviest|high|valuable
                         # (ps26) "big spenders who have stopped ordering", "top clients that stopped booking"
                         r"\b(?:big|biggest|top|best|heavy|heaviest|high|valuable|premium)[- ](?:spend\w*|payers|paying|value|customers|"
                         r"clients|accounts|buyers)\b.{0,30}\bstopped (?:ordering|buying|booking|coming|visiting|shopping|renewing)\b")
+# (lane probe24a) "lapsed big spenders i should chase first", "the valuable ones who lapsed": people
+# gone and worth much, the valuable win-back ("lapsed but worth winning back" says no value: win_back)
+_SPENDERS = r"(?:big|biggest|top|high|heavy|heaviest)[- ]?(?:spend\w*|payers)|valuable (?:ones|customers|clients|members|regulars|guests|buyers)"
+_LAPSED_VALUABLE = (rf"\blapsed (?:[\w'-]+ ){{0,2}}?(?:{_SPENDERS})\b|\b(?:{_SPENDERS})\b (?:[\w'-]+ ){{0,3}}?(?:who|that) "
+                    r"(?:have |has |had )?lapsed\b")
 _CHASE = r"\b(?:chas\w+|win\w* (?:\w+ )?back|go\w* after|worth (?:a )?(?:call|ring|chase|chasing|contacting|reaching))\b"
 
 # (lane probe24c) "lapsed big spenders i should chase first", "dormant regulars worth going after": people
@@ -43,6 +48,7 @@ _LAPSED_VALUABLE = (r"\b(?:lapsed|dormant|former|ex)[- ](?:big|biggest|top|best|
 OWNER_AT_RISK_CUES = ((_TOWARDS_EXIT, 0.9),)
 
 OWNER_ACTION_CUES = (
+    (_LAPSED_VALUABLE, 1.2),
     (_PUT_RIGHT, 0.9),
     (_NO_SWEETENER, 1.2),
     (r"\b(?:re-?order|re-?book|re-?buy|come back|return|buy|order|book)\w* (?:again )?" + _UNPROMPTED, 0.6),
@@ -54,6 +60,7 @@ OWNER_ACTION_CUES = (
 )
 
 OWNER_ACTIONS = [
+    (_LAPSED_VALUABLE, "win_back_valuable"),
     (_VALUABLE_GONE_QUIET + r".{0,60}" + _CHASE, "win_back_valuable"),
     (_LAPSED_VALUABLE + r".{0,60}" + _CHASE, "win_back_valuable"),
     (_LAPSED + r".{0,60}" + _CHASE, "win_back"),

@@ -48,7 +48,9 @@ _NOT = (r"\bregulars?\b|review|rating|rated|\bstars?\b|score|csat|\bnps\b|satisf
         r"\bweekdays?\b|day of (?:the )?week|\bhours?\b|time of day|\bmonth of (?:the )?year\b|which (?:day|month|week|hour)\b|"
         r"\bchannels?\b|\bsegments?\b|\bcit(?:y|ies)\b|\btowns?\b|\bareas?\b|\bregions?\b|\bstates?\b|postcodes?|"
         r"\bbrands?\b(?! new)|forecast|predict|expect|next (?:week|month|quarter|year)|"
-        r"\bbasket size\b|\bper order\b|\bper basket\b|\bin each order\b|\b(?:add(?:ed|s|ing)? to|in(?:to)?) (?:the |their |a )?(?:cart|basket|trolley)s?\b|abandon")
+        r"\bbasket size\b|\bper order\b|\bper basket\b|\bin each order\b|\b(?:add(?:ed|s|ing)? to|in(?:to)?) (?:the |their |a )?(?:cart|basket|trolley)s?\b|abandon|"
+        # (lane probe24a) "how many separate people bought the kits": a head count of buyers, the KPI
+        r"\bhow many (?:separate |different |unique |distinct )(?:people|folks?|customers|clients|buyers|households)\b")
 ASKS_PRODUCT_SALES = re.compile(
     rf"^(?!.*(?:{_NOT}))(?=.*{_RANKED}).*?"
     rf"(?:\b{_THING}\b[^.?!]{{0,45}}?(?:\b|(?=[$£€]))(?:{_SOLD})\b|\b(?:{_SOLD})\b[^.?!]{{0,30}}?\b{_THING}\b|"

@@ -73,7 +73,8 @@ SERIES_ASKED += "|" + _DONE_EACH
 _HOW_IT_WENT = (r"\bhow (?:has|have)\b[^?.;]{0,40}\b(?:gone|done|fared|tracked|looked|performed|been) "
                 rf"(day|week|month|quarter) (?:on|to) {DAY_TO_QUARTER}\b")
 # "which single october day was busiest": each day of the span drawn, so the one shows
-_WHICH_SINGLE = r"\bwhich single (?:[a-z]+ )?(day|week|month)\b"
+# (lane probe24a) "the best single trading day in october", "our busiest single week": the same
+_WHICH_SINGLE = r"\b(?:which|best|busiest|biggest|worst|quietest|slowest|strongest|weakest|top) single (?:[a-z]+ )?(day|week|month)\b"
 SERIES_ASKED += "|" + _HOW_IT_WENT + "|" + _WHICH_SINGLE
 _EACH = re.compile(_DONE_EACH + "|" +
                    r"\b(?:for|over|on|in|across|during) each of the (?:last|past|previous) (?:\d+|[a-z]+) (days|weeks|months)\b|"

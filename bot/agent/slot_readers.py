@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bot.agent.count_and_money import COUNTED_ORDERS, with_tails
 from bot.agent.group_plurals import plural_groups
 from bot.agent.kpi_words import KPI_PATTERNS
 from bot.agent.order_outcome_words import OUTCOME_PATTERNS
@@ -105,8 +106,9 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
             span = m.span("kpi") if "kpi" in pattern.groupindex else m.span()
             found.append((span[0], code))
             masked = mask(masked, [span])
-    if P90.search(t):
-        found = [(pos, P90_OF.get(code, code)) for pos, code in found]
+    tail = P90.search(t)
+    if tail:  # "median days to land and the slowest 1 in 10": both (lane probe24a)
+        found = with_tails(t, found, tail, P90_OF)
     stages = parse_stages(t)
     if rx.search(r"\bconver\w*", t) and len(stages) > 2 and rx.search(r"->|\bto\b.*\bto\b|\bthrough\b", t):
         # "consideration -> decision -> purchase conversion": conversion along that funnel
@@ -143,7 +145,7 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
         out.remove("csat_mean")
     # "delivery time for orders from Clifton": orders are what is measured, not a second KPI,
     # unless they are asked for as one ("revenue and orders", "how many orders").
-    if "orders" in out and len(out) > 1 and not rx.search(
+    if "orders" in out and len(out) > 1 and not rx.search(COUNTED_ORDERS, t) and not rx.search(
             r"\b(?:number|count|total|no\.?) of orders\b|\b(?:and|&|plus) (?:the )?(?:number of |no\.? of )?(?:[\w-]+ )?orders?(?: count)?\b|"
             r"\borders(?:,? |, (?!(?:by|per|in|for|from|split|broken|across|over|at|on|with)\b)[\w-]+ (?:[\w-]+ ){0,2})(?:and|&|plus)\b|\borders,? (?:alongside|next to|as well as|vs\.?|versus|against) (?:the |our )?"
             r"(?:revenue|takings|sales|turnover|income)\b|"

@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.agent.bare_count import bare_count
 from bot.agent.by_the_grain import plain_grain
+from bot.agent.count_and_money import counted_beside
 from bot.agent.counted_units import counted_as_orders
 from bot.agent.crm_source import said_source
 from bot.agent.found_us import found_us_as_channel
@@ -209,6 +210,11 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
         units, read_as = counted_as_orders(rest)
         if read_as:
             (metrics, after_metrics), fixes = metrics_and_rest(as_shop_words(units)), [*fixes, *read_as]
+    elif "orders" not in metrics:  # (lane probe24a) "how many trays went out and what did they bring in": both
+        units, read_as = counted_beside(rest)
+        both = metrics_and_rest(as_shop_words(units)) if read_as else None
+        if both and "orders" in both[0] and set(metrics) <= set(both[0]):
+            (metrics, after_metrics), fixes = both, [*fixes, *read_as]
     slots = Slots(
         period=when.period, against=when.against, grain=swapped_grain(t) or when.grain or quarter_grain(t), step=when.step,
         compare=bool(_COMPARE.search(t)) or when.against is not None,

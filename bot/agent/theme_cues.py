@@ -220,3 +220,8 @@ THEME_CUES += (
     (r"\bwhat(?:'s| is)? (?:makes|made|making|keeps making) (?:[\w'-]+ ){1,3}?(?:so )?(?:unhappy|happy|annoyed|angry|upset|cross|"
      r"frustrated|pleased|dissatisfied|satisfied|fed up|grumpy)(?: (?:with|about|at|in) (?:us|the|our|my) ?(?:[\w'-]+)?)?" + _NO_TOPIC, 1.2),
 )
+# (lane probe24a) "big talking points in the feedback", "hot topics in the reviews": what people talk
+# about most, the themes
+THEME_CUES += (
+    (r"\btalking[- ]points?\b|\bhot (?:topics?|button issues?)\b", 1.0),
+)

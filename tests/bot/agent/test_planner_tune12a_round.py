@@ -124,9 +124,16 @@ def test_x_on_x_across_a_longer_period_is_a_series(planner, question, metric, gr
     assert name == "trend" and (args["metric"], args["grain"]) == (metric, grain)
 
 
-@pytest.mark.parametrize("question", ["refunds month-on-month", "aov week on week"])
+@pytest.mark.parametrize("question", ["aov week on week"])
 def test_x_on_x_alone_stays_a_comparison(planner, question):
     assert _plan(planner, question)[0] == "compare"
+
+
+def test_month_on_month_alone_is_a_monthly_series(planner):
+    # (lane probe24a) the lead's phase-Z convention: "month on month" with no two periods named is a
+    # trend by month (it was a comparison here before)
+    name, args = _plan(planner, "refunds month-on-month")
+    assert name == "trend" and args["grain"] == "month"
 
 
 # -- 3. the step or stage a journey is headed for --------------------------------------------
