@@ -13,6 +13,7 @@ import re
 
 from bot.agent.trade_words import UNIT_ONE
 from bot.agent.vocab import PEOPLE
+from bot.agent.word_fragments import DAY_WEEK_MONTH
 
 # buying said the casual way: "grabbed a coffee off us", "picked up a tub", "took paan from us"
 _GOT = r"(?:grabbed|grab|got|picked up|pick up|took|take|snapped up|bagged|scooped up|collected|had)"
@@ -30,7 +31,7 @@ _ONE_SALE = (rf"(?!(?:night|day|week|month|hour|head|guest|diner|visit|session|p
 _LEFT_OPEN = (r"\b(?:complaints?|tickets?|quer(?:y|ies)|cases|enquir(?:y|ies)|issues|messages|grumbles|gripes)\b (?:(?:are|is|were|been|got) )?(?:(?:still|currently|now) )?"
               r"(?:left|sat|sitting|lying|stuck|kept|being left) (?:hanging(?: open)?|open|unanswered|unresolved)\b")
 # (not a series of it: "sitting open each day for the last 7 days" is the trend's)
-LOOSE_ASK_CUES = ((r"^(?!.*\b(?:(?:each|every|per|a) (?:day|week|month)|(?:day|week|month) by (?:day|week|month)|daily|weekly|monthly)\b).*?"
+LOOSE_ASK_CUES = ((rf"^(?!.*\b(?:(?:each|every|per|a) {DAY_WEEK_MONTH}|{DAY_WEEK_MONTH} by {DAY_WEEK_MONTH}|daily|weekly|monthly)\b).*?"
                    + _LEFT_OPEN, 0.8),)
 _MONEY_WORDS = r"(?:revenue|takings|turnover|income|money|cash|sales)"
 # a place's money, said as its "take" (only when what follows is said of money: "does the bar take
