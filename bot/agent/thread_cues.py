@@ -29,9 +29,12 @@ FOLLOW_UP = re.compile(
     r"(?:(?:show|give|run|do) (?:me |us )?)?(?:that|this) (?:[\w'%-]+ ){0,3}again,? (?=(?:but|for|only|just|over|in|by|per)\b)|"
     # "keep that but just the loyalty card holders": the last analysis, narrowed (nothing saved)
     r"keep (?:that|this|it|the same)(?: one| view| breakdown)?,? (?:but |and )?(?:just|only|for)|"
+    # (lane probe24b) "keep those steps but only last month", "keep the same stages, just for the vips":
+    # the last analysis's own setting named and kept, then what changes
+    r"keep (?:those|these|the same|that|the) (?:[\w-]+ ){0,2}[\w-]+s,? (?:but |and )?(?:just|only|for|over|in)\b|"
     # (tune32) "do the same for gamers who came from facebook", "run the same thing over the juniors"
     # (lane tune34) "do the same sum for the Redland climbers", "run the same numbers over the juniors"
-    r"(?:(?:can|could|would) you |please )?(?:do|run|try|show) (?:the same|likewise)(?: (?:thing|again|one|check|sum|sums|maths|math|"
+    r"(?:(?:can|could|would) you |please )?(?:do|run|try|show) (?:(?:the )?same|likewise)(?: (?:thing|again|one|check|sum|sums|maths|math|"
     r"numbers|figures|count|tally|calc|calculation|query|exercise))?"
     r"(?= (?:for|but|with|over|in|on|by|per|among|across)\b)|"
     # (lane tune34) "basket abandonment again but only counting ...", "takings again, but for the juniors": the

@@ -33,3 +33,41 @@ def test_x_on_x_with_two_periods_or_one_change_stays_a_compare(rules, question, 
 ])
 def test_over_the_months_is_a_monthly_series(rules, question, metric, grain):
     assert_plans(rules, question, "trend", metric=metric, grain=grain)
+
+
+def _after(rules, first: str, key: str) -> None:
+    rules.reset(key)
+    rules.remember(key, rules.plan(first, key))
+
+
+@pytest.mark.parametrize(("first", "then", "tool", "args"), [
+    ("candle shop: % of site visitors who end up buying, this week", "kindly show same for the facebook lot",
+     "kpis", {"metrics": ["purchase_conversion"], "filters": {"channel": ["facebook"]}}),
+    ("bagel stand takings yesterday", "tidy, and the saturday a week before, butt?",
+     "kpis", {"metrics": ["revenue"], "period": {"start": "2026-11-07", "end": "2026-11-07"}}),
+    ("abeg wetin be our nps this month", "wetin be di figure for last month nko",
+     "kpis", {"metrics": ["nps"], "period": {"name": "last_month"}}),
+    ("what are yurt guests on about in their feedback this month", "can filter to just the negative ones ah",
+     "feedback_themes", {"sentiment": "negative", "period": {"name": "this_month"}}),
+    ("how do ferry passengers feel, stage by stage", "kindly do it month wise now",
+     "feedback_sentiment", {"by": "month"}),
+])
+def test_a_follow_up_led_by_a_courtesy_or_a_voice_word_continues_the_thread(rules, first, then, tool, args):
+    key = "probe24b-lead-" + then
+    _after(rules, first, key)
+    assert_plans(rules, then, tool, key=key, **args)
+
+
+def test_keeping_the_last_analysis_s_own_setting_named_continues_it(rules):
+    key = "probe24b-keep"
+    _after(rules, "canoe funnel: site visit, then product page, then basket, then checkout", key)
+    assert_plans(rules, "keep those steps but only last month", "funnel", key=key,
+                 touchpoints=["website_visit", "product_view", "add_to_cart", "checkout_start"],
+                 period={"name": "last_month"})
+
+
+def test_sorting_by_who_changed_is_a_rank_by_change(rules):
+    key = "probe24b-sort"
+    _after(rules, "kite shop avg order value per age group", key)
+    assert_plans(rules, "sort those by who changed the most", "movers", key=key, metric="aov", by="age_band",
+                 rank="change")
