@@ -304,7 +304,9 @@ _X_ON_X_ONE_CHANGE = re.compile(
     r"\b(?:day|week|month|quarter) (?:on|over|to|by) (?:day|week|month|quarter) (?:%|percent(?:age)? |per ?cent )?"
     r"(?:change|difference|growth|increase|decrease|rise|fall|drop|swing|delta|movement)\b|"
     r"\b(?:change|difference|growth|increase|decrease|delta|swing)s? (?:\w+ ){0,2}(?:day|week|month|quarter) (?:on|over|to|by) "
-    r"(?:day|week|month|quarter)\b|\bthe (?:day|week|month|quarter) before\b|\bthe one before\b")
+    r"(?:day|week|month|quarter)\b|\bthe (?:day|week|month|quarter) before\b|\bthe one before\b|"
+    # "week on week revenue": said first, before a bare KPI, the one change's name (as "week-on-week growth")
+    r"^(?:what(?:'s| is| was) (?:the |our )?)?(?:day|week|month|quarter) on (?:day|week|month|quarter) [\w-]+(?: [\w-]+){0,2}\s*[?.!]*$")
 
 
 def series_grain(text: str) -> str | None:

@@ -71,3 +71,17 @@ def test_sorting_by_who_changed_is_a_rank_by_change(rules):
     _after(rules, "kite shop avg order value per age group", key)
     assert_plans(rules, "sort those by who changed the most", "movers", key=key, metric="aov", by="age_band",
                  rank="change")
+
+
+def test_another_kpi_over_the_same_two_periods_stays_the_comparison(rules):
+    key = "probe24b-halves"
+    _after(rules, "were the first two weeks of november busier than the first two weeks of october for ferry crossings", key)
+    assert_plans(rules, "and money-wise, same two halves?", "compare", key=key, metrics=["revenue"])
+
+
+@pytest.mark.parametrize(("question", "metrics"), [
+    ("how quick is our first reply to rafting enquiries this month", ["first_response_time"]),
+    ("takings from rafting trips last week", ["revenue"]),
+])
+def test_a_trade_word_made_from_an_english_word_is_no_typo(rules, question, metrics):
+    assert_plans(rules, question, "kpis", metrics=metrics)
