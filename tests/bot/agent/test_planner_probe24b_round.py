@@ -85,3 +85,15 @@ def test_another_kpi_over_the_same_two_periods_stays_the_comparison(rules):
 ])
 def test_a_trade_word_made_from_an_english_word_is_no_typo(rules, question, metrics):
     assert_plans(rules, question, "kpis", metrics=metrics)
+
+
+@pytest.mark.parametrize(("first", "then", "kept", "beside"), [
+    ("kite shop journey map for the vip members", "put it side by side with the newsletter lot",
+     {"segment": ["vip"]}, {"segment": ["newsletter"]}),
+    ("canoe hire journey map for instagram customers", "now next to the tiktok lot",
+     {"channel": ["instagram"]}, {"channel": ["tiktok"]}),
+])
+def test_a_group_named_beside_the_last_map_is_drawn_next_to_it(rules, first, then, kept, beside):
+    key = "probe24b-beside-" + then
+    _after(rules, first, key)
+    assert_plans(rules, then, "journey_map", key=key, filters=kept, compare_filters=beside, compare_period=None)
