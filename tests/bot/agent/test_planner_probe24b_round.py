@@ -97,3 +97,23 @@ def test_a_group_named_beside_the_last_map_is_drawn_next_to_it(rules, first, the
     key = "probe24b-beside-" + then
     _after(rules, first, key)
     assert_plans(rules, then, "journey_map", key=key, filters=kept, compare_filters=beside, compare_period=None)
+
+
+@pytest.mark.parametrize(("question", "days"), [
+    ("whats our churn if a diner goes 40 days without a table booking theyre gone", 40),
+    ("if a member goes 8 weeks without a lesson they've left, what's churn", 56),
+])
+def test_a_span_without_the_trade_s_goods_then_gone_is_the_churn_window(rules, question, days):
+    assert_plans(rules, question, "kpis", metrics=["churn_rate"], churn_window_days=days)
+
+
+def test_a_lifetime_said_in_years_is_the_lifetime_value_horizon(rules):
+    assert_plans(rules, "what is a guest worth over a two year lifetime", "customer_lifetime_value", horizon_days=730)
+
+
+@pytest.mark.parametrize(("question", "by", "focus"), [
+    ("candle takings: does november stand out from the other months", "month", "November"),
+    ("kite sales - is friday any different from the other days", "weekday", "Friday"),
+])
+def test_one_month_or_day_standing_out_from_the_rest_is_a_time_pattern(rules, question, by, focus):
+    assert_plans(rules, question, "time_pattern", by=by, focus=focus)
