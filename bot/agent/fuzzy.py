@@ -250,6 +250,8 @@ _ALIASES = [
     ("order_placed", r"(?:\bto|->) (?:an? |the )?orders?\b", False),  # "basket to checkout to order", "checkout > order"
     # (lane probe15c) "product page > basket > checkout > order": the arrow before the last step
     ("order_placed", r"(?:>|\bthen) ?(?:an? |the )?orders?(?: placed)?\b(?![ _-]?(?:pick|collect|deliver|ready|status|value|count|numbers?|total))", False),
+    # (lane probe24b) "... then checkout, then booking placed": the trade's booking placed at a chain's end
+    ("order_placed", r"(?:>|\bthen|->|\bto) ?(?:an? |the )?(?:[a-z-]+ )?(?:bookings?|purchases?|orders?) (?:placed|made|submitted)\b", False),
     # "basket to checkout to paid": paid at a chain's end is the order placed ("from a quote to
     # paying" stays the stages, "cart to payment conversion" the purchase step's rate)
     ("order_placed", r"(?:\b(?:to|then)|->) (?:being |getting |actually )?paid\b", False),

@@ -117,3 +117,19 @@ def test_a_lifetime_said_in_years_is_the_lifetime_value_horizon(rules):
 ])
 def test_one_month_or_day_standing_out_from_the_rest_is_a_time_pattern(rules, question, by, focus):
     assert_plans(rules, question, "time_pattern", by=by, focus=focus)
+
+
+@pytest.mark.parametrize(("question", "touchpoints"), [
+    ("kayak funnel: site visit to basket to checkout to booking made", ["website_visit", "add_to_cart", "checkout_start", "order_placed"]),
+    ("canoe funnel: product page, then basket, then checkout, then booking placed", ["product_view", "add_to_cart", "checkout_start", "order_placed"]),
+])
+def test_a_booking_placed_at_a_chain_s_end_is_the_order_placed(rules, question, touchpoints):
+    assert_plans(rules, question, "funnel", touchpoints=touchpoints)
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("ferry trips: the griping at the after-sales stage in q3", {"stage": ["post-purchase"]}),
+    ("the moaning in the survey comments last month", {"source": ["survey"], "period": {"name": "last_month"}}),
+])
+def test_the_gripes_named_as_a_noun_with_a_where_or_when_are_the_negative_themes(rules, question, args):
+    assert_plans(rules, question, "feedback_themes", sentiment="negative", **args)
