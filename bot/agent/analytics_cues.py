@@ -295,9 +295,29 @@ def boost_trend(slots: Any) -> float:
 _X_ON_X = re.compile(r"\b(day|week|month|quarter) (?:on|over|to|by) \1\b")
 
 
+# (lane probe24b) the lead's phase Z convention: "X on X" without two periods named is a series at
+# that grain ("pesto aov month on month", "delivery times week on week, how's it going"); it stays
+# one comparison when two periods are set side by side ("october vs september, month on month",
+# "last month against the one before", "this week than last") or one change is asked for as a
+# number ("month on month change in revenue", "what's the week on week growth").
+_X_ON_X_ONE_CHANGE = re.compile(
+    r"\b(?:vs\.?|versus|against|compared?|than|beside|next to|set against|relative to)\b|"
+    r"\b(?:day|week|month|quarter) (?:on|over|to|by) (?:day|week|month|quarter) (?:%|percent(?:age)? |per ?cent )?"
+    r"(?:change|difference|growth|increase|decrease|rise|fall|drop|swing|delta|movement)\b|"
+    r"\b(?:change|difference|growth|increase|decrease|delta|swing)s? (?:\w+ ){0,2}(?:day|week|month|quarter) (?:on|over|to|by) "
+    r"(?:day|week|month|quarter)\b|\bthe (?:day|week|month|quarter) before\b|\bthe one before\b|"
+    # "week on week revenue": said first, before a bare KPI, the one change's name (as "week-on-week growth")
+    r"^(?:what(?:'s| is| was) (?:the |our )?)?(?:day|week|month|quarter) on (?:day|week|month|quarter) [\w-]+(?: [\w-]+){0,2}\s*[?.!]*$")
+
+
 def series_grain(text: str) -> str | None:
     """The grain of a series asked for as "X on X" together with a movement word, or None."""
     m = _X_ON_X.search(text)
+    over = re.search(r"\bover the (?:passing |last few |past few )?(day|week|month|quarter)s\b", text)
+    if m is None and over is not None:
+        return over.group(1)  # (lane probe24b) "nps over the months", "plot it over the weeks": that grain's run
+    if m is not None and not _X_ON_X_ONE_CHANGE.search(text):
+        return m.group(1)  # (lane probe24b) phase Z: "takings month on month" with no two periods is its run of months
     # "week on week since 1 Sept": an open run of weeks from a date is a series, not one pair; so is
     # "week on week for the last 90 days", ", the last 90 days" (many weeks, each against the one before)
     if m is None or not (_TREND_CUE.search(_X_ON_X.sub(" ", text)) or re.search(r"\bsince\b", text)

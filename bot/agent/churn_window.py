@@ -41,7 +41,12 @@ _CHURN_WINDOW = re.compile(rf"\b{_SPAN} (?:without|with no|of no|since|after) (?
                            # trade's own deed, undone for the span (read only where churn is asked)
                            r"\b(?:haven'?t|have not|hasn'?t|has not|not|didn'?t|did not|never) (?:[a-z]+ed|been|come|shown up|"
                            r"turned up|swum|ridden|run|sung|danced) (?:[\w-]+ ){0,2}?(?:in|for|within) (?:the (?:last|past) |over )?"
-                           rf"{_SPAN}\b")
+                           rf"{_SPAN}\b|"
+                           # (lane probe24b) "if a buyer goes 75 days without a sack of grain theyre gone": the
+                           # trade's goods named after "without", then who is gone said plainly
+                           rf"\b{_SPAN} (?:with no|without(?: an?| any)?|of no|no) (?:[\w-]+ ){{1,3}}?[-,]*\s*(?:then )?"
+                           r"(?:they|theyre|theyve|he|she|someone|that customer)(?:'re|'ve| are| have| is|'s)? "
+                           r"(?:gone|lost|churned|lapsed|left|quit|done)\b")
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
 
 

@@ -64,7 +64,22 @@ def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, A
     )
 
     out = filter_dropped(previous, window_said_again(previous, out, text.lower()), text.lower())
+    out = _beside_the_last_group(spec.name, previous, out, text.lower())
     return as_rate(previous, {**out, **_said_over_the_last(spec, previous, out, asked, ctx)}, text.lower())
+
+
+# (lane probe24b) "put it side by side with the newsletter lot" after the loyalty lot's map: the
+# group just mapped stays, the group named now is drawn beside it (not instead of it, nor beside
+# the month before)
+_BESIDE = re.compile(r"\b(?:side by side|next to|alongside|beside|against|compared? (?:with|to)|vs\.?|versus)\b")
+
+
+def _beside_the_last_group(tool: str, previous: dict[str, Any], out: dict[str, Any], text: str) -> dict[str, Any]:
+    before, now = previous.get("filters") or {}, out.get("filters") or {}
+    if tool != "journey_map" or not before or now == before or out.get("compare_filters") or not _BESIDE.search(text):
+        return out
+    kept = {k: v for k, v in out.items() if k != "compare_period"}
+    return {**kept, "filters": before, "compare_filters": {k: v for k, v in now.items() if before.get(k) != v}}
 
 
 def _said_over_the_last(spec: Any, previous: dict[str, Any], args: dict[str, Any], asked: Slots, ctx: Any) -> dict[str, Any]:

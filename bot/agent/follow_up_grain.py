@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.thread_cues import SAME_SPAN as _SAME_SPAN
 from bot.agent.time_peaks import pattern_by
 
 # "month on month", "week to week", "day by day": a series said as its step (after a trend the
@@ -38,4 +39,4 @@ def kpi_swapped(prev: str, best: str, new: Any) -> bool:
     another KPI, not that KPI's level alone (kpis' "money-wise" cue)."""
     return prev in ("compare", "trend", "movers") and best == "kpis" and bool(getattr(new, "metrics", None)) \
         and not (getattr(new, "period", None) or getattr(new, "against", None) or getattr(new, "breakdown", None)) \
-        and len(getattr(new, "norm", "").split()) <= 4
+        and (len(getattr(new, "norm", "").split()) <= 4 or bool(_SAME_SPAN.search(getattr(new, "norm", ""))))

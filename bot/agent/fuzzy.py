@@ -69,6 +69,8 @@ class Speller:
         for suffix in ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "'s"):
             if not self.dictionary and word.endswith(suffix) and word[: -len(suffix)] in self.known:
                 return word  # "stored", "alerts", "ordering": a known word, inflected
+        if self.dictionary and _MADE_FROM_A_WORD.match(word) and word[:-3 if word.endswith("ing") else -2] in self.known:
+            return word  # (lane probe24b) "rafting", "crafting", "boating": a known word plus an ending that needs no doubled letter
         edits = allowed_edits(word)
         if not edits:
             return word
@@ -99,6 +101,11 @@ class Speller:
             return better
 
         return _WORD.sub(fix, text), fixes
+
+
+# a stem of four letters or more ending in two consonants ("raft", "hunt") or a double vowel and a
+# consonant ("boat"), then "ing" or "ed": English spells it so, no letter doubled ("shiping" stays a typo)
+_MADE_FROM_A_WORD = re.compile(r"^[a-z]{2,}(?:[^aeiouy\W\d]{2}|[aeiou]{2}[^aeiouy\W\d])(?:ing|ed)$")
 
 
 def words(text: str) -> set[str]:
@@ -258,6 +265,8 @@ _ALIASES = [
     ("order_placed", r"(?:\bto|->) (?:an? |the )?orders?\b", False),  # "basket to checkout to order", "checkout > order"
     # (lane probe15c) "product page > basket > checkout > order": the arrow before the last step
     ("order_placed", r"(?:>|\bthen) ?(?:an? |the )?orders?(?: placed)?\b(?![ _-]?(?:pick|collect|deliver|ready|status|value|count|numbers?|total))", False),
+    # (lane probe24b) "... then checkout, then booking placed": the trade's booking placed at a chain's end
+    ("order_placed", r"(?:>|\bthen|->|\bto) ?(?:an? |the )?(?:[a-z-]+ )?(?:bookings?|purchases?|orders?) (?:placed|made|submitted)\b", False),
     # "basket to checkout to paid": paid at a chain's end is the order placed ("from a quote to
     # paying" stays the stages, "cart to payment conversion" the purchase step's rate)
     ("order_placed", r"(?:\b(?:to|then)|->) (?:being |getting |actually )?paid\b", False),

@@ -23,7 +23,7 @@ _PARTICLE_AT_END = re.compile(r"(?:,? (?:you )?(?:ken)|,? (?:lah|leh|lor|meh|sia
 # "boyo" and "isn't it", Ghanaian "chale"; after a comma also Welsh "tidy" and "lush", "boss", "love",
 # "my friend", Irish "to be sure": tone, never a KPI ("chur" is not churn) or a word to search for
 # (lane probe22b) and Kenyan "sawa" (ok), "sasa" at the end
-_SIGN_OFF = re.compile(r"(?:,? (?:chur|sweet as|boyo|isn'?t it|chale|sawa|sasa)|, (?:tidy|lush|boss|love|my friend|to be sure|bro|cuz))"
+_SIGN_OFF = re.compile(r"(?:,? (?:chur|sweet as|boyo|isn'?t it|chale|sawa|sasa)|, (?:tidy|lush|boss|love|my friend|to be sure|bro|cuz|butt))"
                        r"(?= *(?:[,.!?;]|$))")
 # Caribbean English "dis week", "di weekend before dat": the period words as they are spelled there
 _PERIOD_WORD = r"(?=(?:week|weekend|month|year|quarter|morning|afternoon|evening|day|time)\b)"
@@ -40,6 +40,14 @@ _ADVISE = re.compile(r"^(?:(?:please|kindly|pls|plz) )+advise(?: me| us)?,? (?=(
 # (lane probe19b) greetings and interjections opening a message: Kenyan "sasa", Nigerian "oya", "haba",
 # South African "eish", Jamaican "wagwan", "yo": tone, never a word to search for or a topic
 _OPENER = re.compile(r"^(?:(?:sasa|oya|haba|eish|wagwan|wah gwaan|yo|ayy+|ayo|heyy+|howzit|chale|kia ora|g'?day|hiya)\b,? )+")
+# (lane probe24b) a follow-up's own lead after a courtesy or a greeting: Indian "kindly show same for
+# ...", Singlish "can filter to just ...", Welsh "tidy, and the saturday before": the plain follow-up
+_LEAD = re.compile(r"^(?:kindly|pls|plz|please|can) (?=(?:show|do|give|run|repeat|redo|make|sort|filter|split|list|break|"
+                   r"change|switch|put|same|rank|order|cut|narrow|keep)\b)|^(?:tidy|lush|right then|ok then),? (?=and\b)")
+# Pidgin's "wetin be" ("what is") and "nko" closing a follow-up ("and last month nko": "what about")
+_PIDGIN_PLAIN = ((re.compile(r"\bwetin be\b"), "what's"), (re.compile(r",? nko(?= *[?.!]*$)"), ""))
+# (lane probe24b) "do it week wise now", "month-wise": the grain said with "-wise"
+_GRAIN_WISE = re.compile(r"\b(day|week|month|quarter)[- ]?wise\b")
 _DONE = {"get": "got", "sell": "sold", "make": "made", "book": "booked", "receive": "received", "take": "taken",
          "send": "sent", "ship": "shipped", "do": "done"}
 _PLAIN_WORD = {"wah": "what", "di": "the", "dis": "this", "dat": "that", "tek": "take", "mek": "make", "fi": "for", "mi": "me", "wid": "with"}
@@ -88,7 +96,10 @@ def plain_english(t: str) -> str:
     """The lower-cased question with tone particles dropped, Pidgin's "pass" as "the most" and
     Caribbean "dis week" as "this week"."""
     t = prior_as_before(spelled_out(t))
-    if _PIDGIN.search(t):
+    if _PIDGIN.search(t) or re.search(r"\bnko\b", t):
+        for said, plain in _PIDGIN_PLAIN:
+            t = said.sub(plain, t)
+        t = re.sub(r"\bdi (?=[a-z])", "the ", t)  # Pidgin's article, as in Caribbean English
         t = _PASS_AT_END.sub("the most", t)
         # "wetin customers love about us": a lone "wetin" in a plain English sentence is its "what"
         # (in "abeg find wetin customers talk about", "wetin dey", the feedback cues read the Pidgin)
@@ -99,7 +110,8 @@ def plain_english(t: str) -> str:
         t = re.sub(r"\b(we|they|i|you|una|dem) don (get|sell|make|book|receive|take|send|ship|do)\b",
                    lambda m: f"{m.group(1)} have {_DONE[m.group(2)]}", t)
     # (the opener after the request to be told: "sasa, kindly advise what we should do" asks for advice)
-    t = _OPENER.sub("", _ADVISE.sub("", t))
+    t = _LEAD.sub("", _OPENER.sub("", _ADVISE.sub("", t)))
+    t = _GRAIN_WISE.sub(lambda m: "by " + m.group(1), t)
     for said, plain in (*_SPELLED, *_SCOTS):
         t = said.sub(plain, t)
     if _CARIBBEAN.search(t):  # "wah di jerk pan tek in": "what the jerk pan took in"

@@ -269,7 +269,7 @@ _HORIZON = re.compile(r"\b(?:over|across|for|in|within|during|including|incl|cov
                       # "counting two years of future spend rather than one"
                       r"\b(\d{1,2}|two|three|four|five|six|twelve|eighteen) (?:more |further |extra )?(years?|months?) (?:of|worth of) (?:future |forward |"
                       r"expected |predicted )?(?:spend\w*|revenue|value|purchases|buying|orders|fees|income|takings|payments)\b|"
-                      r"\b(\d{1,2}|one|two|three|four|five)[- ](year|month)s?[- ](?:horizon|view|value|window)\b|"
+                      r"\b(\d{1,2}|one|two|three|four|five)[- ](year|month)s?[- ](?:horizon|view|value|window|lifetime|life ?span|relationship)\b|"  # probe24b: "over a 3 year lifetime"
                       # "if we look 2 years ahead", "three years out"
                       r"\b(\d{1,2}|a|one|two|three|four|five|six|twelve|eighteen) (years?|months?) (?:ahead|out|forward|on)\b")
 _HORIZON_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "twelve": 12, "eighteen": 18}

@@ -43,7 +43,11 @@ _BY_CHANGE = re.compile(
     r"(?:the |their |its |biggest |most )?(?:size of (?:the )?)?(?:(?:each|every) (?:one|[\w-]+)'s |their |its )?"
     r"(?:changes?|movements?|swings?|shifts?|growth|rises?|falls?|"
     r"moves?|movers?|difference)(?![\w-]))|"
-    rf"\bhow much (?:each|every) (?:one|[\w-]+) (?:has |had )?{_CHANGED}(?![\w-])", re.I)
+    rf"\bhow much (?:each|every) (?:one|[\w-]+) (?:has |had )?{_CHANGED}(?![\w-])|"
+    # (lane probe24b) "sort those by who changed the most", "rank them by which moved most": the
+    # groups that moved, by who or which
+    rf"\b(?:re-?)?(?:rank|sort|order|list|arrange)(?:ed|ing)? (?:them|it|those|these|the \w+s)? ?(?:again )?by (?:who|which(?: one)?s?|what) "
+    rf"(?:has |have |had )?{_CHANGED}(?: (?:the )?most)?(?![\w-])", re.I)
 # "rank them by size", "sort those by their totals instead": each group's own level again
 _BY_LEVEL = re.compile(
     r"\b(?:re-?)?(?:rank|sort|order|arrange)(?:ed|ing)? (?:them|it|those|these|that|this|the \w+s)? ?(?:again )?by "

@@ -49,6 +49,11 @@ _TOP_THINGS = (r"\b(?:top|main|biggest|commonest|most common)(?: \d{1,2}| three|
                r" (?:[\w'-]+ )?(?:talk|chat|write|moan|complain|rave|go on|mention|bring up|say)\w*(?: about)?\b")
 THEME_CUES = (
     (SOURCE_THEN_TOPIC, -0.6),
+    # (lane probe24b) "the griping at the after-sales stage in q3", "all the moaning in the survey comments
+    # last month": the gripes themselves named as a noun, no topic, where (a stage, a source) or when
+    (r"^(?:[\w' -]{1,30}: )?(?:the |all the |any )?(?:griping|moaning|grumbling|complaining|whing(?:e)?ing|moans|gripes|"
+     r"grumbles|ranting|raving|praise) (?:at|in|during|over|across|from) (?:the |our )?(?:[\w-]+ ){0,2}"
+     r"(?:stage|step|bit|part|surveys?|survey comments|tickets|support tickets|reviews|feedback|q[1-4]|month|week|quarter|year)\b", 1.2),
     # (lane probe17a) "what's got people moaning in the tickets", "what's had the regulars griping
     # lately": what set the people off, no topic named
     (r"\bwhat(?:'s|s| has| is)? (?:got|had|been getting|getting|been having|having) (?:[\w'-]+ ){1,3}?(?:moaning|complaining|"

@@ -29,9 +29,12 @@ FOLLOW_UP = re.compile(
     r"(?:(?:show|give|run|do) (?:me |us )?)?(?:that|this) (?:[\w'%-]+ ){0,3}again,? (?=(?:but|for|only|just|over|in|by|per)\b)|"
     # "keep that but just the loyalty card holders": the last analysis, narrowed (nothing saved)
     r"keep (?:that|this|it|the same)(?: one| view| breakdown)?,? (?:but |and )?(?:just|only|for)|"
+    # (lane probe24b) "keep those steps but only last month", "keep the same stages, just for the vips":
+    # the last analysis's own setting named and kept, then what changes
+    r"keep (?:those|these|the same|that|the) (?:[\w-]+ ){0,2}[\w-]+s,? (?:but |and )?(?:just|only|for|over|in)\b|"
     # (tune32) "do the same for gamers who came from facebook", "run the same thing over the juniors"
     # (lane tune34) "do the same sum for the Redland climbers", "run the same numbers over the juniors"
-    r"(?:(?:can|could|would) you |please )?(?:do|run|try|show) (?:the same|likewise)(?: (?:thing|again|one|check|sum|sums|maths|math|"
+    r"(?:(?:can|could|would) you |please )?(?:do|run|try|show) (?:(?:the )?same|likewise)(?: (?:thing|again|one|check|sum|sums|maths|math|"
     r"numbers|figures|count|tally|calc|calculation|query|exercise))?"
     r"(?= (?:for|but|with|over|in|on|by|per|among|across)\b)|"
     # (lane tune34) "basket abandonment again but only counting ...", "takings again, but for the juniors": the
@@ -55,7 +58,7 @@ SAME_SPAN = re.compile(r"\b(?:in|over|during|across|for|within) (?:that|this|tho
                        r"(?:time|period|span|stretch|spell|window|timeframe|time ?frame|range|dates|days|weeks|months|stint)\b"
                        r"(?! (?:last|this|next) (?:year|month|week|quarter)\b)|"
                        # "what about the avg bill, same weeks?": the periods just compared, kept
-                       r",? (?:the )?same (?:weeks|months|days|dates|periods|quarters|years|spans?)\s*[?.!]*$", re.I)
+                       r",? (?:the )?same (?:two |2 )?(?:weeks|months|days|dates|periods|quarters|years|spans?|halves|fortnights)\s*[?.!]*$", re.I)
 # "how many of those orders were cancelled?", "which of them came back?": a question about the
 # last answer's own rows, so it keeps that answer's period and filters however long it is
 # (not "save all of them", an order about the last answer)
