@@ -10,7 +10,7 @@ from typing import Any
 from bot.agent.churn_window import DEFINES, churn_window_days
 from bot.agent.feedback_cues import FEELING_NAMED
 from bot.agent.ranked_order import RANKED_ORDER
-from bot.agent.word_fragments import DAY_TO_YEAR
+from bot.agent.word_fragments import DAY_TO_QUARTER, DAY_TO_YEAR
 
 
 def metrics_from(slots: Any) -> list[str]:
@@ -301,13 +301,13 @@ _X_ON_X = re.compile(r"\b(day|week|month|quarter) (?:on|over|to|by) \1\b")
 # "last month against the one before", "this week than last") or one change is asked for as a
 # number ("month on month change in revenue", "what's the week on week growth").
 _X_ON_X_ONE_CHANGE = re.compile(
-    r"\b(?:vs\.?|versus|against|compared?|than|beside|next to|set against|relative to)\b|"
-    r"\b(?:day|week|month|quarter) (?:on|over|to|by) (?:day|week|month|quarter) (?:%|percent(?:age)? |per ?cent )?"
-    r"(?:change|difference|growth|increase|decrease|rise|fall|drop|swing|delta|movement)\b|"
-    r"\b(?:change|difference|growth|increase|decrease|delta|swing)s? (?:\w+ ){0,2}(?:day|week|month|quarter) (?:on|over|to|by) "
-    r"(?:day|week|month|quarter)\b|\bthe (?:day|week|month|quarter) before\b|\bthe one before\b|"
+    rf"\b(?:vs\.?|versus|against|compared?|than|beside|next to|set against|relative to)\b|"
+    rf"\b{DAY_TO_QUARTER} (?:on|over|to|by) {DAY_TO_QUARTER} (?:%|percent(?:age)? |per ?cent )?"
+    rf"(?:change|difference|growth|increase|decrease|rise|fall|drop|swing|delta|movement)\b|"
+    rf"\b(?:change|difference|growth|increase|decrease|delta|swing)s? (?:\w+ ){{0,2}}{DAY_TO_QUARTER} (?:on|over|to|by) "
+    rf"{DAY_TO_QUARTER}\b|\bthe {DAY_TO_QUARTER} before\b|\bthe one before\b|"
     # "week on week revenue": said first, before a bare KPI, the one change's name (as "week-on-week growth")
-    r"^(?:what(?:'s| is| was) (?:the |our )?)?(?:day|week|month|quarter) on (?:day|week|month|quarter) [\w-]+(?: [\w-]+){0,2}\s*[?.!]*$")
+    rf"^(?:what(?:'s| is| was) (?:the |our )?)?{DAY_TO_QUARTER} on {DAY_TO_QUARTER} [\w-]+(?: [\w-]+){{0,2}}\s*[?.!]*$")
 
 
 def series_grain(text: str) -> str | None:
