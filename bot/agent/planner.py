@@ -34,6 +34,7 @@ from bot.agent.patterns import rx
 from bot.agent.plan import Plan, stored_slots
 from bot.agent.ranking import Candidate, ToolRanker
 from bot.agent.refused_asks import COURTESY
+from bot.agent.same_again import same_analysis_again
 from bot.agent.same_word_kpi import follow_up_kpis
 from bot.agent.second_opinion import second_opinion
 from bot.agent.setting_amends import sets_a_setting_only
@@ -306,6 +307,8 @@ class OfflinePlanner:
             return True  # (tune32) "what did the vip folk spend over the same period": the thread's span kept
         if DROPS_A_FILTER.search(text):
             return True  # (lane tune34) "drop the vip bit, everyone please": the last analysis, that filter off
+        if same_analysis_again(text, best.tool if best else None, prev.name, bool(slots.period)):
+            return True  # (lane tune35) "hut funnel again, by first channel": the thread's span and filters kept
         if slots.step and not slots.period and best is not None and best.tool == prev.name:
             return True  # (lane probe23b) "wat were they moaning about the month before": the last span, a step back
         if best is not None and best.tool == prev.name and ADJUSTS_THE_LAST.search(text):

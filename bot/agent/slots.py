@@ -18,6 +18,7 @@ from bot.agent.by_the_grain import plain_grain
 from bot.agent.counted_units import counted_as_orders
 from bot.agent.crm_source import said_source
 from bot.agent.found_us import found_us_as_channel
+from bot.agent.kpi_listed import listed_kpis
 from bot.agent.fuzzy import Speller, touchpoints_named
 from bot.agent.grain_swaps import swapped_grain
 from bot.agent.group_pairs import pair_groups
@@ -209,6 +210,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
         units, read_as = counted_as_orders(rest)
         if read_as:
             (metrics, after_metrics), fixes = metrics_and_rest(as_shop_words(units)), [*fixes, *read_as]
+    metrics = listed_kpis(rest, metrics)  # (lane tune35) "covers and avg bill", "entries and what they paid"
     slots = Slots(
         period=when.period, against=when.against, grain=swapped_grain(t) or when.grain or quarter_grain(t), step=when.step,
         compare=bool(_COMPARE.search(t)) or when.against is not None,
