@@ -123,7 +123,7 @@ _CART_WINDOW = re.compile(
     r"(?:abandon(?:ed)?|dumped|ditched|dead|lost|left|gone|walked away|given up(?: on)?) (?:only )?"
     r"(?:(?:after|once|past|beyond) (?:a full |the )?|if (?:it )?sits? (?:untouched |there |idle )?(?:for )?(?:over |more than )?)|"
     # "a cart left 2 days counts as abandoned", "only baskets sitting 36h+": how long a basket sits
-    r"(?:basket|cart|trolley|bag)s? (?:left|sitting|sat|lying|untouched|idle)(?: (?:there|idle|untouched|about|around))?"
+    r"(?:basket|cart|trolley|bag)s? (?:left|sitting|sits|sat|stays|lies|lying|untouched|idle)(?: (?:there|idle|untouched|about|around))?"
     r"(?: for)?(?: over| more than| at least)? "
     r"))?" + _CART_HOURS +
     # no lead: the words after it say it is the window ("a 24 hour window", "two days to come back")

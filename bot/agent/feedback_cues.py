@@ -67,7 +67,7 @@ SEARCH_CUES = (
      r"(?:me |us )?(?:some |any |the |a few )?(?:praise|compliments|complaints|gripes|moans|grumbles|comments|feedback|reviews|"
      r"quotes|kind words|nice words) (?:for|about|on|of|regarding|mentioning|aimed at)\b", 0.9),
     # not "the ones the crm says came from instagram": what the records say, not customers
-    (r"(?<!crm )(?<!data )(?<!system )(?<!records )\b(?:say|says|said|saying|wrote|written|writing|mention\w*|quotes?|quoted|"
+    (r"(?<!crm )(?<!data )(?<!system )(?<!records )(?<!would you )(?<!would ya )(?<!would u )(?<!wud ya )(?<!you.d )\b(?:say|says|said|saying|wrote|written|writing|mention\w*|quotes?|quoted|"
      r"verbatims?|remarks?|told|telling)\b|"
      r"\b(?:did|do|does|have|has) (?:\w+ ){0,3}write\b|\bwrite (?:about|in)\b|\btell us\b|"
      r"\bthink (?:of|about)\b|\bopinions? (?:of|on|about)\b|\bviews? (?:on|about)\b|\bmake of\b|\bthoughts on\b",

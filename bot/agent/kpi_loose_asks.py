@@ -31,7 +31,14 @@ _MONEY_WORDS = r"(?:revenue|takings|turnover|income|money|cash|sales)"
 _TAKERS = (r"(?:bar|door|till|shop|stall|stand|market|gate|box office|kiosk|van|truck|counter|night'?s|nightly|day'?s|"
            r"daily|week'?s|weekly|month'?s|monthly|festival|event|show|pub|cafe|restaurant|salon|studio)")
 
+# (lane tune35) who a buyer is counted as in a household's or a place's words
+_HEADS = r"(?:households|homes|houses|addresses|families|people|ppl|folks?|punters)"
 LOOSE_ASK_TERMS: list[tuple[str, str]] = [
+    # (lane tune35) "duck egg box buyers this week, how many different households would ya say", "the
+    # bookers last month - how many separate homes was that": the buyers, each counted once
+    (rf"\b(?:buyers|purchasers|bookers|payers|customers|clients)\b[^?.;]{{0,60}}?\bhow many {_ONCE} (?:[\w-]+ )?{_HEADS}\b|"
+     rf"\bhow many {_ONCE} (?:[\w-]+ )?{_HEADS} (?:have |had )?(?:actually )?(?:bought|ordered|booked|purchased|paid)\b",
+     "buyers"),
     # "how many different people grabbed onigiri off us", "how many separate families picked up a box"
     (rf"\bhow many {_ONCE} (?:[\w-]+ )?(?:{PEOPLE}|folks?|families|kids|drivers|chefs|diners|guests|drinkers|punters) "
      rf"(?:have |had )?(?:actually )?{_GOT}\b", "buyers"),
