@@ -1,0 +1,91 @@
+"""Readings added in phase Z (lane tune35) by class, from the open misses of the tuning banks
+(blind23, probe21c-23c), on phrasings written for this round in other trades and words (rules
+only: the `rules` fixture of tests/planner_fixtures.py, no reading by meaning)."""
+
+from __future__ import annotations
+
+import pytest
+from planner_fixtures import assert_plans
+
+
+# 1. a trade's units and its money listed as several KPIs, each item read (convention (g): "sales"
+# alone is revenue, counted it is orders)
+@pytest.mark.parametrize(("question", "metrics"), [
+    ("bike hire: rentals and what riders paid last month", ["orders", "revenue"]),
+    ("the ceilidh: entries and the average ticket this week", ["orders", "aov"]),
+    ("pottery studio, number of sales and turnover last week", ["orders", "revenue"]),
+    ("kennels: cash and how many bookings in october", ["revenue", "orders"]),
+])
+def test_units_and_money_listed_are_each_read(rules, question, metrics):
+    assert_plans(rules, question, "kpis", metrics=metrics)
+
+
+def test_a_list_with_two_periods_is_compared_on_every_item(rules):
+    assert_plans(rules, "saddlery: this month against last month, spend and number of fittings", "compare",
+                 metrics=["revenue", "orders"])
+
+
+# 2. the analysis just shown asked for again, narrowed or re-cut: the thread's span kept
+@pytest.mark.parametrize(("first", "again", "tool", "args"), [
+    ("the whole funnel for the glamping pods last quarter", "pod funnel again, split by the channel they came in on",
+     "funnel", {"period": {"name": "last_quarter"}, "by": "channel"}),
+    ("what themes come up in the laundrette's feedback this month", "laundrette: only the bad-news themes",
+     "feedback_themes", {"period": {"name": "this_month"}, "sentiment": "negative"}),
+])
+def test_the_same_analysis_again_keeps_the_span(rules, first, again, tool, args):
+    key = "tune35-" + first
+    rules.remember(key, rules.plan(first, key))
+    assert_plans(rules, again, tool, key=key, **args)
+
+
+def test_the_month_before_this_month_is_last_month_by_name(rules):
+    key = "tune35-month-before"
+    rules.remember(key, rules.plan("what are the sauna's regulars moaning about this month", key))
+    assert_plans(rules, "and what were they moaning about the month before", "feedback_themes", key=key,
+                 period={"name": "last_month"})
+
+
+# 3. "X on X" with no two periods named: a trend at that grain (convention (h))
+@pytest.mark.parametrize(("question", "metric", "grain"), [
+    ("reviews out of 5 for the dog groomer, week on week", "csat_mean", "week"),
+    ("would-recommend score month on month", "nps", "month"),
+])
+def test_unit_on_unit_without_two_periods_is_a_trend(rules, question, metric, grain):
+    assert_plans(rules, question, "trend", metric=metric, grain=grain)
+
+
+def test_unit_on_unit_said_as_the_change_stays_a_comparison(rules):
+    assert_plans(rules, "week on week takings", "compare", metrics=["revenue"])
+
+
+# 4. cart window said first; households counted; after-sales of orders; goods one by one
+def test_a_cart_window_defined_first_is_kept(rules):
+    assert_plans(rules, "treating a basket as dead once it sits 48 hours, what was the abandon rate last month?",
+                 "kpis", metrics=["cart_abandonment"], cart_window_hours=48, period={"name": "last_month"})
+
+
+def test_buyers_counted_as_households(rules):
+    assert_plans(rules, "veg box buyers last month - how many separate homes would you say", "kpis",
+                 metrics=["buyers"], period={"name": "last_month"})
+
+
+def test_the_after_sales_side_of_orders_is_that_stage_alone(rules):
+    assert_plans(rules, "how do folk feel about the after-sales side of their bike repair orders",
+                 "feedback_sentiment", stage=["post-purchase"])
+
+
+@pytest.mark.parametrize("question", [
+    "candle shop, item by item, how many sold this month",
+    "flavour by flavour, how did the gelato sell last month",
+])
+def test_goods_one_by_one_are_product_sales(rules, question):
+    assert_plans(rules, question, "product_sales", by="product")
+
+
+# 5. an alert named, then its yardstick in words
+@pytest.mark.parametrize("question", [
+    "the class bookings alert - compare against the week before rather than yesterday",
+    "pool entries alarm: check it against the week before, not yesterday",
+])
+def test_an_alerts_yardstick_in_words_is_a_change(rules, question):
+    assert_plans(rules, question, "change_alert_rule", window_days=7)
