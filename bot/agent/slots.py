@@ -50,7 +50,7 @@ from bot.agent.slot_readers import (
     read_places,
     read_values,
 )
-from bot.agent.stage_span import chain_of_steps
+from bot.agent.stage_span import chain_of_steps, turned_into
 from bot.agent.swapped_values import drop_swapped
 from bot.agent.trade_words import as_shop_words
 from bot.agent.turned_down import without_turned_down
@@ -229,6 +229,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     slots.channels = [c for c in slots.channels if not any(
         rx.search(rf"\b{re.escape(w)}(?:(?:,|\s+(?:and|or|&))\s+(?:the\s+|our\s+)?[\w-]+)*\s+(?:{PEOPLE}|segments|groups)\b", rest)
         for w in taken if CHANNEL_SYNONYMS.get(w) == c)]
+    turned_into(slots)  # (lane tune35) "which first channel turns browsers into payers best": the funnel's stages
     chain_of_steps(slots)  # "basket to checkout to order placed": the funnel over them, not a step's rate
     pair_groups(slots, rest, known)  # "vip vs loyalty": both groups, named without their people
     _groups_compared(slots, rest)

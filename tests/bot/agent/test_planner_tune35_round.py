@@ -89,3 +89,21 @@ def test_goods_one_by_one_are_product_sales(rules, question):
 ])
 def test_an_alerts_yardstick_in_words_is_a_change(rules, question):
     assert_plans(rules, question, "change_alert_rule", window_days=7)
+
+
+# 4b. web steps listed as deeds, and people of one stage turned into another, group by group: funnels
+@pytest.mark.parametrize("question", [
+    "kite shop - landed on the site, viewed a kite, basket, checkout, order in - numbers at each",
+    "tea rooms: site visit, then product page, then basket, then checkout, then booking placed - where do we leak",
+])
+def test_web_steps_listed_are_the_funnel_over_them(rules, question):
+    assert_plans(rules, question, "funnel",
+                 touchpoints=["website_visit", "product_view", "add_to_cart", "checkout_start", "order_placed"])
+
+
+@pytest.mark.parametrize(("question", "by"), [
+    ("which segment turns lookers into bookers best for the escape rooms", "segment"),
+    ("sailing school: which first channel converts site visitors into paying students best", "channel"),
+])
+def test_a_group_turning_browsers_into_buyers_is_its_funnel(rules, question, by):
+    assert_plans(rules, question, "funnel", by=by, stages=["consideration", "decision", "purchase"])
