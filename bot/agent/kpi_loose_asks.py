@@ -39,6 +39,18 @@ LOOSE_ASK_TERMS: list[tuple[str, str]] = [
     (rf"\b(?:buyers|purchasers|bookers|payers|customers|clients)\b[^?.;]{{0,60}}?\bhow many {_ONCE} (?:[\w-]+ )?{_HEADS}\b|"
      rf"\bhow many {_ONCE} (?:[\w-]+ )?{_HEADS} (?:have |had )?(?:actually )?(?:bought|ordered|booked|purchased|paid)\b",
      "buyers"),
+    # (lane tune35) "cases of ketchup shipped", "crates of cider sent out", "jars of curd gone out": goods in
+    # the trade's packs, gone to customers, are the orders (not a delivery said late or on time)
+    (r"\b(?:cases|crates|boxes|pallets|jars|tubs|bottles|bags|sacks|trays|packs|cartons|kegs|barrels|punnets) of "
+     r"(?:[\w'-]+ ){1,3}?(?:shipped|sent out|sent|dispatched|delivered|sold|shifted|gone out|went out|ordered|bought)\b"
+     r"(?! (?:late|on time|early|damaged|broken))", "orders"),
+    # (lane tune35) "weekly count of folding fans ordered", "the number of wreaths sold": the goods counted
+    (r"\b(?:count|number|tally|total) of (?:[\w'-]+ ){1,3}?(?:ordered|bought|sold|booked|hired|commissioned)\b", "orders"),
+    # (lane tune35) "how many punch and judy shows have we been booked for": the jobs the business was hired to do
+    (r"\bhow many (?:[\w'-]+ ){1,5}?(?:have|has|had) (?:we|i|the [\w'-]+) been (?:booked|hired|commissioned|engaged)"
+     r"(?: (?:for|to do|to play|to run))?\b", "orders"),
+    # (lane tune35) "what did harp gigs in Clifton bring in": the money those units made
+    (r"\bwhat (?:did|have|has|do|does|will) (?:[\w'-]+ ){1,5}?(?:bring|brought|bringing) (?:us |me )?in\b", "revenue"),
     # "how many different people grabbed onigiri off us", "how many separate families picked up a box"
     (rf"\bhow many {_ONCE} (?:[\w-]+ )?(?:{PEOPLE}|folks?|families|kids|drivers|chefs|diners|guests|drinkers|punters) "
      rf"(?:have |had )?(?:actually )?{_GOT}\b", "buyers"),
