@@ -51,6 +51,13 @@ LOOSE_ASK_TERMS: list[tuple[str, str]] = [
      r"(?: (?:for|to do|to play|to run))?\b", "orders"),
     # (lane tune35) "what did harp gigs in Clifton bring in": the money those units made
     (r"\bwhat (?:did|have|has|do|does|will) (?:[\w'-]+ ){1,5}?(?:bring|brought|bringing) (?:us |me )?in\b", "revenue"),
+    # (lane tune35) "how many members came through the gate", "the 35-44 crowd came through the butterfly house",
+    # "how many members actually trained at the course": people who came to the place, the active customers
+    (rf"\bhow many (?:of (?:the |our )?)?(?:[\w'-]+ )?(?:{PEOPLE}|folks?|bodies|heads|crowd|people|ppl|visitors) (?:have |had )?"
+     r"(?:actually )?(?:came|come|walked|got|went|passed|streamed) (?:in )?(?:thru|through|in at|past) (?:the |our |my )?"
+     r"(?:[\w'-]+ ){0,3}?(?:gates?|turnstiles?|house|centre|center|entrance|doors?)\b|"
+     rf"\bhow many (?:of (?:the |our )?)?(?:[\w'-]+ )?(?:{PEOPLE}|folks?|people|ppl) (?:have |had )?(?:actually )?(?:trained|swam|climbed|"
+     r"practi[sc]ed|worked out|turned up|showed up|rode|skated) (?:at|in|on|with)\b", "active_customers"),
     # "how many different people grabbed onigiri off us", "how many separate families picked up a box"
     (rf"\bhow many {_ONCE} (?:[\w-]+ )?(?:{PEOPLE}|folks?|families|kids|drivers|chefs|diners|guests|drinkers|punters) "
      rf"(?:have |had )?(?:actually )?{_GOT}\b", "buyers"),
