@@ -58,6 +58,13 @@ LOOSE_ASK_TERMS: list[tuple[str, str]] = [
      r"(?:[\w'-]+ ){0,3}?(?:gates?|turnstiles?|house|centre|center|entrance|doors?)\b|"
      rf"\bhow many (?:of (?:the |our )?)?(?:[\w'-]+ )?(?:{PEOPLE}|folks?|people|ppl) (?:have |had )?(?:actually )?(?:trained|swam|climbed|"
      r"practi[sc]ed|worked out|turned up|showed up|rode|skated) (?:at|in|on|with)\b", "active_customers"),
+    # (lane tune35) "how many kits went to new homes": goods rehomed are goods sold
+    (r"\bhow many (?:[\w'-]+ ){0,2}?[\w-]+s (?:have |had )?(?:went|gone|go|found) (?:off )?(?:to )?(?:new|good|loving|happy|forever) homes?\b",
+     "orders"),
+    # (lane tune35) "median days for a finished cot to land with the family": the time an order takes to reach its buyer
+    (r"\b(?:days?|time|long|weeks?) (?:\w+ ){0,2}?(?:for|until|till|before) (?:an? |the |their |our )?(?:[\w-]+ ){0,3}?(?:to )?"
+     r"(?:land|arrive|turn up) (?:with|at) (?:the |their )?(?:famil(?:y|ies)|customers?|clients?|buyers?|owners?|doors?|doorsteps?|homes?)\b",
+     "delivery_time"),
     # "how many different people grabbed onigiri off us", "how many separate families picked up a box"
     (rf"\bhow many {_ONCE} (?:[\w-]+ )?(?:{PEOPLE}|folks?|families|kids|drivers|chefs|diners|guests|drinkers|punters) "
      rf"(?:have |had )?(?:actually )?{_GOT}\b", "buyers"),
