@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bot.agent.trade_words import PEOPLE as TRADE_PEOPLE
 from bot.agent.trade_words import UNIT_ONE
 from bot.agent.vocab import PEOPLE
 
@@ -33,6 +34,7 @@ _TAKERS = (r"(?:bar|door|till|shop|stall|stand|market|gate|box office|kiosk|van|
 
 # (lane tune35) who a buyer is counted as in a household's or a place's words
 _HEADS = r"(?:households|homes|houses|addresses|families|people|ppl|folks?|punters)"
+_ANYONE = "|".join(TRADE_PEOPLE)  # a trade's people too ("climbers", "swimmers")
 LOOSE_ASK_TERMS: list[tuple[str, str]] = [
     # (lane tune35) "duck egg box buyers this week, how many different households would ya say", "the
     # bookers last month - how many separate homes was that": the buyers, each counted once
@@ -53,10 +55,10 @@ LOOSE_ASK_TERMS: list[tuple[str, str]] = [
     (r"\bwhat (?:did|have|has|do|does|will) (?:[\w'-]+ ){1,5}?(?:bring|brought|bringing) (?:us |me )?in\b", "revenue"),
     # (lane tune35) "how many members came through the gate", "the 35-44 crowd came through the butterfly house",
     # "how many members actually trained at the course": people who came to the place, the active customers
-    (rf"\bhow many (?:of (?:the |our )?)?(?:[\w'-]+ )?(?:{PEOPLE}|folks?|bodies|heads|crowd|people|ppl|visitors) (?:have |had )?"
+    (rf"\bhow many (?:of (?:the |our )?)?(?:[\w'-]+ )?(?:{PEOPLE}|{_ANYONE}|folks?|bodies|heads|crowd|people|ppl|visitors) (?:have |had )?"
      r"(?:actually )?(?:came|come|walked|got|went|passed|streamed) (?:in )?(?:thru|through|in at|past) (?:the |our |my )?"
      r"(?:[\w'-]+ ){0,3}?(?:gates?|turnstiles?|house|centre|center|entrance|doors?)\b|"
-     rf"\bhow many (?:of (?:the |our )?)?(?:[\w'-]+ )?(?:{PEOPLE}|folks?|people|ppl) (?:have |had )?(?:actually )?(?:trained|swam|climbed|"
+     rf"\bhow many (?:of (?:the |our )?)?(?:[\w'-]+ )?(?:{PEOPLE}|{_ANYONE}|folks?|people|ppl) (?:have |had )?(?:actually )?(?:trained|swam|climbed|"
      r"practi[sc]ed|worked out|turned up|showed up|rode|skated) (?:at|in|on|with)\b", "active_customers"),
     # (lane tune35) "how many kits went to new homes": goods rehomed are goods sold
     (r"\bhow many (?:[\w'-]+ ){0,2}?[\w-]+s (?:have |had )?(?:went|gone|go|found) (?:off )?(?:to )?(?:new|good|loving|happy|forever) homes?\b",

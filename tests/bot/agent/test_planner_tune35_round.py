@@ -107,3 +107,28 @@ def test_web_steps_listed_are_the_funnel_over_them(rules, question):
 ])
 def test_a_group_turning_browsers_into_buyers_is_its_funnel(rules, question, by):
     assert_plans(rules, question, "funnel", by=by, stages=["consideration", "decision", "purchase"])
+
+
+# 1b. a trade's units in its own words: packs shipped, goods counted, jobs booked for, money brought in,
+# people through the gate, goods rehomed, a piece landing with its buyer
+@pytest.mark.parametrize(("question", "metrics"), [
+    ("crates of apple juice sent out this month", ["orders"]),
+    ("the number of wreaths sold last month", ["orders"]),
+    ("how many magic shows have we been hired for since june", ["orders"]),
+    ("what did the ceilidh nights in Redland bring in last month", ["revenue"]),
+    ("how many climbers came through the gate at the bouldering centre last week", ["active_customers"]),
+    ("how many gym members actually trained at the new studio in october", ["active_customers"]),
+    ("how many puppies went to new homes this year", ["orders"]),
+    ("median days for a made-to-order table to land with the customer this year", ["delivery_time"]),
+    ("how many handmade rugs did the folk who found us on facebook buy last month", ["orders"]),
+    ("wedding commission refunds this month", ["refunded_orders"]),
+])
+def test_a_trades_own_words_for_its_kpis(rules, question, metrics):
+    assert_plans(rules, question, "kpis", metrics=metrics)
+
+
+def test_the_same_month_said_alone_keeps_the_period(rules):
+    key = "tune35-same-month"
+    rules.remember(key, rules.plan("how many boiler services did we do in september", key))
+    assert_plans(rules, "average invoice for the boilers, same month", "kpis", key=key, metrics=["aov"],
+                 period={"start": "2026-09-01", "end": "2026-09-30"})
