@@ -40,7 +40,10 @@ _CLAUSE = re.compile(
 # "builders who asked about scaffolding but never hired, which of them look ready to sign": the
 # clause points back at the people the words before it named, so those words are the question too
 # (lane tune30) so does "where do I start", "how do we go about it": a goal said first, then how to reach it
-_POINTS_BACK = re.compile(r"\b(?:of|among|amongst) (?:them|those|these)\b|^(?:so |and |but )?(?:where|how) (?:do|should|shall|would|can) "
+_POINTS_BACK = re.compile(r"\b(?:of|among|amongst) (?:them|those|these)\b|"
+                          # (lane tune35) "hampers turning up after the promised date - are they costing us on reviews":
+                          # the clause's subject is the words before it
+                          r"^(?:so |and |but )?(?:are|is|do|does|did|have|has|were|was) (?:they|those|these|them|it)\b|^(?:so |and |but )?(?:where|how) (?:do|should|shall|would|can) "
                           r"(?:i|we) (?:start|begin|go about (?:it|that|this))\b", re.I)
 
 

@@ -132,3 +132,11 @@ def test_the_same_month_said_alone_keeps_the_period(rules):
     rules.remember(key, rules.plan("how many boiler services did we do in september", key))
     assert_plans(rules, "average invoice for the boilers, same month", "kpis", key=key, metrics=["aov"],
                  period={"start": "2026-09-01", "end": "2026-09-30"})
+
+
+@pytest.mark.parametrize("question", [
+    "hampers turning up after the promised date - are they costing us on reviews",
+    "when a cake is delivered late, do the star ratings drop compared with the on-time ones",
+])
+def test_lateness_costing_stars_is_satisfaction_by_delivery(rules, question):
+    assert_plans(rules, question, "satisfaction_by", measure="review_score", by="delivery")
