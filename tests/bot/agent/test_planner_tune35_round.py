@@ -140,3 +140,8 @@ def test_the_same_month_said_alone_keeps_the_period(rules):
 ])
 def test_lateness_costing_stars_is_satisfaction_by_delivery(rules, question):
     assert_plans(rules, question, "satisfaction_by", measure="review_score", by="delivery")
+
+
+def test_the_last_place_seen_before_missing_the_goal_is_the_dropoffs(rules):
+    assert_plans(rules, "pottery shop last week, last spot punters were spotted before not placing an online order",
+                 "dropoffs", goal_touchpoint="order_placed", period={"name": "last_week"})
