@@ -157,7 +157,7 @@ SEARCH_CUES = (
     # (lane probe21c) "show me the crossest comments folk left", "pull up the grumpiest support tickets", "mek
     # mi see di unhappiest tings customers seh": the worst texts themselves, asked to be seen, ranked by
     # tone (not their feeling split by a part of the journey, which "by"/"per" would ask)
-    (r"\b(?:show|see|pull up|pull out|dig out|dig up|give|get|list|read|find|share|bring up|send)(?: me| us| mi)? "
+    (r"\b(?:show|see|pull up|pull out|dig out|dig up|give|get|list|read|find|share|bring up|send|gimme|gizza|lemme see)(?: me| us| mi)? "
      r"(?:the |all the |some of the |a few of the |di |our )?(?:most (?:negative|critical|scathing|annoyed|upset)|angriest|"
      r"grumpiest|crankiest|crossest|nastiest|harshest|unhappiest|rudest|bitterest|sourest|stroppiest|meanest|worst) "
      r"(?:[\w-]+ )?(?:comments|reviews|words|messages|texts|replies|notes|tickets|things|tings|stuff|feedback|remarks|"

@@ -14,12 +14,15 @@ _UNIT_DAYS = {"d": 1, "w": 7, "m": 30}
 # "drop the vip bit", "forget the instagram part", "lose the filter": the filter named taken off
 _DROPPED = re.compile(r"\b(?:drop|forget|lose|remove|ditch|scrap|bin|take off|get rid of|without) (?:the |that )?([\w' -]{2,30}?) "
                       r"(?:bit|part|filter|side|thing|lot|crowd|group|only bit)\b|\b(?:everyone|everybody|all (?:customers|of them|"
-                      r"clients|members|folk|people)|the whole lot)\b(?: (?:please|pls|again|instead))?\s*[?.!]*$")
+                      r"clients|members|folk|people)|the whole lot)\b(?: (?:please|pls|again|instead))*\s*[?.!]*$")
 
 
 # the same, as a cue that the message continues the thread at all
 DROPS_A_FILTER = re.compile(r"^(?:(?:ok|okay|right|now|and|so|then|please|pls|just),? )*(?:drop|forget|lose|remove|ditch|scrap|"
-                            r"take off|get rid of) (?:the |that )?[\w' -]{2,30}? (?:bit|part|filter|side|only bit)\b")
+                            r"take off|get rid of) (?:the |that )?[\w' -]{2,30}? (?:bit|part|filter|side|only bit)\b|"
+                            # (lane tune35) "everyone again", "all customers please": the whole message asks for everyone
+                            r"^(?:(?:ok|okay|right|now|and|so|then|please|pls|just),? )*(?:everyone|everybody|all (?:customers|of them|"
+                            r"clients|members|folk|people)|the whole lot)(?: (?:please|pls|again|instead))*\s*[?.!]*$")
 
 
 def window_said_again(previous: dict[str, Any], out: dict[str, Any], text: str) -> dict[str, Any]:

@@ -145,3 +145,13 @@ def test_lateness_costing_stars_is_satisfaction_by_delivery(rules, question):
 def test_the_last_place_seen_before_missing_the_goal_is_the_dropoffs(rules):
     assert_plans(rules, "pottery shop last week, last spot punters were spotted before not placing an online order",
                  "dropoffs", goal_touchpoint="order_placed", period={"name": "last_week"})
+
+
+def test_everyone_again_drops_the_threads_filter(rules):
+    key = "tune35-everyone"
+    rules.remember(key, rules.plan("bakery funnel for the facebook crowd last month", key))
+    assert_plans(rules, "everybody again please", "funnel", key=key, period={"name": "last_month"}, filters=None)
+
+
+def test_the_angriest_texts_asked_for_in_slang_are_a_search(rules):
+    assert_plans(rules, "gimme the grumpiest reviews we got last week, chippy", "feedback_search", period={"name": "last_week"})
