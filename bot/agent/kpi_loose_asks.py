@@ -47,7 +47,7 @@ LOOSE_ASK_TERMS: list[tuple[str, str]] = [
      r"(?:[\w'-]+ ){1,3}?(?:shipped|sent out|sent|dispatched|delivered|sold|shifted|gone out|went out|ordered|bought)\b"
      r"(?! (?:late|on time|early|damaged|broken))", "orders"),
     # (lane tune35) "weekly count of folding fans ordered", "the number of wreaths sold": the goods counted
-    (r"\b(?:count|number|tally|total) of (?:[\w'-]+ ){1,3}?(?:ordered|bought|sold|booked|hired|commissioned)\b", "orders"),
+    (r"\b(?:count|number|tally|total) of (?:(?!who\b|that\b|which\b)[\w'-]+ ){1,3}?(?:ordered|bought|sold|booked|hired|commissioned)\b", "orders"),
     # (lane tune35) "how many punch and judy shows have we been booked for": the jobs the business was hired to do
     (r"\bhow many (?:[\w'-]+ ){1,5}?(?:have|has|had) (?:we|i|the [\w'-]+) been (?:booked|hired|commissioned|engaged)"
      r"(?: (?:for|to do|to play|to run))?\b", "orders"),
