@@ -76,10 +76,10 @@ SERIES_ASKED += "|" + _HOW_IT_WENT + "|" + _WHICH_SINGLE
 # (lane tune35, convention (h) of docs/ARCHITECTURE.md) "satisfaction out of 5, month on month", "csat
 # week on week" with no two periods named (no "vs", "than", "against"): its course at that grain, not
 # this month set against the last (said first, "week on week revenue", or "the month on month change", it is
-# the one change, compare's); a watch ("alert me if ... drops 10% week on week") is an alert's
+# the one change, compare's; so is "aov week on week" not set off by a comma: tune12a's and tune25's readings); a watch ("alert me if ... drops 10% week on week") is an alert's
 _UNIT_ON_UNIT = (r"^(?!.*(?:\b(?:vs\.?|versus|against|compar\w*|than|beside|next to|if|when|whenever|alert\w*|warn\w*|notify|ping|"
                  r"tell me|let me know|heads up|shout|change|changes|changed|growth|difference)\b|%|\bper ?cent\b)).+?"
-                 r"\b(?:(day)[- ]on[- ]day|(week)[- ]on[- ]week|(month)[- ]on[- ]month|(quarter)[- ]on[- ]quarter)\b")
+                 r"(?:,|\s-)\s*(?:(day)[- ]on[- ]day|(week)[- ]on[- ]week|(month)[- ]on[- ]month|(quarter)[- ]on[- ]quarter)\b")
 SERIES_ASKED += "|" + _UNIT_ON_UNIT
 _EACH = re.compile(_DONE_EACH + "|" +
                    r"\b(?:for|over|on|in|across|during) each of the (?:last|past|previous) (?:\d+|[a-z]+) (days|weeks|months)\b|"

@@ -48,7 +48,7 @@ def test_the_month_before_this_month_is_last_month_by_name(rules):
 # 3. "X on X" with no two periods named: a trend at that grain (convention (h))
 @pytest.mark.parametrize(("question", "metric", "grain"), [
     ("reviews out of 5 for the dog groomer, week on week", "csat_mean", "week"),
-    ("would-recommend score month on month", "nps", "month"),
+    ("would-recommend score for the ferry, month on month", "nps", "month"),
 ])
 def test_unit_on_unit_without_two_periods_is_a_trend(rules, question, metric, grain):
     assert_plans(rules, question, "trend", metric=metric, grain=grain)
