@@ -28,5 +28,14 @@ RULE_NAMED_FIRST = (_LEAD + r"(?:(?:on|for|about|with|re|regarding|as for|as to|
                     r"(?:[\w'-]+ ){0,3}(?:alert|alarm|rule|warning)\s*[,:;-]) ?(?:(?:so|and|but|please|then|from now on),? )*"
                     r"(?:(?:only|just|no longer)\b|(?:don'?t|do not|never|stop) (?:warn|tell|alert|ping|flag|bother|message|"
                     r"notify|send|fire)\w*\b|(?:make|set|change|raise|lower|switch|turn|bump|push|kick|knock|move) (?:it|that|this|"
-                    r"(?:the|its) (?:threshold|limit|level|trigger|value|number|figure|severity|priority|window))\b)")
+                    r"(?:the|its) (?:threshold|limit|level|trigger|value|number|figure|severity|priority|window))\b|"
+                    # (lane tune35) "the entries alert - compare against the week before rather than yesterday": its window in words
+                    r"(?:compare|check|measure|judge|look)s? (?:it |them |that )?(?:against|with|to|on|at) (?:the )?"
+                    r"(?:day|week|fortnight|month|year) (?:before|prior|earlier)\b)")
 RULE_CHANGED = RULE_CHANGED + "|" + RULE_NAMED_FIRST
+
+# (lane tune35) an alert named, then its yardstick said as a comparison ("the entries alert - compare against
+# the week before rather than yesterday"): a change of that alert, not two periods compared (compare's cue against)
+ALERT_YARDSTICK_SAID = (_LEAD + r"(?:(?:the|my|our|that|this) )?(?:[\w'-]+ ){0,3}(?:alert|alarm|rule)\s*[,:;-]+ ?"
+                        r"(?:(?:so|and|but|please|then),? )*(?:compare|check|measure|judge|look)s? (?:it |them |that )?"
+                        r"(?:against|with|to|on|at) (?:the )?(?:day|week|fortnight|month|year) (?:before|prior|earlier)\b")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.alert_rule_said import ALERT_YARDSTICK_SAID
 from bot.agent.analytics_cues import (
     COMPARE_CUES,
     KPI_CUES,
@@ -124,7 +125,7 @@ _CART_WINDOW = re.compile(
     r"(?:abandon(?:ed)?|dumped|ditched|dead|lost|left|gone|walked away|given up(?: on)?) (?:only )?"
     r"(?:(?:after|once|past|beyond) (?:a full |the )?|if (?:it )?sits? (?:untouched |there |idle )?(?:for )?(?:over |more than )?)|"
     # "a cart left 2 days counts as abandoned", "only baskets sitting 36h+": how long a basket sits
-    r"(?:basket|cart|trolley|bag)s? (?:left|sitting|sat|lying|untouched|idle)(?: (?:there|idle|untouched|about|around))?"
+    r"(?:basket|cart|trolley|bag)s? (?:left|sitting|sits|sat|stays|lies|lying|untouched|idle)(?: (?:there|idle|untouched|about|around))?"
     r"(?: for)?(?: over| more than| at least)? "
     r"))?" + _CART_HOURS +
     # no lead: the words after it say it is the window ("a 24 hour window", "two days to come back")
@@ -432,7 +433,7 @@ def analytics_tools() -> list[ToolSpec]:
                       "month on month", "change", "better", "worse"),
             cues=(*COMPARE_CUES, *SAYING_COMPARE_CUES, *CHANGE_SPLIT_COMPARE_CUES, *SERIES_COMPARE_CUES, *THAN_CUES,
                   *SAME_DAYS_CUES, *FEELING_PAIR_COMPARE_CUES, *LOOSE_DAYS_CUES, *EITHER_WAY_CUES,
-                  *DRIFT_CUES),
+                  *DRIFT_CUES, (ALERT_YARDSTICK_SAID, -1.0)),
             plan=_plan_compare,
             # two groups set side by side ("Clifton vs Redland") are movers' levels, not two periods
             boost=lambda slots: -0.4 if side_by_side(slots) else boost_compare(slots) + boost_two_periods(slots),

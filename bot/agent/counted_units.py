@@ -54,7 +54,7 @@ _COUNTED = re.compile(
     rf"answered\b|receive\b|received\b|refund\b|refunded\b|cancel\b|cancelled\b)[a-z]+\b|"
     # (lane probe21c) "how many packets did customers from the Bristol region buy", "how many hampers did
     # the vip folk order": the units the customers took, counted
-    rf"\bhow many (?:new )?{_NOUN.format(13)} (?:did|have|has|do) (?:the |our |all )?(?:[\w'-]+ ){{1,6}}?"
+    rf"\bhow many (?:new )?(?:[a-z-]+ )?{_NOUN.format(13)} (?:did|have|has|do) (?:the |our |all )?(?:[\w'-]+ ){{1,6}}?"
     rf"(?:buy|bought|order|ordered|book|booked|purchase|purchased|take home|pick up|picked up|snap up|snapped up)\b|"
     # (lane ps10) "how many of those wedding gigs were there", "which day did we shift the most momos"
     rf"\bhow many of (?:those|these|the|our) (?:[a-z-]+ )?{_NOUN.format(5)} (?:were there|did we (?:do|have|get)|came in)\b|"

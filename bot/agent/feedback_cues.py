@@ -67,7 +67,7 @@ SEARCH_CUES = (
      r"(?:me |us )?(?:some |any |the |a few )?(?:praise|compliments|complaints|gripes|moans|grumbles|comments|feedback|reviews|"
      r"quotes|kind words|nice words) (?:for|about|on|of|regarding|mentioning|aimed at)\b", 0.9),
     # not "the ones the crm says came from instagram": what the records say, not customers
-    (r"(?<!crm )(?<!data )(?<!system )(?<!records )\b(?:say|says|said|saying|wrote|written|writing|mention\w*|quotes?|quoted|"
+    (r"(?<!crm )(?<!data )(?<!system )(?<!records )(?<!would you )(?<!would ya )(?<!would u )(?<!wud ya )(?<!you.d )\b(?:say|says|said|saying|wrote|written|writing|mention\w*|quotes?|quoted|"
      r"verbatims?|remarks?|told|telling)\b|"
      r"\b(?:did|do|does|have|has) (?:\w+ ){0,3}write\b|\bwrite (?:about|in)\b|\btell us\b|"
      r"\bthink (?:of|about)\b|\bopinions? (?:of|on|about)\b|\bviews? (?:on|about)\b|\bmake of\b|\bthoughts on\b",
@@ -157,7 +157,7 @@ SEARCH_CUES = (
     # (lane probe21c) "show me the crossest comments folk left", "pull up the grumpiest support tickets", "mek
     # mi see di unhappiest tings customers seh": the worst texts themselves, asked to be seen, ranked by
     # tone (not their feeling split by a part of the journey, which "by"/"per" would ask)
-    (r"\b(?:show|see|pull up|pull out|dig out|dig up|give|get|list|read|find|share|bring up|send)(?: me| us| mi)? "
+    (r"\b(?:show|see|pull up|pull out|dig out|dig up|give|get|list|read|find|share|bring up|send|gimme|gizza|lemme see)(?: me| us| mi)? "
      r"(?:the |all the |some of the |a few of the |di |our )?(?:most (?:negative|critical|scathing|annoyed|upset)|angriest|"
      r"grumpiest|crankiest|crossest|nastiest|harshest|unhappiest|rudest|bitterest|sourest|stroppiest|meanest|worst) "
      r"(?:[\w-]+ )?(?:comments|reviews|words|messages|texts|replies|notes|tickets|things|tings|stuff|feedback|remarks|"

@@ -29,6 +29,7 @@ from bot.agent.patterns import rx
 from bot.agent.plan import Plan
 from bot.agent.ranking import Candidate
 from bot.agent.refused_asks import COURTESY
+from bot.agent.same_again import same_analysis_again
 from bot.agent.same_word_kpi import follow_up_kpis
 from bot.agent.setting_amends import ranked_anew, sets_a_setting_only, settings_set
 from bot.agent.slots import Slots
@@ -201,6 +202,11 @@ def _filter_dropped(planner: Any, slots: Slots, best: Candidate | None, prev: To
     return bool(DROPS_A_FILTER.search(slots.norm))
 
 
+def _same_again(planner: Any, slots: Slots, best: Candidate | None, prev: ToolSpec) -> bool:
+    # (lane tune35) "hut funnel again, by first channel": the same analysis, the thread's span and filters kept
+    return same_analysis_again(slots.norm, best.tool if best else None, prev.name, bool(slots.period))
+
+
 def _period_stepped_back(planner: Any, slots: Slots, best: Candidate | None, prev: ToolSpec) -> bool:
     # (lane probe23b) "wat were they moaning about the month before": the last span, a step back
     return bool(slots.step and not slots.period and best is not None and best.tool == prev.name)
@@ -216,6 +222,7 @@ CHANGES: tuple[tuple[str, _Change], ...] = (
     ("periods swapped", _periods_swapped),
     ("period kept", _period_kept),
     ("filter dropped", _filter_dropped),
+    ("the same analysis again", _same_again),
     ("period stepped back", _period_stepped_back),
     ("a setting adjusted", _setting_adjusted),
 )

@@ -232,6 +232,13 @@ _ALIASES = [
     ("product_view", r"\b(?:view(?:s|ed|ing)?|look(?:s|ed|ing)? at|brows(?:e|es|ed|ing)) (?:an? |the |our )?(?:[\w-]+ ){0,2}?[\w-]+"
                      r"(?=\s*[,>/]\s*(?:then )?(?:baskets?|carts?|trolleys?)\b)", False),
     ("order_placed", r"\border (?:in|through|done)\b(?=\s*(?:[?.!,]|$))", False),
+    # (lane tune35) web steps listed in a chain, said as deeds: "landed on site, viewed a harp, basket,
+    # checkout, order in", "site visit, then product page, ..., then entry placed"
+    ("website_visit", r"\b(?:land(?:s|ed|ing)?|arriv(?:e|es|ed|ing)|c(?:o|a)me) (?:on|to|at) (?:the |our )?(?:web ?)?(?:site|shop)\b", True),
+    ("product_view", r"\b(?:view(?:s|ed|ing)?|look(?:s|ed|ing)? at|brows(?:e|es|ed|ing)) (?:an? |the |our )?(?:[\w-]+ ){0,1}?[\w-]+"
+                     r"(?=\s*(?:,|->|>|\bthen\b)\s*(?:then )?(?:the |a |their )?(?:baskets?|carts?|trolleys?|check ?outs?|add(?:s|ed|ing)? to)\b)",
+                     False),
+    ("order_placed", r"(?:,|->|>|\bthen) ?(?:an? |the )?(?:orders? in|(?:[\w-]+ )?(?:order|entry|booking|purchase)s? (?:placed|made|put in))\b", False),
     ("product_view", r"\bproduct (?:detail |listing )?pages?\b|\b(?:looks?|looked|looking) at (?:a |the )?products?\b", True),
     # (lane tune30) "of those who view a fitting, how many add to basket, then order": viewing the thing
     # sold, first in a chain whose next step is the basket, is the product view (whatever it is called)

@@ -159,6 +159,11 @@ DROPOFF_CUES = (
     (r"\bwhere (?:the |our |all the |those |these )?(?:[\w'-]+ ){0,2}?(?:were|was) (?:last seen|seen last|last spotted|spotted last|"
      r"last heard of)\b|\bwhere (?:were|was) (?:the |our |all the |those |these )?(?:[\w'-]+ ){1,3}?(?:last seen|seen last|"
      r"last spotted|spotted last)\b", 1.2),
+    # (lane tune35) "last spot ppl were seen before not placing an online order", "the last step folk were seen at
+    # before they never booked": where those who missed the goal were seen last, said as the place
+    (r"\b(?:the )?last (?:spot|place|step|page|point|stop|touchpoint)s? (?:where |that )?(?:[\w'-]+ ){0,2}?(?:were|was|got) "
+     r"(?:seen|spotted|at)\b(?: (?:at|on|in))?(?: [\w'-]+){0,3}? (?:before|prior to) (?:they |people |ppl |folk )?"
+     r"(?:not|never|didn'?t|did not|without|giving up|gave up|leaving|left|dropping|dropped)\b", 1.2),
 )
 PATH_CUES = (
     (r"\bpaths?\b|\broutes?\b|\bsequences?\b", 0.8),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bot.agent.trade_words import PEOPLE as TRADE_PEOPLE
 from bot.agent.trade_words import UNIT_ONE
 from bot.agent.vocab import PEOPLE
 from bot.agent.word_fragments import DAY_WEEK_MONTH
@@ -39,7 +40,41 @@ _MONEY_WORDS = r"(?:revenue|takings|turnover|income|money|cash|sales)"
 _TAKERS = (r"(?:bar|door|till|shop|stall|stand|market|gate|box office|kiosk|van|truck|counter|night'?s|nightly|day'?s|"
            r"daily|week'?s|weekly|month'?s|monthly|festival|event|show|pub|cafe|restaurant|salon|studio)")
 
+# (lane tune35) who a buyer is counted as in a household's or a place's words
+_HEADS = r"(?:households|homes|houses|addresses|families|people|ppl|folks?|punters)"
+_ANYONE = "|".join(TRADE_PEOPLE)  # a trade's people too ("climbers", "swimmers")
 LOOSE_ASK_TERMS: list[tuple[str, str]] = [
+    # (lane tune35) "duck egg box buyers this week, how many different households would ya say", "the
+    # bookers last month - how many separate homes was that": the buyers, each counted once
+    (rf"\b(?:buyers|purchasers|bookers|payers|customers|clients)\b[^?.;]{{0,60}}?\bhow many {_ONCE} (?:[\w-]+ )?{_HEADS}\b|"
+     rf"\bhow many {_ONCE} (?:[\w-]+ )?{_HEADS} (?:have |had )?(?:actually )?(?:bought|ordered|booked|purchased|paid)\b",
+     "buyers"),
+    # (lane tune35) "cases of ketchup shipped", "crates of cider sent out", "jars of curd gone out": goods in
+    # the trade's packs, gone to customers, are the orders (not a delivery said late or on time)
+    (r"\b(?:cases|crates|boxes|pallets|jars|tubs|bottles|bags|sacks|trays|packs|cartons|kegs|barrels|punnets) of "
+     r"(?:[\w'-]+ ){1,3}?(?:shipped|sent out|sent|dispatched|delivered|sold|shifted|gone out|went out|ordered|bought)\b"
+     r"(?! (?:late|on time|early|damaged|broken))", "orders"),
+    # (lane tune35) "weekly count of folding fans ordered", "the number of wreaths sold": the goods counted
+    (r"\b(?:count|number|tally|total) of (?:(?!who\b|that\b|which\b)[\w'-]+ ){1,3}?(?:ordered|bought|sold|booked|hired|commissioned)\b", "orders"),
+    # (lane tune35) "how many punch and judy shows have we been booked for": the jobs the business was hired to do
+    (r"\bhow many (?:[\w'-]+ ){1,5}?(?:have|has|had) (?:we|i|the [\w'-]+) been (?:booked|hired|commissioned|engaged)"
+     r"(?: (?:for|to do|to play|to run))?\b", "orders"),
+    # (lane tune35) "what did harp gigs in Clifton bring in": the money those units made
+    (r"\bwhat (?:did|have|has|do|does|will) (?:[\w'-]+ ){1,5}?(?:bring|brought|bringing) (?:us |me )?in\b", "revenue"),
+    # (lane tune35) "how many members came through the gate", "the 35-44 crowd came through the butterfly house",
+    # "how many members actually trained at the course": people who came to the place, the active customers
+    (rf"\bhow many (?:of (?:the |our )?)?(?:[\w'-]+ )?(?:{PEOPLE}|{_ANYONE}|folks?|bodies|heads|crowd|people|ppl|visitors) (?:have |had )?"
+     r"(?:actually )?(?:came|come|walked|got|went|passed|streamed) (?:in )?(?:thru|through|in at|past) (?:the |our |my )?"
+     r"(?:[\w'-]+ ){0,3}?(?:gates?|turnstiles?|house|centre|center|entrance|doors?)\b|"
+     rf"\bhow many (?:of (?:the |our )?)?(?:[\w'-]+ )?(?:{PEOPLE}|{_ANYONE}|folks?|people|ppl) (?:have |had )?(?:actually )?(?:trained|swam|climbed|"
+     r"practi[sc]ed|worked out|turned up|showed up|rode|skated) (?:at|in|on|with)\b", "active_customers"),
+    # (lane tune35) "how many kits went to new homes": goods rehomed are goods sold
+    (r"\bhow many (?:[\w'-]+ ){0,2}?[\w-]+s (?:have |had )?(?:went|gone|go|found) (?:off )?(?:to )?(?:new|good|loving|happy|forever) homes?\b",
+     "orders"),
+    # (lane tune35) "median days for a finished cot to land with the family": the time an order takes to reach its buyer
+    (r"\b(?:days?|time|long|weeks?) (?:\w+ ){0,2}?(?:for|until|till|before) (?:an? |the |their |our )?(?:[\w-]+ ){0,3}?(?:to )?"
+     r"(?:land|arrive|turn up) (?:with|at) (?:the |their )?(?:famil(?:y|ies)|customers?|clients?|buyers?|owners?|doors?|doorsteps?|homes?)\b",
+     "delivery_time"),
     # "how many different people grabbed onigiri off us", "how many separate families picked up a box"
     (rf"\bhow many {_ONCE} (?:[\w-]+ )?(?:{PEOPLE}|folks?|families|kids|drivers|chefs|diners|guests|drinkers|punters) "
      rf"(?:have |had )?(?:actually )?{_GOT}\b", "buyers"),

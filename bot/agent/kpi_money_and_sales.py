@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 
 # the money nouns; "fees" only as ours, never fees we pay ("card fees", "platform fees")
-_MONEY = (r"(?:commission(?! rates?\b| structure\b| split\b|ed\b)|donations?|(?:our|my|the|client|broker|"
+# ((lane tune35) "cake commission cancellations": the commissions' own status counted, no money)
+_MONEY = (r"(?:commission(?! rates?\b| structure\b| split\b|ed\b| cancel\w*| refund\w*| returns?\b| no-?shows?\b)|donations?|(?:our|my|the|client|broker|"
           r"professional|advice|arrangement|procuration|proc|tuition|course|membership|booking|consultation) fees|"
           r"fee income)")
 _AVERAGE = r"(?:avg|average|typical|mean|usual|median)"

@@ -23,12 +23,14 @@ _MIN_PREAMBLE = 8  # "quick one:" is a lead-in, not chit-chat to leave out
 # (so does "shoppers who add a candle to the basket, what proportion go on to buy?")
 # (after the trade's name as a heading too: "mattress shop: of people who made it to the cart, ...")
 # (and "in the CRM's 'how did you hear about us' field, which source...": where the groups are read)
-_SAYS_WHO = re.compile(r"(?:\s*[\w'&-]+(?: [\w'&-]+){0,3}:)?(?:\s*(?:of|among|amongst|out of|for|from|if|when|once|treat|call|count)\b|"
+_SAYS_WHO = re.compile(r"(?:\s*[\w'&-]+(?: [\w'&-]+){0,3}:)?(?:\s*(?:of|among|amongst|out of|for|from|if|when|once|treat(?:ing)?|call(?:ing)?|count(?:ing)?)\b|"
                        r"\s*(?:in|from|using|going by) (?:the |our )?(?:crm|customer records|customer list)(?:'s)?\b|"
                        # (lane tune30) "over the whole time they stick with us, what does ... end up spending": the span asked over
                        r"\s*(?:over|across|during|throughout|in) (?:the |their |its )?(?:whole|entire|full|long) (?:time|life|run|haul|relationship)\b|"
                        r"\s*(?:the |our |all (?:the |our )?|any )?(?:[\w-]+ ){0,2}(?:people|folks?|shoppers|customers|clients|"
                        r"visitors|guests|punters|users|browsers|buyers|members|patients|ones|those|anyone|everyone) (?:who|that)\b)", re.I)
+# ((lane tune35) "counting a cart as ditched after 24 hrs, whats the abandon rate": a definition said
+# first sets the question's window, so it is the question too)
 # Where the question starts: after a comma, full stop, dash or colon, a question opener.
 _CLAUSE = re.compile(
     r"(?:[,.;:!?]|\s-+|\s–)\s+(?:(?:so|but|anyway|basically|just|well|ok|okay|right)\s*,?\s+)?"
@@ -38,7 +40,10 @@ _CLAUSE = re.compile(
 # "builders who asked about scaffolding but never hired, which of them look ready to sign": the
 # clause points back at the people the words before it named, so those words are the question too
 # (lane tune30) so does "where do I start", "how do we go about it": a goal said first, then how to reach it
-_POINTS_BACK = re.compile(r"\b(?:of|among|amongst) (?:them|those|these)\b|^(?:so |and |but )?(?:where|how) (?:do|should|shall|would|can) "
+_POINTS_BACK = re.compile(r"\b(?:of|among|amongst) (?:them|those|these)\b|"
+                          # (lane tune35) "hampers turning up after the promised date - are they costing us on reviews":
+                          # the clause's subject is the words before it
+                          r"^(?:so |and |but )?(?:are|is|do|does|did|have|has|were|was) (?:they|those|these|them|it)\b|^(?:so |and |but )?(?:where|how) (?:do|should|shall|would|can) "
                           r"(?:i|we) (?:start|begin|go about (?:it|that|this))\b", re.I)
 
 

@@ -51,6 +51,10 @@ _NOT = (r"\bregulars?\b|review|rating|rated|\bstars?\b|score|csat|\bnps\b|satisf
         r"\bbasket size\b|\bper order\b|\bper basket\b|\bin each order\b|\b(?:add(?:ed|s|ing)? to|in(?:to)?) (?:the |their |a )?(?:cart|basket|trolley)s?\b|abandon|"
         # (lane probe24a) "how many separate people bought the kits": a head count of buyers, the KPI
         r"\bhow many (?:separate |different |unique |distinct )(?:people|folks?|customers|clients|buyers|households)\b")
+# (lane tune35) "kits product by product, by units", "flavour by flavour, what sold": the goods gone through one
+# by one, their sales (never a review or a weekday: the same exclusions as below)
+_GOOD_BY_GOOD = (rf"^(?!.*(?:{_NOT})).*\b(?:products? by product|items? by item|skus? by sku|models? by model|"
+                 r"flavou?rs? by flavou?r|kits? by kit|dish(?:es)? by dish|styles? by style|categor(?:y|ies) by category)\b")
 ASKS_PRODUCT_SALES = re.compile(
     rf"^(?!.*(?:{_NOT}))(?=.*{_RANKED}).*?"
     rf"(?:\b{_THING}\b[^.?!]{{0,45}}?(?:\b|(?=[$£€]))(?:{_SOLD})\b|\b(?:{_SOLD})\b[^.?!]{{0,30}}?\b{_THING}\b|"
@@ -210,7 +214,7 @@ def product_sales_tools() -> list[ToolSpec]:
                        "worst selling items", "which categories are growing"),
             keywords=("best sellers", "best selling"),
             # "what did people buy most often": the things bought, ranked (bot/agent/unmeasured.py's words)
-            cues=((ASKS_PRODUCT_SALES.pattern, 2.0), (MOST_BOUGHT.pattern, 2.0), (ASKS_GOODS_SOLD.pattern, 2.0),
+            cues=((_GOOD_BY_GOOD, 2.0), (ASKS_PRODUCT_SALES.pattern, 2.0), (MOST_BOUGHT.pattern, 2.0), (ASKS_GOODS_SOLD.pattern, 2.0),
                   (ASKS_GOODS_MOVING.pattern, 2.0)),
             plan=_plan,
         ),

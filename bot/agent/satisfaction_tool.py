@@ -31,7 +31,7 @@ _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # (a channel name like "instagram" is read by the slot parser too).
 _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("delivery", re.compile(r"\blate\b|\bon[- ]time\b|deliver\w*|parcels?|arriv\w*|shipping|shipped|"
-                            r"courier|dispatch\w*|delay\w*|shows? up|"
+                            r"courier|dispatch\w*|delay\w*|shows? up|turn(?:s|ed|ing)? up|"
                             # "does lateness drag our satisfaction down?", "do overdue jobs get worse ratings?"
                             r"\blateness\b|\btardiness\b|\btardy\b|\bover-?due\b|\bbehind schedule\b|\brunning late\b", re.I)),
     ("product_category", re.compile(r"product|categor\w*|\bgenres?\b|\bitems?\b|what we sell|kind of (?:things|stuff)|"
@@ -52,6 +52,15 @@ _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
     # not "one feedback source to another": where the texts came from is the sentiment tool's split
     ("channel", re.compile(r"channels?|(?<!feedback )\bsources?\b|came from|found us|traffic", re.I)),
 )
+# (lane tune35) goods late, then what it does to the stars: the ratings split by delivery (convention (d))
+_LATE_COSTS_STARS = re.compile(
+    r"\b(?:late(?! (?:last|this|in|on|at|night|afternoon|evening|morning|shift)\b)|after the promised (?:day|date)|overdue|"
+    r"behind schedule|past the promised)\b.{0,60}?"
+    r"\b(?:cost\w*|hurt\w*|drop\w*|dent\w*|drag\w*|lower\w*|worse|affect\w*|hit\w*|knock\w*)\b.{0,40}?"
+    r"\b(?:stars?|star ratings?|ratings?|reviews?|review scores?)\b|"
+    r"\b(?:late(?! (?:last|this|in|on|at|night|afternoon|evening|morning|shift)\b)|after the promised (?:day|date)|overdue)\b"
+    r".{0,60}?\b(?:stars?|star ratings?|ratings?|reviews?|review scores?)\b"
+    r".{0,30}?\b(?:drop\w*|dip\w*|fall\w*|lower|worse|suffer\w*)\b", re.I)
 _SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rates? (?:(?:the |our )?(?:[\w-]+ ){1,2})?(?:any |the )?(?:lower|higher|worse|better|lowest|highest|worst|best)\b|rated|stars?\b|score|scoring|csat|nps|net promoter|satisf|sentiment|\bfeel|\bmood\b|"
                            r"\btone\b|\bvibes?\b|negative|positive|"
                            r"recommend|happ(?:y|ier|iest)|unhapp|comments?|harsh|like (?:us|it) (?:less|more|least)|"
@@ -166,6 +175,8 @@ def _boost(slots: Any) -> float:
         # ("how upbeat are people who get a delivery vs those who collect"); said with ratings, or late
         # against on time, it stays the satisfaction split by delivery
         return -0.3
+    if _LATE_COSTS_STARS.search(text):
+        return 1.6  # (lane tune35) "kippers arriving after the promised day, are they costing us on star ratings"
     compared = bool(_COMPARISON.search(text))
     named = any(cue.search(text) for _, cue in _BY)
     if _SPLIT.search(text) and (_MEASURED.search(text) or _MEASURED_IN_WORDS.search(text)) and not _CHANGED.search(text):

@@ -76,12 +76,20 @@ _HOW_IT_WENT = (r"\bhow (?:has|have)\b[^?.;]{0,40}\b(?:gone|done|fared|tracked|l
 # (lane probe24a) "the best single trading day in october", "our busiest single week": the same
 _WHICH_SINGLE = r"\b(?:which|best|busiest|biggest|worst|quietest|slowest|strongest|weakest|top) single (?:[a-z]+ )?(day|week|month)\b"
 SERIES_ASKED += "|" + _HOW_IT_WENT + "|" + _WHICH_SINGLE
+# (lane tune35, convention (h) of docs/ARCHITECTURE.md) "satisfaction out of 5, month on month", "csat
+# week on week" with no two periods named (no "vs", "than", "against"): its course at that grain, not
+# this month set against the last (said first, "week on week revenue", or "the month on month change", it is
+# the one change, compare's; so is "aov week on week" not set off by a comma: tune12a's and tune25's readings); a watch ("alert me if ... drops 10% week on week") is an alert's
+_UNIT_ON_UNIT = (r"^(?!.*(?:\b(?:vs\.?|versus|against|compar\w*|than|beside|next to|if|when|whenever|alert\w*|warn\w*|notify|ping|"
+                 r"tell me|let me know|heads up|shout|change|changes|changed|growth|difference)\b|%|\bper ?cent\b)).+?"
+                 r"(?:,|\s-)\s*(?:(day)[- ]on[- ]day|(week)[- ]on[- ]week|(month)[- ]on[- ]month|(quarter)[- ]on[- ]quarter)\b")
+SERIES_ASKED += "|" + _UNIT_ON_UNIT
 _EACH = re.compile(_DONE_EACH + "|" +
                    r"\b(?:for|over|on|in|across|during) each of the (?:last|past|previous) (?:\d+|[a-z]+) (days|weeks|months)\b|"
                    r"\bper calendar (month)\b|" + _TO_THE_NEXT + "|" + _HOW_MANY_PER + "|" + _EACH_BEFORE + "|" + _SINGLE + "|"
-                   + _HOW_IT_WENT + "|" + _WHICH_SINGLE)
+                   + _HOW_IT_WENT + "|" + _WHICH_SINGLE + "|" + _UNIT_ON_UNIT)
 # the compare tool's evidence against it: the periods are many, each set against its neighbour
-SERIES_COMPARE_CUES = ((_EACH_BEFORE, -0.9), (_WHICH_WAY_EACH, -0.9), (_HOW_IT_WENT, -0.9))
+SERIES_COMPARE_CUES = ((_EACH_BEFORE, -0.9), (_WHICH_WAY_EACH, -0.9), (_HOW_IT_WENT, -0.9), (_UNIT_ON_UNIT, -0.9))
 
 
 def series_grain_asked(text: str) -> str | None:

@@ -219,6 +219,9 @@ def parse_stages(text: str) -> list[str]:
     # (lane probe20b) "checkout, then paying, then the after-sale stuff": paying after "then" is buying
     for m in rx.finditer(r"\bthen (?:actually )?(paying)\b|\b(after[- ]sale)\b(?!s)", t):
         found.append((m.start(1), "purchase") if m.group(1) else (m.start(2), "post-purchase"))
+    # (lane tune35) "the after-sales side of ginger beer orders": whose after-sales the orders are, not a stage
+    of_orders = [m.span(1) for m in rx.finditer(r"\bafter[- ]?sales?\b[^,.;?]{0,20}?\bof\b[^,.;?]{0,30}?\b(orders?|purchases?|bookings?|buys)\b", t)]
+    found = [(p, s) for p, s in found if s != "purchase" or not any(a <= p < b for a, b in of_orders)]
     ordered: list[str] = []
     for _, stage in sorted(found):
         if stage not in ordered:

@@ -22,6 +22,7 @@ from bot.agent.found_us import found_us_as_channel
 from bot.agent.fuzzy import Speller, touchpoints_named
 from bot.agent.grain_swaps import swapped_grain
 from bot.agent.group_pairs import pair_groups
+from bot.agent.kpi_listed import listed_kpis
 from bot.agent.loose_days import loose_days, plain_days
 from bot.agent.month_change import month_to_month
 from bot.agent.month_halves import halves
@@ -50,7 +51,7 @@ from bot.agent.slot_readers import (
     read_places,
     read_values,
 )
-from bot.agent.stage_span import chain_of_steps
+from bot.agent.stage_span import chain_of_steps, turned_into
 from bot.agent.swapped_values import drop_swapped
 from bot.agent.trade_words import as_shop_words
 from bot.agent.turned_down import without_turned_down
@@ -215,6 +216,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
         both = metrics_and_rest(as_shop_words(units)) if read_as else None
         if both and "orders" in both[0] and set(metrics) <= set(both[0]):
             (metrics, after_metrics), fixes = both, [*fixes, *read_as]
+    metrics = listed_kpis(rest, metrics)  # (lane tune35) "covers and avg bill", "entries and what they paid"
     slots = Slots(
         period=when.period, against=when.against, grain=swapped_grain(t) or when.grain or quarter_grain(t), step=when.step,
         compare=bool(_COMPARE.search(t)) or when.against is not None,
@@ -233,6 +235,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     slots.channels = [c for c in slots.channels if not any(
         rx.search(rf"\b{re.escape(w)}(?:(?:,|\s+(?:and|or|&))\s+(?:the\s+|our\s+)?[\w-]+)*\s+(?:{PEOPLE}|segments|groups)\b", rest)
         for w in taken if CHANNEL_SYNONYMS.get(w) == c)]
+    turned_into(slots)  # (lane tune35) "which first channel turns browsers into payers best": the funnel's stages
     chain_of_steps(slots)  # "basket to checkout to order placed": the funnel over them, not a step's rate
     pair_groups(slots, rest, known)  # "vip vs loyalty": both groups, named without their people
     _groups_compared(slots, rest)

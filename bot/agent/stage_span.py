@@ -35,6 +35,10 @@ def stage_span(slots: Any) -> float:
     text = text_of(slots)
     if story_over(text, list(getattr(slots, "touchpoints", None) or [])) and not _NOT_A_FUNNEL.search(text):
         return 1.3  # (lane probe21a) a customer's story of three steps or more: the funnel over them
+    if getattr(slots, "breakdown", None) and _TURNS_INTO.search(text):
+        return 1.4  # (lane tune35) "which first channel turns browsers into payers best": the funnel, group by group
+    if len(getattr(slots, "touchpoints", None) or []) >= 4 and _LISTED.search(text) and not _NOT_A_FUNNEL.search(text):
+        return 1.3  # (lane tune35) "site visit, then product page, then basket, then checkout, ... - wheres the leak"
     metrics = [m for m in getattr(slots, "metrics", None) or []
                if not (m.startswith("conversion_") and _HOW_MANY_THROUGH.search(text))]
     if len(stages) < 2 or metrics or _NOT_A_FUNNEL.search(text):
@@ -42,6 +46,8 @@ def stage_span(slots: Any) -> float:
     return 1.2 if _SPAN.search(text) else 0.0
 
 
+# four web steps or more listed one after another, by commas, arrows or "then": the funnel over them
+_LISTED = re.compile(r"(?:,|\bthen\b|->|>)(?:[^,>]*?(?:,|\bthen\b|->|>)){2,}")
 _CHAIN = re.compile(r"\bto\b.*\bto\b|->")
 
 
@@ -61,3 +67,18 @@ _WINDOW_ALONE = re.compile(r"^(?:(?:and|but|ok|now|then),? )*(?:only|just)? ?(?:
 def window_alone(slots: Any) -> float:
     """The funnel's pull when only its conversion window is said."""
     return 0.6 if _WINDOW_ALONE.search(text_of(slots)) else 0.0
+
+
+# (lane tune35) "which first channel turns site browsers into paying clients best", "which segment turns lookers
+# into bookers best": people at one stage made people of a later one, group by group, is the funnel between them
+_TURNS_INTO = re.compile(r"\b(?:turn|convert)(?:s|ed|ing)? (?:the |our |more )?(?:[\w-]+ ){0,3}?(?:browsers|lookers|visitors|"
+                         r"window[- ]shoppers|enquirers|enquiries|people having a look) into (?:actual |real )?(?:[\w-]+ )?"
+                         r"(?:payers|buyers|bookers|customers|clients|purchasers|members|students|diners|guests)\b")
+
+
+def turned_into(slots: Any) -> None:
+    """"turns browsers into payers": the stages from looking round (consideration) to buying, every one
+    between, the group's funnel over them (not the buyers counted, which their words also read)."""
+    if getattr(slots, "breakdown", None) and _TURNS_INTO.search(slots.norm):
+        slots.stages = ["consideration", "decision", "purchase"]
+        slots.metrics = [m for m in slots.metrics if m not in ("buyers", "purchase_conversion")]

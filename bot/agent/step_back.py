@@ -21,6 +21,9 @@ def shift_back(period: str | None, unit: str, as_of: dt.date | None) -> str | No
 
     if not period or as_of is None:
         return None
+    named = _NAMED_BEFORE.get((period, unit))
+    if named:  # (lane tune35) "the month before" this month is last month, by its name like the owner's
+        return named
     try:
         p = resolve(period, as_of)
     except Exception:  # a period the tools would refuse anyway
@@ -51,6 +54,14 @@ def shift_back(period: str | None, unit: str, as_of: dt.date | None) -> str | No
         return period_between(start.replace(day=min(first.day, 28)), first - dt.timedelta(days=1))
     days = {"day": 1, "week": 7, "fortnight": 14}.get(unit, p.days)  # "the week before" this year: the week just before it
     return period_between(first - dt.timedelta(days=days), first - dt.timedelta(days=1) if days < p.days else last - dt.timedelta(days=days))
+
+
+# A named period's unit one step back is the named period before it ("this month" -> "last month"),
+# the same days, kept by name so the answer reads "last month" rather than two dates.
+_NAMED_BEFORE = {("this_week", "week"): "last_week", ("this_month", "month"): "last_month",
+                 ("this_quarter", "quarter"): "last_quarter", ("today", "day"): "yesterday",
+                 ("this_month", "period"): "last_month", ("this_month", "one"): "last_month",
+                 ("this_week", "one"): "last_week", ("this_quarter", "one"): "last_quarter"}
 
 
 # "n the week before, how'd that go", "and the month prior, how did we do": the step back, then

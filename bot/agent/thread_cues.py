@@ -58,7 +58,9 @@ SAME_SPAN = re.compile(r"\b(?:in|over|during|across|for|within) (?:that|this|tho
                        r"(?:time|period|span|stretch|spell|window|timeframe|time ?frame|range|dates|days|weeks|months|stint)\b"
                        r"(?! (?:last|this|next) (?:year|month|week|quarter)\b)|"
                        # "what about the avg bill, same weeks?": the periods just compared, kept
-                       r",? (?:the )?same (?:two |2 )?(?:weeks|months|days|dates|periods|quarters|years|spans?|halves|fortnights)\s*[?.!]*$", re.I)
+                       r",? (?:the )?same (?:two |2 )?(?:weeks|months|days|dates|periods|quarters|years|spans?|halves|fortnights)\s*[?.!]*$|"
+                       # (lane tune35) "avg job value for hedging, same month": the one period just asked about
+                       r",? (?:for |over |in )?(?:the )?(?:same|that same) (?:week|month|day|quarter|year|period|time)(?: again)?\s*[?.!]*$", re.I)
 # "how many of those orders were cancelled?", "which of them came back?": a question about the
 # last answer's own rows, so it keeps that answer's period and filters however long it is
 # (not "save all of them", an order about the last answer)

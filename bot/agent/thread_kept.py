@@ -16,16 +16,18 @@ _UNIT_DAYS = {"d": 1, "w": 7, "m": 30}
 # the thread (DROPS_A_FILTER) and the reading of which filter goes (_DROPPED).
 _DROP_VERBS = r"drop|forget|lose|remove|ditch|scrap|take off|get rid of"
 _PARTS = r"bit|part|filter|side|only bit"
+_EVERYONE = r"(?:everyone|everybody|all (?:customers|of them|clients|members|folk|people)|the whole lot)"
 # The reading also takes "bin"/"without" and a group's nouns ("the vip lot"), which only ever run once
 # the message is already a follow-up; as the cue they would claim "bin that alert thing" from the alerts.
 _DROPPED = re.compile(rf"\b(?:{_DROP_VERBS}|bin|without) (?:the |that )?([\w' -]{{2,30}}?) "
-                      rf"(?:{_PARTS}|thing|lot|crowd|group)\b|\b(?:everyone|everybody|all (?:customers|of them|"
-                      r"clients|members|folk|people)|the whole lot)\b(?: (?:please|pls|again|instead))?\s*[?.!]*$")
+                      rf"(?:{_PARTS}|thing|lot|crowd|group)\b|\b{_EVERYONE}\b(?: (?:please|pls|again|instead))*\s*[?.!]*$")
 
 
 # the same, as a cue that the message continues the thread at all
 DROPS_A_FILTER = re.compile(rf"^(?:(?:ok|okay|right|now|and|so|then|please|pls|just),? )*(?:{_DROP_VERBS}) "
-                            rf"(?:the |that )?[\w' -]{{2,30}}? (?:{_PARTS})\b")
+                            rf"(?:the |that )?[\w' -]{{2,30}}? (?:{_PARTS})\b|"
+                            # (lane tune35) "everyone again", "all customers please": the whole message asks for everyone
+                            rf"^(?:(?:ok|okay|right|now|and|so|then|please|pls|just),? )*{_EVERYONE}(?: (?:please|pls|again|instead))*\s*[?.!]*$")
 
 
 def window_said_again(previous: dict[str, Any], out: dict[str, Any], text: str) -> dict[str, Any]:

@@ -185,7 +185,7 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"(?:to |have |has |are |get )?(?:arrive|arrives|arrived|reach|land|turn up|get delivered|delivered)",
      "delivery_time"),
     (r"(?:cart|basket|trolley|checkout)s? (?:get |are |is |being |were |was )?abandon\w*|"
-     r"abandon\w* (?:their |the |a |our |an? )?(?:carts?|baskets?|trolleys?|checkouts?)|abandonment|"
+     r"abandon\w* (?:their |the |a |our |an? )?(?:carts?|baskets?|trolleys?|checkouts?)|abandonment|abandon rates?|"
      r"left (?:items? )?in (?:the |their )?(?:cart|basket)s?|"
      r"(?:carts?|baskets?) (?:\w+ ){0,2}(?:left|dropped|not (?:bought|completed|checked out|paid for))\b|"
      r"(?:left|dropped|unfinished|incomplete|forgotten) (?:carts?|baskets?|trolleys?)|without checking out", "cart_abandonment"),
