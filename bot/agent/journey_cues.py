@@ -69,7 +69,8 @@ FUNNEL_CUES = (
 DROPOFF_CUES = (
     # (lane probe23c) "where did we shed retro games customers last month": the trade's words between
     # the verb and whom we lost (never "between" two steps: the funnel's)
-    (r"^(?!.*\bbetween\b).*\bwhere (?:do|did|are|were|have) (?:we|you) (?:\w+ )?(?:shed|shedding|lose|lost|losing|bleed\w*) "
+    # (nor a chain of steps said first: "basket, then checkout, then order placed - where do we shed ppl" is their funnel)
+    (r"^(?!.*\bbetween\b)(?!.*(?:\bthen\b|->).*(?:\bthen\b|->)).*\bwhere (?:do|did|are|were|have) (?:we|you) (?:\w+ )?(?:shed|shedding|lose|lost|losing|bleed\w*) "
      # (lane probe24a: or no trade word, "where do we shed people before reaching the checkout page")
      r"(?:the |our |all the )?(?:[\w'-]+ ){0,3}?(?:people|customers|clients|folks?|visitors|shoppers|users|buyers|guests|punters|"
      r"members|ones|families|riders|players)\b", 0.9),

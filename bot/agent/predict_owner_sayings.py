@@ -42,8 +42,10 @@ _CHASE = r"\b(?:chas\w+|win\w* (?:\w+ )?back|go\w* after|worth (?:a )?(?:call|ri
 # who have lapsed, named with the chasing (valuable when their spend is said)
 _LAPSED = (r"\b(?:lapsed|dormant|former|ex)[- ](?:[\w'-]+ ){0,2}?(?:customers|clients|regulars|buyers|spenders|payers|members|"
            r"accounts|patrons|diners|guests|students|folks?|ones)\b")
-_LAPSED_VALUABLE = (r"\b(?:lapsed|dormant|former|ex)[- ](?:big|biggest|top|best|heavy|heaviest|high|valuable|premium)[- ]"
-                    r"(?:spend\w*|payers|paying|value|customers|clients|accounts|buyers)\b")
+# (the lapsed named by their worth in one breath, "dormant high value clients": read only with the chasing, as
+# a persona may be "about lapsed high value customers"; probe24a's _LAPSED_VALUABLE above stands alone)
+_LAPSED_WORTH_NAMED = (r"\b(?:lapsed|dormant|former|ex)[- ](?:big|biggest|top|best|heavy|heaviest|high|valuable|premium)[- ]"
+                       r"(?:spend\w*|payers|paying|value|customers|clients|accounts|buyers)\b")
 
 OWNER_AT_RISK_CUES = ((_TOWARDS_EXIT, 0.9),)
 
@@ -62,7 +64,7 @@ OWNER_ACTION_CUES = (
 OWNER_ACTIONS = [
     (_LAPSED_VALUABLE, "win_back_valuable"),
     (_VALUABLE_GONE_QUIET + r".{0,60}" + _CHASE, "win_back_valuable"),
-    (_LAPSED_VALUABLE + r".{0,60}" + _CHASE, "win_back_valuable"),
+    (_LAPSED_WORTH_NAMED + r".{0,60}" + _CHASE, "win_back_valuable"),
     (_LAPSED + r".{0,60}" + _CHASE, "win_back"),
     (_PUT_RIGHT, "service_recovery"),
     (_NO_SWEETENER + "|" + _UNPROMPTED, "no_discount_needed"),

@@ -125,8 +125,11 @@ def test_x_on_x_across_a_longer_period_is_a_series(planner, question, metric, gr
 
 
 @pytest.mark.parametrize("question", ["aov week on week"])
-def test_x_on_x_alone_stays_a_comparison(planner, question):
-    assert _plan(planner, question)[0] == "compare"
+def test_x_on_x_alone_is_a_weekly_series(planner, question):
+    # the lead's phase-Z convention (h): "week on week" with no two periods named is a series by week
+    # (it was a comparison here before)
+    name, args = _plan(planner, question)
+    assert name == "trend" and (args["metric"], args["grain"]) == ("aov", "week")
 
 
 def test_month_on_month_alone_is_a_monthly_series(planner):
