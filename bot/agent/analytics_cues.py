@@ -312,6 +312,8 @@ _X_ON_X_ONE_CHANGE = re.compile(
 
 def series_grain(text: str) -> str | None:
     """The grain of a series asked for as "X on X" together with a movement word, or None."""
+    if re.search(r"\b(?:alert|alarm|rule|warning)s?\b", text):
+        return None  # "the revenue alert should go by week by week instead of day by day": that rule's window
     m = _X_ON_X.search(text)
     over = re.search(r"\bover the (?:passing |last few |past few )?(day|week|month|quarter)s\b", text)
     if m is None and over is not None:

@@ -39,4 +39,6 @@ def kpi_swapped(prev: str, best: str, new: Any) -> bool:
     another KPI, not that KPI's level alone (kpis' "money-wise" cue)."""
     return prev in ("compare", "trend", "movers") and best == "kpis" and bool(getattr(new, "metrics", None)) \
         and not (getattr(new, "period", None) or getattr(new, "against", None) or getattr(new, "breakdown", None)) \
-        and (len(getattr(new, "norm", "").split()) <= 4 or bool(_SAME_SPAN.search(getattr(new, "norm", ""))))
+        and (len(getattr(new, "norm", "").split()) <= 4 or (len(getattr(new, "norm", "").split()) <= 7
+                                                            # not a whole question of its own over that span
+                                                            and bool(_SAME_SPAN.search(getattr(new, "norm", "")))))
