@@ -20,7 +20,6 @@ from bot.agent.analytics_cues import (
     boost_movers,
     boost_trend,
     metrics_from,
-    series_grain,
     text_of,
 )
 from bot.agent.change_by_group import CHANGE_SPLIT_COMPARE_CUES, CHANGE_SPLIT_CUES
@@ -46,6 +45,7 @@ from bot.agent.series_cues import (
     boost_series,
     series_grain_asked,
 )
+from bot.agent.series_words import series_grain
 from bot.agent.stage_span import stage_span, window_alone
 from bot.agent.tools import ToolContext, ToolSpec
 

@@ -56,6 +56,7 @@ from tools.analytics.funnel_rows import (
     biggest_drop,
     group_rows,
     groups_frame,
+    ranked_line,
     step_rows,
     steps_frame,
     summary_frame,
@@ -248,31 +249,11 @@ class FunnelResult(Localised, ResultMixin):
             hidden = len(self.group_rows) - len(top)
             if hidden > 0:
                 lines.append(f"({counted(hidden, 'smaller group', nf)} not shown; they are in the table.)")
-            ranked = _ranked(self.group_rows, label, nf, self.by or "")
+            ranked = ranked_line(self.group_rows, label, nf, self.by or "")
             if ranked:
                 lines.append(ranked)
         lines += [f"Note: {n}" for n in self.provenance.notes]
         return "\n".join(lines)
-
-
-RANK_MIN_ENTRANTS = 30  # as the KPIs' small sample: a group of 5 converting at 100% is not "the best"
-
-
-def _ranked(groups: tuple[FunnelGroup, ...], label: str, nf: NumberFormat, by: str = "") -> str:
-    """'Highest funnel conversion: traffic_type_2, 15.5% (121 of 783); lowest: ...', among the
-    groups with enough entrants, so "which channel converts best?" is answered in words and a
-    handful of customers does not top the list; '' with fewer than two such groups."""
-    big = sorted((g for g in groups if g.entered >= RANK_MIN_ENTRANTS),
-                 key=lambda g: (-g.overall_conversion, -g.entered))
-    if len(big) < 2:
-        return ""
-    def say(g: FunnelGroup) -> str:
-        return f"{shown(g.group, by)}, {pct(g.overall_conversion, numbers=nf)} ({count(g.completed, nf)} of {count(g.entered, nf)})"
-
-    small = len(groups) - len(big)
-    left = f"; {counted(small, 'smaller group', nf)} left out" if small else ""
-    return (f"Highest funnel conversion: {say(big[0])}; lowest: {say(big[-1])}; of the {len(big)} {label}s "
-            f"with {RANK_MIN_ENTRANTS} or more entrants{left}.")
 
 
 def funnel(store: JourneyStore, params: FunnelParams) -> FunnelResult:
