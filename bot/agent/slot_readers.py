@@ -11,9 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.agent.count_and_money import COUNTED_ORDERS, with_tails
 from bot.agent.group_plurals import plural_groups
 from bot.agent.kpi_words import KPI_PATTERNS
+from bot.agent.kpis_named import COUNTED_ORDERS, with_tails
 from bot.agent.order_outcome_words import OUTCOME_PATTERNS
 from bot.agent.patterns import rx
 from bot.agent.stage_phrases import BEFORE_THE_CARE, everyday_stages

@@ -15,14 +15,13 @@ from typing import Any
 
 from bot.agent.bare_count import bare_count
 from bot.agent.by_the_grain import plain_grain
-from bot.agent.count_and_money import counted_beside
 from bot.agent.counted_units import counted_as_orders
 from bot.agent.crm_source import said_source
 from bot.agent.found_us import found_us_as_channel
 from bot.agent.fuzzy import Speller, touchpoints_named
 from bot.agent.grain_swaps import swapped_grain
 from bot.agent.group_pairs import pair_groups
-from bot.agent.kpi_listed import listed_kpis
+from bot.agent.kpis_named import counted_beside, listed_kpis
 from bot.agent.loose_days import loose_days, plain_days
 from bot.agent.month_change import month_to_month
 from bot.agent.month_halves import halves
