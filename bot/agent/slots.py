@@ -36,7 +36,6 @@ from bot.agent.same_days import same_days
 from bot.agent.slot_readers import (
     DESCRIBING,
     GROUP_CONVERSION,
-    Known,
     metrics_and_rest,
     normalise,
     parse_breakdown,
@@ -45,12 +44,10 @@ from bot.agent.slot_readers import (
     parse_persona,
     parse_stages,
     parse_top,
-    read_age_bands,
     read_customer_id,
-    read_places,
-    read_values,
 )
 from bot.agent.stage_span import chain_of_steps, turned_into
+from bot.agent.store_values import Known, read_age_bands, read_places, read_values
 from bot.agent.swapped_values import drop_swapped
 from bot.agent.trade_words import as_shop_words
 from bot.agent.turned_down import without_turned_down
