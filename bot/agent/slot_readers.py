@@ -244,12 +244,10 @@ def parse_breakdown(text: str, known: Known | None = None) -> str | None:
             r"saved\s+(?:[a-z]+\s+(?=persona))?|own\s+)?"
             r"(?:crm\s+|customer\s+|client\s+|member\s+|membership\s+|marketing\s+|sales\s+|traffic\s+|(?:customer\s+)?journey\s+)?")
     best: tuple[int, str] | None = None
-    # A loaded store that has no ages: "by age bracket" is no split it can make; left unread, the
-    # answer says it does not know the words instead of a table of one "(unknown)" row
-    ageless = known is not None and bool(known.channels or known.touchpoints) and not known.age_bands
+    # (lane unify36) A dimension the loaded store has no values for is read all the same, for every
+    # dimension: the tool then says no customer has one and names the splits it can make
+    # (tools/analytics/group_gaps.py), where leaving it unread let "by" pick another group or a total
     for words, dim in [*DIMENSION_WORDS, *value_stems(known)]:
-        if ageless and dim == "age_band":
-            continue
         m = rx.search(lead + rf"(?:{words})(?:'s|s')?\b", t) or \
             rx.search(rf"\b(?:the |our )?(?:{words}) (?:differ|compare|vary|stack up|rank)\b|"
                       # "could it be a customer segment thing instead?": that dimension's groups
