@@ -36,9 +36,17 @@ def split_said(spec: Any, own: dict[str, Any], text: str) -> set[str]:
 
 def kpi_swapped(prev: str, best: str, new: Any) -> bool:
     """"and money-wise?" after october vs september: the same comparison (or series, or split) of
-    another KPI, not that KPI's level alone (kpis' "money-wise" cue)."""
+    another KPI, not that KPI's level alone (kpis' "money-wise" cue).
+
+    The word bounds stand for "the message is only another KPI, perhaps with the span just
+    answered": up to 4 words it can hold nothing else ("and money-wise?", "what about aov?"); up
+    to 7 it may add the span by reference ("what about the avg bill, same weeks?" is 7 words,
+    SAME_SPAN). A longer message naming that span has a subject and a verb of its own ("what did
+    the newsletter folk spend in that time", 9 words, tune32): a whole question over that span,
+    read as its own KPI answer, which the thread still dates (merge mend 84772fd2). Counting
+    words rather than parsing the sentence is what the banks held at the time; a reading of
+    "nothing but a KPI and a span" would replace it."""
+    norm = getattr(new, "norm", "")
     return prev in ("compare", "trend", "movers") and best == "kpis" and bool(getattr(new, "metrics", None)) \
         and not (getattr(new, "period", None) or getattr(new, "against", None) or getattr(new, "breakdown", None)) \
-        and (len(getattr(new, "norm", "").split()) <= 4 or (len(getattr(new, "norm", "").split()) <= 7
-                                                            # not a whole question of its own over that span
-                                                            and bool(_SAME_SPAN.search(getattr(new, "norm", "")))))
+        and (len(norm.split()) <= 4 or (len(norm.split()) <= 7 and bool(_SAME_SPAN.search(norm))))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from bot.agent.count_and_money import MONEY_PATTERNS as COUNT_AND_MONEY_PATTERNS
 from bot.agent.kpi_asked_in_passing import ASKED_IN_PASSING_PATTERNS
 from bot.agent.kpi_billing_and_order_worth import BILLING_AND_WORTH_PATTERNS
 from bot.agent.kpi_change_words import CHANGE_PATTERNS
@@ -47,6 +46,7 @@ from bot.agent.kpi_trade_nouns import TRADE_NOUN_PATTERNS
 from bot.agent.kpi_waits_and_shares import WAIT_AND_SHARE_PATTERNS
 from bot.agent.kpi_work_money_and_doorstep import WORK_COUNTED_PATTERNS
 from bot.agent.kpi_worth_and_takings import PATTERNS as WORTH_AND_TAKINGS_PATTERNS
+from bot.agent.kpis_named import MONEY_PATTERNS as COUNT_AND_MONEY_PATTERNS
 from bot.agent.owner_words import (
     CLOSE,
     CLOSED,
@@ -184,7 +184,7 @@ KPI_TERMS: list[tuple[str, str]] = [
 # "came back to support" is not a repeat customer). The homely words of kpi_gripes_forms_and_doors
 # ("grumbles", "came thru the doors") come right after those. Before everything stand the
 # narrow sayings of kpi_asked_in_passing ("bouncing off after one page", "how many of them bought"),
-# and before those the money said beside a count (count_and_money: "total receipts", "what they paid
+# and before those the money said beside a count (kpis_named: "total receipts", "what they paid
 # for them", "what guests spent per stay").
 KPI_PATTERNS = (COUNT_AND_MONEY_PATTERNS + ASKED_IN_PASSING_PATTERNS + REPEAT_CONTACT_PATTERNS + GRIPES_FORMS_AND_DOORS_PATTERNS + LOOSE_ASK_PATTERNS + TICKETS_BOUGHT_AND_DESK_PATTERNS + BILLING_AND_WORTH_PATTERNS + WORTH_AND_TAKINGS_PATTERNS + PLAIN_LIFE_PATTERNS + SECOND_VISIT_AND_WAITING_PATTERNS + TRADE_MONEY_AND_VISIT_PATTERNS + PLAIN_ASK_PATTERNS + TAIL_PATTERNS + OWNER_VERB_PATTERNS + GOODS_BACK_PATTERNS + SOLD_RETURNED_LOST_PATTERNS + JOB_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS

@@ -55,8 +55,14 @@ _X_ON_X_ONE_CHANGE = re.compile(
 
 def series_grain(text: str) -> str | None:
     """The grain of a series asked for as "X on X" together with a movement word, or None."""
+    # Not a special case but the reading of X-on-X beside a rule: where an alert, alarm, rule or
+    # warning is named, "week on week" is what the rule compares ("tell me if covers drop 20% week on
+    # week", "the revenue alert should go week by week instead of day by day": its window or
+    # condition, read by bot/agent/alert_slots.py), never a series to chart. Any of the four words
+    # suffices because none of them names a KPI or a period of its own (probe24b's X-on-X met
+    # tune17b's alert windows, merge mend 84772fd2).
     if re.search(r"\b(?:alert|alarm|rule|warning)s?\b", text):
-        return None  # "the revenue alert should go by week by week instead of day by day": that rule's window
+        return None
     m = _X_ON_X.search(text)
     over = re.search(r"\bover the (?:passing |last few |past few )?(day|week|month|quarter)s\b", text)
     if m is None and over is not None:

@@ -15,14 +15,13 @@ from typing import Any
 
 from bot.agent.bare_count import bare_count
 from bot.agent.by_the_grain import plain_grain
-from bot.agent.count_and_money import counted_beside
 from bot.agent.counted_units import counted_as_orders
 from bot.agent.crm_source import said_source
 from bot.agent.found_us import found_us_as_channel
 from bot.agent.fuzzy import Speller, touchpoints_named
 from bot.agent.grain_swaps import swapped_grain
 from bot.agent.group_pairs import pair_groups
-from bot.agent.kpi_listed import listed_kpis
+from bot.agent.kpis_named import counted_beside, listed_kpis
 from bot.agent.loose_days import loose_days, plain_days
 from bot.agent.month_change import month_to_month
 from bot.agent.month_halves import halves
@@ -37,7 +36,6 @@ from bot.agent.same_days import same_days
 from bot.agent.slot_readers import (
     DESCRIBING,
     GROUP_CONVERSION,
-    Known,
     metrics_and_rest,
     normalise,
     parse_breakdown,
@@ -46,12 +44,10 @@ from bot.agent.slot_readers import (
     parse_persona,
     parse_stages,
     parse_top,
-    read_age_bands,
     read_customer_id,
-    read_places,
-    read_values,
 )
 from bot.agent.stage_span import chain_of_steps, turned_into
+from bot.agent.store_values import Known, read_age_bands, read_places, read_values
 from bot.agent.swapped_values import drop_swapped
 from bot.agent.trade_words import as_shop_words
 from bot.agent.turned_down import without_turned_down

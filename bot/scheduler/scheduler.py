@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -28,6 +27,16 @@ from bot.render.message import Message
 from bot.scheduler import jobs
 from bot.scheduler.alert_desk import AlertDesk
 from bot.scheduler.delivery import Delivery, RunLedger
+from bot.scheduler.subscriptions import (
+    CONFIG_PREFIX,
+    DIGEST_PREFIX,
+    WEEKDAYS,
+    Subscription,
+    clock,
+    cron,
+    digest_job_spec,
+    subscription_of,
+)
 from bot.state import StateStore
 from tools.alerts.series import SeriesProvider
 from tools.alerts.store import AlertStore
@@ -37,9 +46,6 @@ from tools.data.published import held
 log = logging.getLogger(__name__)
 
 Cadence = Literal["daily", "weekly"]
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DIGEST_PREFIX = "digest:"
-CONFIG_PREFIX = "digest:config:"
 ALERTS_JOB = "alerts:check"
 SWEEP_JOB = "runs:sweep"
 RETRAIN_JOB = "predict:retrain"
@@ -54,29 +60,6 @@ RETRY_AFTER = dt.timedelta(minutes=10)
 JUST_SYNCED_S = 60.0
 
 DigestMessage = Callable[[str, str, dt.date], Message]  # (channel, cadence, day) -> message
-
-
-@dataclass(frozen=True)
-class Subscription:
-    id: str
-    channel: str
-    cadence: str
-    time: str  # HH:MM
-    weekday: str | None  # weekly only
-    timezone: str
-    source: str  # config | slack
-    next_run: dt.datetime | None
-
-    @property
-    def tz(self) -> str:
-        return self.timezone
-
-    def to_text(self) -> str:
-        when = f"every {self.weekday.capitalize()} at {self.time}" if self.cadence == "weekly" and self.weekday \
-            else f"every day at {self.time}"
-        nxt = f", next {self.next_run:%a %d %b %H:%M}" if self.next_run else ""
-        origin = " (from the config file)" if self.source == "config" else ""
-        return f"{self.cadence} digest to {self.channel} {when} {self.timezone}{nxt}{origin}"
 
 
 def last_complete_day(store: Any, timezone: str, now: dt.datetime | None = None) -> dt.date | None:
@@ -206,17 +189,17 @@ class JourneyScheduler:
         wanted: dict[str, dict[str, Any]] = {}
         for d in self.config.digests:
             job_id = f"{CONFIG_PREFIX}{d.channel}:{d.cadence}"
-            wanted[job_id] = self._digest_job_spec(job_id, d.channel, d.cadence, d.time, d.weekday,
-                                                   d.timezone or self.timezone, "config")
+            wanted[job_id] = digest_job_spec(job_id, d.channel, d.cadence, d.time, d.weekday,
+                                             d.timezone or self.timezone, "config")
         if self.config.alerts.enabled and self.config.alerts.check_time:
-            hour, minute = _clock(self.config.alerts.check_time)
+            hour, minute = clock(self.config.alerts.check_time)
             wanted[ALERTS_JOB] = dict(id=ALERTS_JOB, func="bot.scheduler.jobs:alerts_job", name="alert check",
-                                      trigger=self._cron(hour, minute, None, self.timezone), kwargs={})
+                                      trigger=cron(hour, minute, None, self.timezone), kwargs={})
         if self.config.scheduler.retrain_time:
-            hour, minute = _clock(self.config.scheduler.retrain_time)
+            hour, minute = clock(self.config.scheduler.retrain_time)
             wanted[RETRAIN_JOB] = dict(id=RETRAIN_JOB, func="bot.scheduler.jobs:retrain_job",
                                        name="retrain the predictive models", kwargs={},
-                                       trigger=self._cron(hour, minute, None, self.timezone))
+                                       trigger=cron(hour, minute, None, self.timezone))
         wanted.update(self._source_job_specs())
         for job in self.scheduler.get_jobs():
             ours = job.id.startswith((CONFIG_PREFIX, SOURCE_PREFIX)) or job.id in (ALERTS_JOB, RETRAIN_JOB)
@@ -251,26 +234,11 @@ class JourneyScheduler:
             if spec.every_minutes:
                 trigger = IntervalTrigger(minutes=spec.every_minutes, timezone=ZoneInfo(self.timezone))
             else:
-                hour, minute = _clock(sync_time(self.config, spec))
-                trigger = self._cron(hour, minute, None, self.timezone)
+                hour, minute = clock(sync_time(self.config, spec))
+                trigger = cron(hour, minute, None, self.timezone)
             out[job_id] = dict(id=job_id, func="bot.scheduler.jobs:sync_job", name=f"sync source {spec.name}",
                                trigger=trigger, kwargs={"name": spec.name})
         return out
-
-    def _cron(self, hour: int, minute: int, weekday: str | None, timezone: str) -> Any:
-        from apscheduler.triggers.cron import CronTrigger
-
-        return CronTrigger(hour=hour, minute=minute, day_of_week=weekday, timezone=ZoneInfo(timezone))
-
-    def _digest_job_spec(self, job_id: str, channel: str, cadence: str, time: str, weekday: str | None,
-                         timezone: str, source: str) -> dict[str, Any]:
-        hour, minute = _clock(time)
-        return dict(
-            id=job_id, func="bot.scheduler.jobs:digest_job",
-            name=f"{source} {cadence} digest to {channel} at {time}" + (f" on {weekday}" if cadence == "weekly" else ""),
-            trigger=self._cron(hour, minute, weekday if cadence == "weekly" else None, timezone),
-            kwargs={"channel": channel, "cadence": cadence},
-        )
 
     # -- subscriptions (/journey subscribe) -------------------------------------------------
     def subscribe(self, channel: str, cadence: Cadence = "daily", time: str = "08:00",
@@ -283,7 +251,7 @@ class JourneyScheduler:
             raise ToolInputError("subscribe needs a channel")
         if cadence not in ("daily", "weekly"):
             raise ToolInputError(f"cadence must be daily or weekly, got {cadence!r}")
-        _clock(time)
+        clock(time)
         weekday = (weekday or "mon").strip().lower()[:3]
         if weekday not in WEEKDAYS:
             raise ToolInputError(f"weekday must be one of {', '.join(WEEKDAYS)}, got {weekday!r}")
@@ -293,9 +261,9 @@ class JourneyScheduler:
         except Exception:
             raise ToolInputError(f"unknown time zone {timezone!r}; use an IANA name such as Europe/London") from None
         job_id = f"{DIGEST_PREFIX}{channel}:{cadence}"
-        spec = self._digest_job_spec(job_id, channel, cadence, time, weekday, timezone, "slack")
+        spec = digest_job_spec(job_id, channel, cadence, time, weekday, timezone, "slack")
         self.scheduler.add_job(replace_existing=True, **spec)
-        return self._subscription(self.scheduler.get_job(job_id))
+        return subscription_of(self.scheduler.get_job(job_id))
 
     def unsubscribe(self, channel: str, cadence: Cadence | None = None) -> list[Subscription]:
         """Stop the channel's digests (one cadence or both); returns what was removed.
@@ -310,19 +278,8 @@ class JourneyScheduler:
 
     def subscriptions(self) -> list[Subscription]:
         self._need_started()
-        subs = [self._subscription(j) for j in self.scheduler.get_jobs() if j.id.startswith(DIGEST_PREFIX)]
+        subs = [subscription_of(j) for j in self.scheduler.get_jobs() if j.id.startswith(DIGEST_PREFIX)]
         return sorted(subs, key=lambda s: (s.channel, s.cadence))
-
-    def _subscription(self, job: Any) -> Subscription:
-        fields = {f.name: str(f) for f in job.trigger.fields}
-        hour, minute = int(fields["hour"]), int(fields["minute"])
-        weekday = fields["day_of_week"] if fields["day_of_week"] != "*" else None
-        return Subscription(
-            id=job.id, channel=job.kwargs["channel"], cadence=job.kwargs["cadence"], time=f"{hour:02d}:{minute:02d}",
-            weekday=weekday, timezone=str(job.trigger.timezone),
-            source="config" if job.id.startswith(CONFIG_PREFIX) else "slack",
-            next_run=getattr(job, "next_run_time", None),
-        )
 
     def _need_started(self) -> None:
         if not self._started:
@@ -478,13 +435,3 @@ def _store_only_scheduler_class() -> type:
 
 def _StoreOnlyScheduler(**kwargs: Any) -> Any:  # noqa: N802 - used like a class
     return _store_only_scheduler_class()(**kwargs)
-
-
-def _clock(text: str) -> tuple[int, int]:
-    try:
-        hour, minute = (int(p) for p in text.strip().split(":"))
-    except ValueError:
-        raise ToolInputError(f"time {text!r} must be HH:MM, e.g. 08:00") from None
-    if not (0 <= hour < 24 and 0 <= minute < 60):
-        raise ToolInputError(f"time {text!r} must be HH:MM on a 24-hour clock, e.g. 08:00")
-    return hour, minute

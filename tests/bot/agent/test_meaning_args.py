@@ -185,12 +185,15 @@ def test_a_broken_model_leaves_the_rules_reading(planner, monkeypatch):
 
 
 def test_a_group_the_data_does_not_have_is_said_not_swapped_for_another(planner):
-    """The store has no ages: words closest to an age band are no reading of channel or city."""
+    """The store has no ages: the split is read as said, never as channel or city by meaning, and
+    the answer says no customer has an age band and which splits it can make (lane unify36: one
+    rule for every dimension the store has no values for; tests/bot/agent/test_planner_unify36_round.py)."""
     question = "revenue split by the customers' age bracket"
-    assert planner.read(question).breakdown is None
+    assert planner.read(question).breakdown == "age_band"
     answer = planner.answer(question, "absent")
-    assert answer.tool_calls[0].args.get("by") is None and "by meaning" not in answer.text
-    assert "I don't know “age bracket” as a channel, segment, place or persona, so everyone is counted" in _lead(answer)
+    assert answer.tool_calls[0].args.get("by") == "age_band" and "by meaning" not in answer.text
+    assert "No customer in this data has an age band" in answer.text and "Splits it can make here" in answer.text
+    assert "(unknown)" not in answer.text
 
 
 def test_the_data_names_read_the_same_right_after_embedding_and_from_the_cache(planner, tmp_path, monkeypatch):

@@ -1,8 +1,10 @@
-"""A trade's count and its money asked in one breath (lane probe24a): "how many lasagne trays
-went out and what did they bring in", "covers and avg bill", "paninis sold, takings and avg
-ticket", "median days to land and the slowest 1 in 10". Each KPI named is read, not only the
-one the plainer readings find first.
+"""Several KPIs named in one question: a trade's count and its money asked together, or a short
+list of units, money and average bill. One reading (lane unify36 joined the twins of lanes probe24a
+and tune35, which both turned one question into a list of KPIs); each KPI named is read, not only
+the one the plainer readings find first.
 
+Said in a sentence (lane probe24a): "how many lasagne trays went out and what did they bring in",
+"paninis sold, takings and avg ticket", "median days to land and the slowest 1 in 10".
 - MONEY_PATTERNS (hooked first into bot/agent/kpi_words.py's KPI_PATTERNS): the money words the
   other readings leave out when they stand beside a count ("total receipts", "cash in", "fees
   earned", "what they paid for them", "sales value"), and what was spent "per stay" (one
@@ -14,6 +16,15 @@ one the plainer readings find first.
   stays ... and the money", "shift more trays and take more money"), said as "orders" for
   bot/agent/slots.py, which reads the count as orders and keeps the other KPIs.
 - with_tails(t, found, p90): "X and the slowest 1 in 10" is X and its tail, not the tail alone.
+
+Said as a list (lane tune35, from blind23's and probe21c's misses): "covers and avg bill",
+"entries and what they paid", "spend and number of commissions", "loads and turnover".
+- listed_kpis(rest, metrics): each item of a short list read on its own against NAMED, the one
+  ordered list of what an item may name: an average bill or ticket is the order value, a trade's
+  units said alone or counted ("commissions", "how many loads", "number of sales") are the
+  orders, money said alone ("spend", "cash", "takings", "what the stall took") is the revenue.
+  The phase-Z convention (g) of docs/ARCHITECTURE.md: "sales" said alone is revenue; counted
+  ("number of sales") it is orders. Only a list of two or more such items changes the reading.
 """
 
 from __future__ import annotations
@@ -106,3 +117,46 @@ def with_tails(t: str, found: list[tuple[int, str]], tail: re.Match[str], tail_o
     # a KPI named before the "and" (never the tail's own words read as a KPI: "and the slowest 10pc of those replies")
     before = [(pos, code) for pos, code in found if pos < joined.start() and code in tail_of]
     return found + [(tail.start(), tail_of[code]) for _, code in before] if before else tails
+
+
+# A short list of KPIs (lane tune35)
+_LEAD = r"(?:(?:the|our|total|all the|all|its|their|and|just|plus) )*"
+_MOD = r"(?:[\w'-]+ ){0,2}?"  # "ticket money", "quarry loads", "tempura covers"
+_WHO = r"(?:they|we|folk|folks|people|customers|clients|it|he|she|the [\w'-]+|[\w'-]+)"
+_MONEY = re.compile(
+    rf"^{_LEAD}{_MOD}(?:spend|spending|cash|money|money in|cash in|takings|turnover|income|fees|fee income|revenue|sales)$|"
+    rf"^{_LEAD}(?:what|how much) {_WHO} (?:paid|spent|took|made|brought in|paid us|took in|handed over)$")
+_UNITS = (r"(?:commissions|entries|cases|loads|covers|shows|gigs|hires|jobs|lessons|bookings|classes|crates|"
+          r"boxes|orders|rentals|call-?outs|fittings|appointments|reservations)")
+_COUNTED = re.compile(rf"^{_LEAD}{_MOD}{_UNITS}$|"
+                      rf"^{_LEAD}(?:(?:number|count|tally|total|no\.?) of|how many) {_MOD}(?:{_UNITS}|sales)$|"
+                      rf"^{_LEAD}{_MOD}sales (?:count|number|tally)$")
+_AVERAGE = re.compile(rf"^{_LEAD}(?:avg|average|mean|typical) {_MOD}(?:bill|spend|order|order value|ticket|basket|"
+                      rf"check|cheque|sale|job|job value|booking|cover)$")
+_SEPARATOR = re.compile(r"\s*(?:,|;|:|\s-\s|\band\b|&|\bplus\b|\bas well as\b)\s*")
+_MAX_WORDS = 5
+
+
+# What one item of a list may name, in the order tried: "average sale" is the order value before
+# "sale" is counted, "number of sales" is counted before "sales" is money
+NAMED: list[tuple[re.Pattern[str], str]] = [(_AVERAGE, "aov"), (_COUNTED, "orders"), (_MONEY, "revenue")]
+
+
+def _item(part: str) -> str | None:
+    part = part.strip(" ?.!'\"")
+    if not part or len(part.split()) > _MAX_WORDS:
+        return None
+    return next((code for pattern, code in NAMED if pattern.match(part)), None)
+
+
+def listed_kpis(rest: str, metrics: list[str]) -> list[str]:
+    """`metrics` with the KPIs of a list of trade words the whole-question reading missed, in the
+    order the list says them (the others after)."""
+    listed: list[str] = []
+    for part in _SEPARATOR.split(rest):
+        code = _item(part)
+        if code and code not in listed:
+            listed.append(code)
+    if len(listed) < 2 or set(listed) <= set(metrics):
+        return metrics
+    return listed + [m for m in metrics if m not in listed]
