@@ -200,9 +200,8 @@ def test_satisfaction_by_a_blanked_segment_offers_the_answerers_splits(no_segmen
 def _latest_orders(answers: pd.DataFrame, orders: pd.DataFrame) -> pd.DataFrame:
     """Each answer's order in pandas: its customer's latest order at or before it, if no more than
     30 days before (the sample's surveys carry no order id)."""
-    utc = (lambda s: pd.to_datetime(s, utc=True, format="mixed"))
-    a = answers.assign(ts=utc(answers["ts"])).sort_values("ts")
-    o = orders.assign(ots=utc(orders["ts"])).sort_values("ots")[["customer_id", "ots", "fulfilment", "products"]]
+    a = answers.assign(ts=pd.to_datetime(answers["ts"], utc=True, format="mixed")).sort_values("ts")
+    o = orders.assign(ots=pd.to_datetime(orders["ts"], utc=True, format="mixed")).sort_values("ots")[["customer_id", "ots", "fulfilment", "products"]]
     joined = pd.merge_asof(a, o, left_on="ts", right_on="ots", by="customer_id")
     return joined[(joined["ts"] - joined["ots"]) <= pd.Timedelta(days=30)]
 
