@@ -60,10 +60,15 @@ def _feedback(tmp_path_factory, recipes: dict[str, str]):
 
 
 @pytest.fixture(scope="module")
-def uci(tmp_path_factory):
+def uci_stores(tmp_path_factory):
     store, fb = _feedback(tmp_path_factory, {"uci_sentences": "uci_sentiment_labelled"})
-    yield fb
+    yield store, fb
     store.close()
+
+
+@pytest.fixture(scope="module")
+def uci(uci_stores):
+    return uci_stores[1]
 
 
 @pytest.fixture(scope="module")
@@ -108,3 +113,21 @@ def test_tickets_with_a_stage_beside_sentences_without_say_how_many_have_none(uc
     assert "(no journey stage)" in rows and f"{sentences:,}" in rows["(no journey stage)"]
     assert "(unknown)" not in text
     assert r.groups.set_index("group").loc["(unknown)", "texts"] == sentences  # the typed value stays
+
+
+@pytest.mark.parametrize("by", ["segment", "delivery", "stage"])
+def test_anonymous_undated_sentences_offer_no_split_satisfaction_cannot_make(uci_stores, by):
+    """satisfaction_by over the sentences' sentiment: anonymous (no customer, so no segment or
+    first-touch channel), no order, no stage. No split of its ties them to a group, and it says
+    that rather than offering the customer groups of other tools."""
+    from tools.analytics.satisfaction import SatisfactionParams, satisfaction_by
+    from tools.core.errors import NoDataError
+    from tools.feedback.sentiment import scored_texts
+
+    store, fb = uci_stores
+    with pytest.raises(NoDataError) as caught:
+        satisfaction_by(store, SatisfactionParams(measure="sentiment", by=by), texts=scored_texts(fb.frame()))
+    message = str(caught.value)
+    assert f"None of the {_uci_lines().sum():,} sentiment answers" in message
+    assert message.endswith("No other split ties these answers to a group either.")
+    assert "Splits it can make" not in message and "customer group" not in message

@@ -56,11 +56,11 @@ def split_header(by: str, words: Words = ()) -> str:
     return f"By {word(by, words)}:"
 
 
-def splits_sentence(names: list[str]) -> str:
+def splits_sentence(names: list[str], none: str = "This data has no other customer group to split by.") -> str:
     """'Splits it can make here: city and segment.' (names as the owner says them), or that
-    there are none: the one wording every tool offers its other splits in."""
+    there are none (`none`): the one wording every tool offers its other splits in."""
     if not names:
-        return "This data has no other customer group to split by."
+        return none
     return "Splits it can make here: " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]) + "."
 
 

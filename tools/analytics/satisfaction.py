@@ -340,10 +340,11 @@ def _other_splits(con: Any, params: SatisfactionParams, categories: bool, cohort
         if by == params.by:
             continue
         sql = f"SELECT count(grp) FROM ({_grouped_sql(params.measure, by, categories, cohort)})"
-        if con.execute(sql, {k: v for k, v in bound.items() if f"${k}" in sql}).fetchone()[0]:
+        # fetchall, not fetchone: an open result keeps the texts view from being unregistered
+        if con.execute(sql, {k: v for k, v in bound.items() if f"${k}" in sql}).fetchall()[0][0]:
             held.append(by)
     return " " + splits_sentence(["product" if by == "product_category" and not categories else BY_WORDS[by]
-                                  for by in held])
+                                  for by in held], none="No other split ties these answers to a group either.")
 
 
 def _filters_words(filters: Filters) -> str:
