@@ -133,3 +133,32 @@ def test_olist_names_the_first_touch_channel_and_satisfaction_offers_only_its_sp
         assert "region" not in message and "city" not in message
     finally:
         store.close()
+
+
+@pytest.mark.realdata
+def test_paths_over_events_without_a_channel_say_where_buyers_came_from_cannot_be_told():
+    """REES46's events loaded without the recipe's constant channel: before, 'Where buyers came
+    from' was a table of one '(none) 100%' row, read as a channel that brought every buyer."""
+    from conftest import external
+
+    from tools.analytics.paths import PathParams, paths
+    from tools.data.ingest import ingest_file
+    from tools.data.mapping import Mapping
+    from tools.data.store import JourneyStore
+
+    data = external("rees46_events_sample")
+    raw = pd.read_csv(data / "2019-Oct-sample.csv")
+    assert "channel" not in raw.columns
+    buyers = raw.loc[raw["event_type"] == "purchase", "user_id"].nunique()
+    store = JourneyStore(None, timezone="UTC")
+    try:
+        ingest_file(store, "events", data / "2019-Oct-sample.csv", Mapping(table="events", columns={
+            "customer_id": "user_id", "ts": "event_time", "touchpoint": "event_type", "session_id": "user_session"}))
+        r = paths(store, PathParams(period={"name": "all"}))
+        text = r.to_text()
+        assert r.converted == buyers
+        assert (f"Where buyers came from: no event on the paths of the {buyers} buyers has a channel, so their "
+                "first and last touch cannot be told.") in text
+        assert "(none)" not in text and "first touch" not in text
+    finally:
+        store.close()
