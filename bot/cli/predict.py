@@ -272,10 +272,7 @@ def actions(ctx: Ctx, action: str | None, customer_id: str | None, by: str | Non
         for i, (name, when, what) in enumerate(result.rules, 1):
             ctx.console.print(f"{i}. {name}\n   when: {when}\n   do:   {what}", markup=False)
         return
-    show_result(ctx, result, as_json)
-    if by and not as_json and len(result.group_table()):
-        ctx.console.print("", markup=False)
-        ctx.console.print(result.group_table().to_string(index=False), markup=False)
+    show_result(ctx, result, as_json)  # the text carries the per-group table (`by`)
 
 
 @predict.group(invoke_without_command=True)

@@ -67,7 +67,14 @@ def _standard(result: Any) -> tuple[ChartKind, pd.DataFrame] | None:
         # sentiment by stage (tools/feedback/sentiment.py): groups are stages, n is the scored texts
         n = "scored" if "scored" in cols else ("texts" if "texts" in cols else None)
         if n:
+            if _no_split(result):  # one bar of texts with no stage is no chart of stages
+                return None
+            # here, not at the top: the feedback and journey stores' imports are heavy
+            from tools.analytics.group_gaps import shown as label
+            from tools.feedback.sentiment import TEXT_GROUPS
+
             out = frame.rename(columns={"group": "stage", n: "n"}).dropna(subset=["mean"])
+            out = out.assign(stage=out["stage"].map(lambda g: label(g, "stage", TEXT_GROUPS)))
             return ("sentiment", out) if len(out) else None
     if "stage" in cols and _first(cols, _SENTIMENT) and "n" in cols:
         return "sentiment", frame.rename(columns={_first(cols, _SENTIMENT): "mean"})
@@ -80,6 +87,13 @@ def _standard(result: Any) -> tuple[ChartKind, pd.DataFrame] | None:
     if isinstance(stages, pd.DataFrame) and {"stage", "customers"} <= set(stages.columns) and len(stages):
         return "stages", stages.rename(columns={"stage": "label"})
     return None
+
+
+def _no_split(result: Any) -> bool:
+    """Every row of the split is in the blank group (the result's `gap`, group_gaps.py): the text
+    says so with the splits there are, and a chart of that one group would read as a result."""
+    gap = getattr(result, "gap", None)
+    return bool(getattr(gap, "empty", False))
 
 
 def chart_kind(result: Any) -> ChartKind | None:
@@ -124,21 +138,22 @@ def figure_for(result: Any) -> ChartFigure | None:
 
 
 def _funnel(result: Any, data: pd.DataFrame, tool: str, period: str) -> ChartFigure:
+    from tools.analytics.group_gaps import shown as label
+    from tools.analytics.group_gaps import word
     from tools.charts.journey import funnel_figure, grouped_funnel_figure
-    from tools.core.text import words
 
     by = getattr(result, "by", None)
-    if "group" in data.columns and by and data["group"].nunique() > 1:
+    if "group" in data.columns and by and data["group"].nunique() > 1 and not _no_split(result):
         groups = data[data["group"] != "all customers"]
         order = groups.groupby("group", sort=False)["customers"].first().sort_values(ascending=False)
         shown = list(order.index[:MAX_PANELS])
         counts = [groups.loc[groups["group"] == g, "customers"].tolist() for g in shown]
         steps = groups.loc[groups["group"] == shown[0], "label"].astype(str).tolist()
-        dimension = "first-touch channel" if by == "channel" else words(by)
+        dimension = word(by)
         left = len(order) - len(shown)
         subtitle = period + (f"; {left} smaller group{'s' if left > 1 else ''} not shown" if left else "")
         title = f"Funnel by {dimension}"
-        fig = grouped_funnel_figure(steps, [str(g) for g in shown], counts, title=title, subtitle=subtitle)
+        fig = grouped_funnel_figure(steps, [label(g, by) for g in shown], counts, title=title, subtitle=subtitle)
         return ChartFigure(fig, f"{tool}-funnel-by-{by}.png", title)
     if "group" in data.columns:
         data = data[data["group"] == data["group"].iloc[0]]

@@ -89,14 +89,15 @@ def test_a_forecast_and_actions_by_a_group_no_buyer_has_say_so(vendor, buyers):
 
 def test_lifetime_value_by_a_channel_only_non_buyers_have_says_so(vendor, buyers):
     """The store holds first-touch channels (the readers'), so the words are 'none of these
-    customers', not 'no customer in this data'; the offer is the buyers' own groups."""
+    customers', not 'no customer in this data'; the offer is the buyers' own groups that lifetime
+    value splits by (segment, first-touch channel, persona): their towns are no split of its."""
     store, registry = vendor
     r = lifetime_value(store, LifetimeValueParams(by="channel"), registry=registry, train_if_missing=False)
     text = r.to_text()
     assert r.gap.empty and r.gap.total == r.customers == len(buyers)
     assert (f"None of the {len(buyers)} customers here has a first-touch channel, so nothing can be split by "
             "first-touch channel. Splits") in text  # no "in this period": lifetime value has none
-    assert _offered(text) == ["segment", "city"] and "By channel" not in text
+    assert _offered(text) == ["segment"] and "By channel" not in text and "By first-touch" not in text
 
 
 @pytest.mark.parametrize("by, column", [("segment", "Tags"), ("city", "Default Address City")])
@@ -171,18 +172,38 @@ def test_lifetime_value_by_a_blanked_segment_on_the_sample(no_segments, tmp_path
     text = r.to_text()
     assert r.gap.empty and r.gap.total == r.customers == bought.nunique()
     assert "No customer in this data has a segment" in text and "(unknown)" not in text
-    assert _offered(text) == _held(files, bought)
+    assert _offered(text) == [w for w in _held(files, bought) if w == "first-touch channel"]  # its splits only
 
 
 def test_satisfaction_by_a_blanked_segment_offers_the_answerers_splits(no_segments):
+    """Only the splits satisfaction_by makes (delivery outcome, first-touch channel, journey
+    stage, product category or product) that tie some of these answers to a group: before, the
+    customers' towns, regions and age bands, which it does not take."""
     store, files = no_segments
     surveys = files["surveys"]
-    answered = surveys.loc[surveys["csat"].notna(), "customer_id"]
+    answered = surveys[surveys["csat"].notna()]
     with pytest.raises(NoDataError) as caught:
         satisfaction_by(store, SatisfactionParams(measure="csat", by="segment"))
     message = str(caught.value)
-    assert f"None of the {surveys['csat'].notna().sum()} CSAT answers" in message
-    assert _offered(message) == _held(files, answered)
+    assert f"None of the {len(answered)} CSAT answers" in message
+    latest = _latest_orders(answered, files["orders"])
+    expected = [w for w, has in (
+        ("delivery outcome", (latest["fulfilment"] == "delivery").any()),
+        ("first-touch channel", "first-touch channel" in _held(files, answered["customer_id"])),
+        ("journey stage", answered["stage"].notna().any()),
+        ("product", latest["products"].notna().any()),  # the sample's orders have no categories
+    ) if has]
+    assert _offered(message) == expected == ["delivery outcome", "first-touch channel", "journey stage", "product"]
+    assert "region" not in message and "city" not in message
+
+
+def _latest_orders(answers: pd.DataFrame, orders: pd.DataFrame) -> pd.DataFrame:
+    """Each answer's order in pandas: its customer's latest order at or before it, if no more than
+    30 days before (the sample's surveys carry no order id)."""
+    a = answers.assign(ts=pd.to_datetime(answers["ts"], utc=True, format="mixed")).sort_values("ts")
+    o = orders.assign(ots=pd.to_datetime(orders["ts"], utc=True, format="mixed")).sort_values("ots")[["customer_id", "ots", "fulfilment", "products"]]
+    joined = pd.merge_asof(a, o, left_on="ts", right_on="ots", by="customer_id")
+    return joined[(joined["ts"] - joined["ots"]) <= pd.Timedelta(days=30)]
 
 
 @pytest.mark.realdata

@@ -191,7 +191,12 @@ def test_an_empty_before_and_a_missing_group_are_said_not_left_blank(tmp_path):
     notes = " ".join(result.provenance.notes)
     assert "no customer texts in" in notes and "to compare with, so nothing is said about a change" in notes
     assert "the earliest text of this period is from 2015-01-01" in notes
-    assert "no text has a stage, so they are all in one group, (unknown)" in notes
+    # the blank group is said with the splits these texts have, not shown as one "(unknown)" row
+    text = result.to_text()
+    assert result.gap is not None and result.gap.empty and result.gap.total == 3
+    assert ("No text in this data has a journey stage (the texts loaded have none, or every value is blank), "
+            "so nothing can be split by journey stage. Splits it can make here: source.") in text
+    assert "(unknown)" not in text
 
 
 def test_sentiment_by_channel_and_by_week(scored):

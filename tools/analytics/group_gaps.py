@@ -29,20 +29,39 @@ _WORDS = {"channel": "first-touch channel", "acquisition_channel": "acquisition 
           "segment": "segment", "age_band": "age band"}
 
 
-def word(by: str) -> str:
+# A tool's own names for its splits, over the customer dimensions' (sentiment's "channel" is
+# where a text was written, not the customer's first touch): (split, words) pairs.
+Words = tuple[tuple[str, str], ...]
+
+
+def word(by: str, words: Words = ()) -> str:
     """'region', 'age band', 'first-touch channel': the dimension as an owner says it."""
-    return _WORDS.get(by, DIMENSION_LABELS.get(by, by))
+    return dict(words).get(by) or _WORDS.get(by, DIMENSION_LABELS.get(by, by))
 
 
-def blank_label(by: str) -> str:
+def blank_label(by: str, words: Words = ()) -> str:
     """'(no region)', '(no first-touch channel)': the group of customers with no value, as a table
     shows it. The typed value stays UNKNOWN_GROUP (alerts and filters key on it)."""
-    return f"(no {word(by)})"
+    return f"(no {word(by, words)})"
 
 
-def shown(group: Any, by: str) -> str:
+def shown(group: Any, by: str, words: Words = ()) -> str:
     """A group as a table shows it: the blank one named for what it lacks."""
-    return blank_label(by) if str(group) == UNKNOWN_GROUP else str(group)
+    return blank_label(by, words) if str(group) == UNKNOWN_GROUP else str(group)
+
+
+def split_header(by: str, words: Words = ()) -> str:
+    """'By segment:', 'By first-touch channel:': the line over a split's table, naming the split
+    that was made (a fixed "By channel:" over a split by segment misread the table)."""
+    return f"By {word(by, words)}:"
+
+
+def splits_sentence(names: list[str], none: str = "This data has no other customer group to split by.") -> str:
+    """'Splits it can make here: city and segment.' (names as the owner says them), or that
+    there are none (`none`): the one wording every tool offers its other splits in."""
+    if not names:
+        return none
+    return "Splits it can make here: " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]) + "."
 
 
 # The customer dimensions a split's rows can have values for (persona is a saved grouping, held
@@ -95,6 +114,10 @@ class GroupGap:
     unit: str  # what n counts, plural ("orders")
     stored: tuple[str, ...] | None = None  # the dimensions the whole store has (None: as `held`)
     when: str = " in this period"  # "" for the predictive tools' customers, who have no period
+    # whose value the dimension is: "customer" (an order's region is its customer's), or the
+    # counted rows' own ("text": a text's journey stage or the channel it came by)
+    subject: str = "customer"
+    words: Words = ()  # the tool's own names for its splits (see `word`)
 
     @property
     def empty(self) -> bool:
@@ -107,28 +130,26 @@ class GroupGap:
 
     def others(self) -> str:
         """'Splits it can make here: city and segment.' or that there are none."""
-        can = [word(d) for d in self.held if d != self.by]
-        if not can:
-            return "This data has no other customer group to split by."
-        return "Splits it can make here: " + (", ".join(can[:-1]) + " and " + can[-1] if len(can) > 1 else can[0]) + "."
+        return splits_sentence([word(d, self.words) for d in self.held if d != self.by])
 
     def note(self, numbers: NumberFormat | None = None) -> str:
         """The sentence an answer carries; "" when every row has a value."""
-        what = word(self.by)
+        what = word(self.by, self.words)
         a = "an" if what[0] in "aeiou" else "a"
+        own = self.subject != "customer" or self.unit.startswith(("customer", "people"))
         if self.empty:
             if self.by not in (self.held if self.stored is None else self.stored):
-                return (f"No customer in this data has {a} {what} (the customer data loaded has none, or every "
+                loaded = "customer data loaded has" if self.subject == "customer" else f"{self.subject}s loaded have"
+                return (f"No {self.subject} in this data has {a} {what} (the {loaded} none, or every "
                         f"value is blank), so nothing can be split by {what}. {self.others()}")
-            whose = (f"has {a} {what}" if self.unit.startswith(("customer", "people"))
-                     else f"is from a customer with {a} {what}")
+            whose = f"has {a} {what}" if own else f"is from a customer with {a} {what}"
             return (f"None of the {_count(self.total, self.unit, numbers)} here {whose}, so nothing "
                     f"can be split by {what}{self.when}. {self.others()}")
         if not self.blank:
             return ""
         pct = (numbers or NumberFormat()).percent(self.share, 0)
-        whose = "with" if self.unit.startswith(("customer", "people")) else "from customers with"
-        return (f"{blank_label(self.by)} is the {(numbers or NumberFormat()).number(self.blank)} of "
+        whose = "with" if own else "from customers with"
+        return (f"{blank_label(self.by, self.words)} is the {(numbers or NumberFormat()).number(self.blank)} of "
                 f"{_count(self.total, self.unit, numbers)} ({pct}) {whose} no {what}")
 
 

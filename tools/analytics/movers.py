@@ -28,6 +28,7 @@ from tools.analytics.group_gaps import (
     held_sql,
     require_personas,
     shown,
+    word,
 )
 from tools.analytics.kpi_catalog import (
     ARROWS,
@@ -158,7 +159,8 @@ class MoversResult(Priced, ResultMixin):
             has_contrib = s.kind != "quantile"
             # columns as wide as their widest cell: R$ 132.392,81 is 13 characters and ran into
             # the next column at a fixed 12
-            header = [self.by, "now", "before", "change", "n now"] + (["contribution"] if has_contrib else []) + [""]
+            # the split as the owner says it ("first-touch channel", "age band"), not its code name
+            header = [word(self.by), "now", "before", "change", "n now"] + (["contribution"] if has_contrib else []) + [""]
             rows = []
             for r in movers.itertuples():
                 dd = direction(_f(r.change), s)
@@ -200,7 +202,7 @@ class MoversResult(Priced, ResultMixin):
             # A total's share is of the total itself (a town's part of the revenue); a rate's or
             # a median's is of the customers, orders or tickets it rests on.
             total = s.kind == "total" and bool(self.current)
-            header = [self.by, "now", "n now", "share" if total else "of n"] + (["before"] if beside else []) + [""]
+            header = [word(self.by), "now", "n now", "share" if total else "of n"] + (["before"] if beside else []) + [""]
             rows = []
             for r in top.itertuples():
                 part = (_f(r.current) or 0.0) / self.current if total else r.share_current

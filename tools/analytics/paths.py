@@ -51,6 +51,7 @@ from tools.data.store import JourneyStore
 
 Level = Literal["touchpoint", "stage"]
 ELLIPSIS = "..."
+NO_CHANNEL = "(none)"  # a buyer with no channel on their path (the typed value; shown "(no channel)")
 
 
 class PathParams(BaseModel):
@@ -158,11 +159,16 @@ class PathResult(Localised, ResultMixin):
                          f"{plural('path', variants)}):")
             rows = [[count(r.customers, nf), pct(r.share, numbers=nf), str(r.path)] for r in frame.itertuples()]
             lines += ["  " + line for line in text_table(["customers", "share", "path"], rows, align="rrl")]
-        if not self.touches.empty:
+        if not self.touches.empty and set(self.touches["channel"]) == {NO_CHANNEL}:
+            # a table of one "(none) 100%" row read as a channel that brought every buyer
+            lines += ["", f"Where buyers came from: no event on the paths of the {counted(self.converted, 'buyer', nf)} "
+                          "has a channel, so their first and last touch cannot be told."]
+        elif not self.touches.empty:
             lines.append("")
             lines.append(f"Where buyers came from ({counted(self.converted, 'buyer', nf)}):")
-            rows = [[str(r.channel), count(r.first_touch, nf), pct(r.first_share, numbers=nf),
-                     count(r.last_touch, nf), pct(r.last_share, numbers=nf)] for r in self.touches.itertuples()]
+            rows = [["(no channel)" if r.channel == NO_CHANNEL else str(r.channel), count(r.first_touch, nf),
+                     pct(r.first_share, numbers=nf), count(r.last_touch, nf), pct(r.last_share, numbers=nf)]
+                    for r in self.touches.itertuples()]
             lines += ["  " + line for line in text_table(
                 ["channel", "first touch", "share", "last touch", "share"], rows)]
         o = self.offline
@@ -329,10 +335,10 @@ def _paths_sql(goal: Goal, params: PathParams, scope: Scope) -> tuple[str, list[
         SELECT 'path', outcome, label, shown_steps, customers, 0, 0, 0
         FROM top
         UNION ALL
-        SELECT 'first', 1, coalesce(chd.channel, '(none)'), NULL, count(*), 0, 0, 0
+        SELECT 'first', 1, coalesce(chd.channel, '{NO_CHANNEL}'), NULL, count(*), 0, 0, 0
         FROM k LEFT JOIN chd ON chd.ccode = k.first_touch WHERE outcome = 1 GROUP BY 3
         UNION ALL
-        SELECT 'last', 1, coalesce(chd.channel, '(none)'), NULL, count(*), 0, 0, 0
+        SELECT 'last', 1, coalesce(chd.channel, '{NO_CHANNEL}'), NULL, count(*), 0, 0, 0
         FROM k LEFT JOIN chd ON chd.ccode = k.last_touch WHERE outcome = 1 GROUP BY 3"""
     args.append(int(params.top))
     return sql, args

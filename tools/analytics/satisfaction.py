@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from tools.analytics.filters import DIMS_SQL, Filters, cohort_sql, groups_held, validate_filters
-from tools.analytics.group_gaps import GroupGap, held_among
+from tools.analytics.filters import DIMS_SQL, Filters, cohort_sql, validate_filters
+from tools.analytics.group_gaps import splits_sentence
 from tools.analytics.kpi_scope import numbers_of
 from tools.analytics.periods import Period, provenance_period, resolve
 from tools.analytics.satisfaction_stats import (
@@ -280,6 +280,8 @@ def satisfaction_by(store: JourneyStore, params: SatisfactionParams, *, promise_
                                "SELECT customer_id FROM jb_satisfaction_cohort" if cohort else "")
             bound = {"start": period.start, "end": period.end, "days": promise_days}
             rows = con.execute(sql, {k: v for k, v in bound.items() if f"${k}" in sql}).df()
+            others = _other_splits(con, params, categories, "SELECT customer_id FROM jb_satisfaction_cohort"
+                                   if cohort else "", bound) if len(rows) and rows["grp"].isna().all() else ""
         finally:
             if registered:
                 con.unregister(TEXTS_VIEW)
@@ -296,7 +298,7 @@ def satisfaction_by(store: JourneyStore, params: SatisfactionParams, *, promise_
     if values.empty:
         raise NoDataError(
             f"None of the {numbers.number(rows['id'].nunique())} {info.label} answers in {period.label} can be tied to "
-            f"a {BY_WORDS[params.by]}: " + "; ".join(not_counted) + "." + _other_splits(store, rows, params.by))
+            f"a {BY_WORDS[params.by]}: " + "; ".join(not_counted) + "." + others)
     table = group_table(values, params.measure)
     what = "product" if params.by == "product_category" and not categories else BY_WORDS[params.by]
     if params.by == "delivery":
@@ -328,13 +330,21 @@ def satisfaction_by(store: JourneyStore, params: SatisfactionParams, *, promise_
                               tuple(not_counted), prov, what, numbers.currency, numbers.locale, asked)
 
 
-def _other_splits(store: JourneyStore, rows: pd.DataFrame, by: str) -> str:
-    """' Splits it can make here: city and region.': for a customer group none of the answers'
-    customers has, the groups they do have (group_gaps, as movers says it); '' for the other splits."""
-    if by not in ("channel", "segment"):
-        return ""
-    held = held_among(store, rows["customer_id"].dropna().unique(), groups_held(store))
-    return " " + GroupGap(by, 0, 0, held, "answers").others()
+def _other_splits(con: Any, params: SatisfactionParams, categories: bool, cohort: str, bound: dict[str, Any]) -> str:
+    """' Splits it can make here: delivery outcome and journey stage.': when no answer ties to the
+    group asked for, the splits satisfaction_by makes (its own `by`, never a region or a city it
+    does not take) that tie at least one of the same answers to a group. One count per split,
+    only on this path."""
+    held = []
+    for by in BY_WORDS:
+        if by == params.by:
+            continue
+        sql = f"SELECT count(grp) FROM ({_grouped_sql(params.measure, by, categories, cohort)})"
+        # fetchall, not fetchone: an open result keeps the texts view from being unregistered
+        if con.execute(sql, {k: v for k, v in bound.items() if f"${k}" in sql}).fetchall()[0][0]:
+            held.append(by)
+    return " " + splits_sentence(["product" if by == "product_category" and not categories else BY_WORDS[by]
+                                  for by in held], none="No other split ties these answers to a group either.")
 
 
 def _filters_words(filters: Filters) -> str:

@@ -6,13 +6,15 @@ The per-text scores come from tools/feedback/scoring.py; this module groups them
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
 from pydantic import BaseModel, Field
 
+from tools.analytics.filters import UNKNOWN_GROUP
+from tools.analytics.group_gaps import GroupGap, Words, group_gap, shown
 from tools.analytics.periods import Period, previous_calendar, provenance_period
 from tools.core.errors import NoDataError
 from tools.core.results import Provenance, ResultMixin
@@ -29,6 +31,11 @@ if TYPE_CHECKING:
 # -- aggregates --------------------------------------------------------------------------------
 
 GroupBy = Literal["stage", "touchpoint", "channel", "source", "day", "week", "month"]
+TIME_BUCKETS = ("day", "week", "month")
+# A text's own groups, as the owner says them: "channel" is where the text came in (a survey
+# by email, a ticket in store), not the customer's first touch.
+TEXT_GROUPS: Words = (("stage", "journey stage"), ("touchpoint", "touchpoint"), ("channel", "channel"),
+                      ("source", "source"))
 
 
 class SentimentParams(BaseModel):
@@ -90,6 +97,7 @@ class SentimentResult(ResultMixin):
     # the period's texts as a whole: an owner asking "what share of comments are negative?"
     # wants one answer, not one per group
     overall: SentimentShares | None = None
+    gap: GroupGap | None = None  # the texts with no value for `by` (all of them: no split)
 
     def to_frame(self) -> pd.DataFrame:
         return self.groups.copy()
@@ -104,11 +112,17 @@ class SentimentResult(ResultMixin):
             lines.append(f"No text in the period has a sentiment score, so there is nothing to show by {self.by}.")
             lines.append(self.provenance.to_text(details))
             return "\n".join(lines)
+        if self.gap is not None and self.gap.empty:  # one blank group is no split: said instead
+            lines.append(self.gap.note())
+            if self.overall is not None and self.overall.scored:
+                lines.append(self.overall.to_text(self.provenance.period_label))
+            lines.append(self.provenance.to_text(details))
+            return "\n".join(lines)
         lines.append(f"  {'group':<22} {'texts':>6} {'mean':>6} {'pos':>5} {'neg':>5}  vs before")
         for r in self.groups.itertuples():
             before = "" if pd.isna(r.previous_mean) else f"{r.previous_mean:+.2f} ({r.change:+.2f})"
             mean = "   n/a" if pd.isna(r.mean) else f"{r.mean:+6.2f}"
-            lines.append(f"  {str(r.group):<22} {r.texts:>6,} {mean} {r.positive:>5.0%} "
+            lines.append(f"  {shown(r.group, self.by, TEXT_GROUPS):<22} {r.texts:>6,} {mean} {r.positive:>5.0%} "
                          f"{r.negative:>5.0%}  {before}")
         if self.overall is not None and self.overall.scored:
             lines.append(self.overall.to_text(self.provenance.period_label))
@@ -119,7 +133,7 @@ class SentimentResult(ResultMixin):
 
 
 def _bucket(frame: pd.DataFrame, by: str, tz: str) -> pd.Series:
-    if by in ("day", "week", "month"):
+    if by in TIME_BUCKETS:
         local = pd.to_datetime(frame["ts"], unit="s", utc=True).dt.tz_convert(tz)
         if by == "day":
             return local.dt.strftime("%Y-%m-%d")
@@ -127,7 +141,7 @@ def _bucket(frame: pd.DataFrame, by: str, tz: str) -> pd.Series:
             monday = local.dt.normalize() - pd.to_timedelta(local.dt.day_of_week, unit="D")
             return "week of " + monday.dt.strftime("%Y-%m-%d")
         return local.dt.strftime("%Y-%m")
-    return frame[by].fillna("(unknown)").astype(str)
+    return frame[by].fillna(UNKNOWN_GROUP).astype(str)
 
 
 def _per_document(frame: pd.DataFrame) -> pd.DataFrame:
@@ -184,13 +198,14 @@ def sentiment_summary(
         )
     docs = _per_document(frame)
     table = _summarise(docs, _bucket(docs, params.by, fb.timezone))
+    gap = _text_gap(fb, docs, table, params.by)
     table = table[table["scored"] >= params.min_texts]
     table["previous_mean"] = np.nan
     # "all" and open-ended periods have no previous period to compare with.
     comparable = params.period.name not in (None, "all") or params.period.start is not None
     # "last 30 days" read as the month over texts dated by month only: said, as kpis says it
     notes: list[str] = [period.note] if period.note else []
-    if params.compare and comparable and params.by not in ("day", "week", "month"):
+    if params.compare and comparable and params.by not in TIME_BUCKETS:
         # read in months as the period was (texts dated by month only): Dec before Jan, not the
         # 30 days before the last 30
         prev = previous_calendar(params.period, as_of, fb.timezone, "month" if period.months else "time")
@@ -205,11 +220,11 @@ def sentiment_summary(
             first = pd.Timestamp(float(docs["ts"].min()), unit="s", tz="UTC").tz_convert(fb.timezone).date()
             notes.append(f"no customer texts in {prev.label} to compare with, so nothing is said about a change "
                          f"(the earliest text of this period is from {first})")
-    if params.by not in ("day", "week", "month") and set(table.index) == {"(unknown)"}:
-        notes.append(f"no text has a {params.by}, so they are all in one group, (unknown)")
+    if gap is not None and gap.blank and not gap.empty:  # all blank: the text says it instead of a table
+        notes.append(gap.note())
     table["change"] = table["mean"] - table["previous_mean"]
     table = table.sort_values(["mean", "texts"], ascending=[True, False]) \
-        if params.by not in ("day", "week", "month") else table.sort_index()
+        if params.by not in TIME_BUCKETS else table.sort_index()
     table = table.reset_index(names="group")
     scored = docs["sentiment"].notna()
     notes += [n for n in [_unscored_frame_note(docs)] if n]
@@ -230,8 +245,26 @@ def sentiment_summary(
     return SentimentResult(
         by=params.by, groups=table, texts=int(len(docs)), scored=int(scored.sum()),
         overall_mean=float(docs["sentiment"].mean()) if scored.any() else None, provenance=prov,
-        overall=overall_shares(docs["sentiment"]),
+        overall=overall_shares(docs["sentiment"]), gap=gap,
     )
+
+
+def _text_gap(fb: FeedbackStore, docs: pd.DataFrame, table: pd.DataFrame, by: str) -> GroupGap | None:
+    """The texts of the period with no value for `by` (a stage, touchpoint, channel or source),
+    counted over the groups' own texts as the table shows them, with the splits these texts do
+    have; None for a time bucket (every text has a date). Read once more over every text of the
+    store only when none of the period's has one, to tell "none here" from "none at all"."""
+    if by in TIME_BUCKETS:
+        return None
+    held = tuple(d for d, _ in TEXT_GROUPS if docs[d].notna().any())
+    gap = group_gap(table["texts"].items(), by, held, "texts")
+    if gap is None:
+        return None
+    stored = held
+    if gap.empty:
+        every = fb.frame()
+        stored = tuple(d for d, _ in TEXT_GROUPS if every[d].notna().any())
+    return replace(gap, stored=stored, subject="text", words=TEXT_GROUPS)
 
 
 def _unscored_frame_note(docs: pd.DataFrame) -> str | None:

@@ -19,11 +19,11 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from tools.analytics.filters import Dimension, Filters
-from tools.analytics.group_gaps import GroupGap, shown
+from tools.analytics.group_gaps import GroupGap, shown, split_header, word
 from tools.core.errors import ToolInputError
 from tools.core.money import NumberFormat, Priced
 from tools.core.results import Provenance, ResultMixin
-from tools.core.text import counted
+from tools.core.text import counted, text_table
 from tools.data.store import JourneyStore
 from tools.predict.features import SentimentSource
 from tools.predict.groups import customer_groups
@@ -32,6 +32,7 @@ from tools.predict.scoring import Scores, cohort, require, restrict, scores_for,
 from tools.predict.settings import PredictSettings
 
 Frame = pd.DataFrame
+GROUPS_SHOWN = 12  # groups in the text's per-group table; every group is in by_group
 Condition = Callable[[Frame, PredictSettings], pd.Series]
 
 
@@ -211,11 +212,31 @@ class NextActionsResult(Priced, ResultMixin):
             for r in self.summary.itertuples():
                 lines.append(f"  {r.action:<20} {self.numbers.number(r.customers):>6} ({r.share:>4.0%})  worth {self.numbers.money(r.value, decimals=0):>12}  {r.what}")
             lines.append("")
+        lines += self._groups_text()
         if len(self.customers):
             for r in self.customers.itertuples():
                 lines.append(f"  {r.customer_id:<14} {r.action}: {r.what}")
                 lines.append(f"  {'':<14} {r.why}")
         return "\n".join(lines).rstrip()
+
+    def _groups_text(self) -> list[str]:
+        """The split asked for, as the other split tools show theirs: a header naming it, then each
+        group's customers and how many get each action, largest groups first (the CLI printed
+        this table after the text; Slack's answer, the text alone, had only the overall counts)."""
+        table = self.group_table()
+        if table.empty:
+            return []
+        by = str(self.provenance.params.get("by"))
+        acts = [c for c in table.columns if c != "group"]
+        table = table.assign(customers=table[acts].sum(axis=1)).sort_values(
+            ["customers", "group"], ascending=[False, True], kind="stable")
+        top = table.head(GROUPS_SHOWN)
+        rows = [[str(r["group"]), self.numbers.number(r["customers"]), *(self.numbers.number(r[a]) for a in acts)]
+                for _, r in top.iterrows()]
+        lines = [split_header(by), *("  " + line for line in text_table([word(by), "customers", *acts], rows))]
+        if len(table) > len(top):
+            lines.append(f"  ... and {counted(len(table) - len(top), 'more group', self.numbers)} (all of them with --json)")
+        return [*lines, ""]
 
 
 def next_best_actions(

@@ -14,7 +14,7 @@ import pandas as pd
 from pydantic import BaseModel, Field
 
 from tools.analytics.filters import Dimension, Filters
-from tools.analytics.group_gaps import GroupGap, shown
+from tools.analytics.group_gaps import GroupGap, shown, split_header
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.data.store import JourneyStore
@@ -84,7 +84,7 @@ class RevenueForecastResult(Priced, ResultMixin):
         if self.gap is not None and self.gap.blank:  # all blank: no table of one blank group
             lines += ["", self.gap.note(money) + ("" if self.gap.empty else ".")]
         if len(self.breakdown) and not (self.gap is not None and self.gap.empty):
-            lines.append("")
+            lines += ["", split_header(by)]  # the rows alone did not say which split they are
             for r in self.breakdown.itertuples():
                 lines.append(f"  {shown(r.value, by):<22} {money.money(r.expected_revenue, decimals=0):>13}  ({r.share:.0%}, "
                              f"{money.number(r.customers)} customers)")

@@ -17,11 +17,17 @@ from tools.analytics.group_gaps import GroupGap, held_among, labels_gap, require
 from tools.data.store import JourneyStore
 
 
-def customer_groups(store: JourneyStore, ids: pd.Index, by: str) -> tuple[pd.Series, GroupGap | None]:
+def customer_groups(store: JourneyStore, ids: pd.Index, by: str,
+                    accepts: tuple[str, ...] | None = None) -> tuple[pd.Series, GroupGap | None]:
     """Each customer's group (UNKNOWN_GROUP when blank; index as `ids`) and the split's gap.
-    A split by persona with none saved raises with the splits there are."""
+    A split by persona with none saved raises with the splits there are. `accepts`: the splits
+    the tool takes, when not every customer dimension (lifetime value: segment, channel and
+    persona), so the gap never offers one it would refuse."""
     stored = require_personas(store, by)
     dims = store.query(dimension_sql(by)).drop_duplicates("customer_id").set_index("customer_id")["value"]
     labels = dims.reindex(ids).fillna(UNKNOWN_GROUP)
-    gap = labels_gap(labels, by, held_among(store, ids, stored), "customers", stored)
+    held = held_among(store, ids, stored)
+    if accepts is not None:
+        held = tuple(d for d in held if d in accepts)
+    gap = labels_gap(labels, by, held, "customers", stored)
     return labels, (replace(gap, when="") if gap is not None else None)

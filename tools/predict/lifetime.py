@@ -21,7 +21,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from tools.analytics.filters import Filters
-from tools.analytics.group_gaps import GroupGap, shown
+from tools.analytics.group_gaps import GroupGap, shown, split_header
 from tools.core.errors import NoDataError
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
@@ -94,7 +94,7 @@ class LifetimeValueResult(Priced, ResultMixin):
         if self.gap is not None and self.gap.blank:  # all blank: no table of one blank group
             lines += ["", self.gap.note(fmt) + ("" if self.gap.empty else ".")]
         if len(self.breakdown) and not (self.gap is not None and self.gap.empty):
-            lines += ["", f"By {by}:", f"  {'':<22}{'median':>13}{'average':>13}{'customers':>11}{'share':>8}"]
+            lines += ["", split_header(by), f"  {'':<22}{'median':>13}{'average':>13}{'customers':>11}{'share':>8}"]
             for r in self.breakdown.itertuples():
                 lines.append(f"  {shown(r.value, by):<22}{money(r.median_value):>13}{money(r.mean_value):>13}"
                              f"{count(r.customers):>11}{fmt.percent(r.share, 0):>8}")
@@ -185,7 +185,7 @@ def per_customer(model: ClvModel, rfm: pd.DataFrame, horizon_days: int) -> pd.Da
 
 
 def _breakdown(store: JourneyStore, values: pd.DataFrame, by: str) -> tuple[pd.DataFrame, GroupGap | None]:
-    labels, gap = customer_groups(store, values.index, by)
+    labels, gap = customer_groups(store, values.index, by, LifetimeBy.__args__)  # type: ignore[attr-defined]
     joined = values.assign(value=labels)
     out = joined.groupby("value").agg(
         customers=("lifetime_value", "size"), mean_value=("lifetime_value", "mean"),

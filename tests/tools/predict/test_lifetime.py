@@ -39,7 +39,7 @@ def test_lifetime_value_by_group_and_for_some_customers(trained):
     assert by.breakdown["customers"].sum() == everyone.customers
     assert by.breakdown["share"].sum() == pytest.approx(1.0)
     assert list(by.breakdown["median_value"]) == sorted(by.breakdown["median_value"], reverse=True)
-    assert "By channel:" in by.to_text() and len(by.top) == 0
+    assert "By first-touch channel:" in by.to_text() and len(by.top) == 0
     group = str(by.breakdown["value"].iloc[0])
     only = lifetime_value(store, LifetimeValueParams(filters=Filters(channel=[group]), limit=0), registry=registry)
     assert only.customers == int(by.breakdown["customers"].iloc[0])
