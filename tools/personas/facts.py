@@ -128,6 +128,9 @@ def persona_facts(con: duckdb.DuckDBPyConnection, members_sql: str, params: list
                           f"WHERE customer_id IN (SELECT customer_id FROM {m} x)", p)[0]
     facts["cancelled_share"] = float(cancelled or 0.0)  # of their orders, any status
     facts["open_only"], facts["open_statuses"] = _open_only(con, m, p)
+    # A web analytics export (sessions with a purchase flag, no orders file) has no revenue to
+    # share out: its cards must not read "0% of revenue" or "0% have bought" beside buyers.
+    facts["orders_loaded"] = bool(_one(con, "SELECT count(*) > 0 FROM orders", [])[0])
     facts.update(
         buyers=buyers,
         buyer_share=buyers / customers if customers else 0.0,
