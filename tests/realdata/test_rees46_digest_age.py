@@ -14,7 +14,7 @@ def test_the_digest_of_an_old_export_says_it_reports_on_the_last_day_of_data(ree
     events = pd.read_csv(rees46.raw / "2019-Oct-sample.csv")
     last = pd.to_datetime(events.event_time.str.replace(" UTC", ""), format="%Y-%m-%d %H:%M:%S").max().date()
     out = rees46.ask("how are we doing?")
-    today = dt.datetime.now(dt.timezone.utc).date()
+    today = dt.datetime.now(dt.UTC).date()
     years = (today - last).days // 365
     text = out["answer"] + "\n" + "\n".join(out.get("notes") or [])
     assert "digest" in text.lower(), text

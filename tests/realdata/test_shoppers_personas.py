@@ -27,7 +27,7 @@ def test_personas_of_a_store_without_orders_say_so_and_count_the_buyers(shoppers
         assert "revenue not in the data (no orders are loaded)" in card, card
         assert not re.search(r"\d+% of revenue|have bought", card), card
     # the buying visitors are named as reaching the purchase step, not as "0% have bought"
-    reached = [(size, int(m.group(1))) for size, card in zip(sizes, cards)
+    reached = [(size, int(m.group(1))) for size, card in zip(sizes, cards, strict=True)
                if (m := re.search(r"(\d+)% reached the purchase step", card))]
     assert reached, answer
     buyers = sum(size * pct / 100 for size, pct in reached)
