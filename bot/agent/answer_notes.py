@@ -129,6 +129,9 @@ def old_data(store: Any, answer: Answer, today: dt.date) -> list[str]:
                 f"times read in the wrong time zone) make “{name.replace('_', ' ')}” end on {last}."]
     if gap <= OLD_AFTER_DAYS:
         return []
+    if name.endswith(" digest"):  # tools/digest: the day reported on is the data's last day
+        return [f"The {name} reports on {last}, the data's last day, {_ago(gap)} before today: "
+                f"not on yesterday ({today - dt.timedelta(days=1)})."]
     used = ", the period used when none is named," if defaulted else ""
     return [f"{_ends_on(store, last)}, {_ago(gap)} before today: “{name.replace('_', ' ')}”{used} is counted "
             f"back from that day, not from today ({today})."]

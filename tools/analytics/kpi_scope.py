@@ -348,6 +348,12 @@ def _empty(con: duckdb.DuckDBPyConnection, scope: Scope, frame: kpi_frame.Frame,
     assert isinstance(tz, dt.tzinfo)
     if row["before"] is not None:
         last = row["before"].astimezone(tz).date()
+        if scope.granularity == "month" and not p.months and last.day == 1:
+            # Rows dated by month only (UCI shoppers): "the latest 30 days ... are 2017-01-31 to
+            # 2017-03-01" spanned two months' rows; the month is what such data can offer.
+            end = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+            return (f"{head}; the latest month with {r.noun} is {last:%b %Y}: ask about that month",
+                    LatestWithData(head, last, end))
         text = f"{head}; the latest {_length(p)} with {r.noun} {_are(p)} {_same_length(p, last)}: ask about that period"
         # a period of days is offered as those days; one of whole months is named only in words
         first = last - dt.timedelta(days=p.days - 1)

@@ -302,6 +302,10 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
         params=params.model_dump(mode="json"),
         period_start=None, period_end=None, period_label=f"{period_label} vs {previous_label}",
         notes=tuple(notes),
+        # The day reported on is the data's last, not yesterday: an export that ends in 2018 must
+        # not read as this morning's digest (bot/agent/answer_notes.py says how old it is).
+        period_name=None if params.date else f"{params.cadence} digest",
+        period_anchor=None if params.date else day,
     )
     return DigestResult(business, params.cadence, day, period_label, previous_label, tuple(kpis), funnel,
                         sentiment, quote, theme, alerts, risk_line, series, summary, tuple(notes), prov,

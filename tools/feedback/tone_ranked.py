@@ -19,6 +19,7 @@ import pandas as pd
 
 from tools.core.results import Provenance
 from tools.feedback.places import texts_with_customer
+from tools.feedback.scoring import NEUTRAL_BAND
 from tools.feedback.store import build_where
 
 if TYPE_CHECKING:
@@ -89,7 +90,10 @@ def by_tone(fb: FeedbackStore, params: Any, store: JourneyStore | None, quote_fr
                                   also=tuple(also[row.words][1:]))
               for row in top.itertuples()]
     label = period.label if period else "all data"
-    notes = [_how(way, len(kept), scope, int(texts.tone.isna().sum()), store)]
+    bound = hi if way == "negative" else lo
+    strong = (int((kept.tone <= -NEUTRAL_BAND).sum()) if way == "negative"
+              else int((kept.tone >= NEUTRAL_BAND).sum()) if way == "positive" else None)
+    notes = [_how(way, len(kept), scope, int(texts.tone.isna().sum()), store, bound, strong)]
     if place:
         notes.insert(0, place.note())
     prov = Provenance(
@@ -120,12 +124,20 @@ def _per_text(chunks: pd.DataFrame, way: str) -> pd.DataFrame:
     return per.reset_index()
 
 
-def _how(way: str, kept: int, scope: int, untoned: int, store: Any) -> str:
+def _how(way: str, kept: int, scope: int, untoned: int, store: Any, bound: float | None = None,
+         strong: int | None = None) -> str:
     n = store.profile.numbers.number if store is not None else (lambda v: f"{v:,}")
     if way == "newest":
         return f"no topic or tone was given, so these are the newest of the {n(scope)} texts"
     said = (f"no topic was given, so these are ranked by tone, most {way} first: {n(kept)} of the {n(scope)} texts "
             f"in scope are {way} (by the customer's own score where given, else the words' sentiment)")
+    if bound is not None and abs(bound) < NEUTRAL_BAND and strong is not None:
+        # The sentiment breakdown calls a text negative only beyond the neutral band: without the
+        # bound said, "1,256 negative" here and "34% negative (1,021)" there read as a contradiction.
+        edge = f"{'-' if way == 'negative' else '+'}{NEUTRAL_BAND:.1f}"
+        further = "lower" if way == "negative" else "higher"
+        said += (f"; {way} here means a tone of {bound:+.2f} or {further}, a wider net than the sentiment "
+                 f"breakdown's {edge} or {further}, which {n(strong)} of them reach")
     if untoned:
         said += f"; {n(untoned)} with neither a score nor a sentiment score (the offline reader scores English only) are left out"
     return said

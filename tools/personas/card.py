@@ -87,7 +87,7 @@ class Persona:
         f = self.facts
         lines = [f"{heading} {self.name}", "", f"_{self.summary}_", ""]
         lines.append(f"- **Size:** {n_customers(f['customers'], card_numbers(f))} ({percent(f['share_of_customers'])} of customers), "
-                     f"{percent(f['share_of_revenue'])} of revenue")
+                     f"{revenue_share_text(f)}")
         lines.append(f"- **Who:** {self.definition}")
         lines.append(f"- **Demographics:** {_demographics_text(f['demographics'])}")
         lines.append(f"- **Buying:** {_buying_text(f)}")
@@ -104,6 +104,14 @@ class Persona:
 
     def to_text(self) -> str:
         return self.to_markdown(heading="###")
+
+
+def revenue_share_text(f: dict[str, Any]) -> str:
+    """The group's share of revenue, or why there is none (facts saved before `orders_loaded`
+    existed had orders)."""
+    if f.get("orders_loaded", True):
+        return f"{percent(f['share_of_revenue'])} of revenue"
+    return "revenue not in the data (no orders are loaded)"
 
 
 def percent(x: float | None) -> str:
@@ -134,6 +142,10 @@ def _buying_text(f: dict[str, Any]) -> str:
         return (f"no completed orders: {percent(f['ordered_share'])} of them ordered, and "
                 f"{percent(f.get('cancelled_share', 0.0))} of those orders were cancelled; "
                 f"{percent(f['buyer_share'])} have bought")
+    if not f["orders"] and not f.get("orders_loaded", True):
+        reached = (f.get("stages") or {}).get("purchase")
+        return ("no orders are loaded, so no order counts or amounts"
+                + (f"; {percent(reached)} reached the purchase step in their journey events" if reached else ""))
     if not f["orders"]:
         return f"no orders from these customers; {percent(f['buyer_share'])} have bought"
     ful = ", ".join(f"{k.replace('_', ' ')} {percent(v)}" for k, v in f["fulfilment"].items() if v)
@@ -198,7 +210,7 @@ def writer_brief(f: dict[str, Any], themes: list[dict[str, Any]], definition: st
     """What a writer sees: the statistics as rendered on the card, the themes and who they are."""
     return {
         "who": definition,
-        "size": f"{n_customers(f['customers'], card_numbers(f))} ({percent(f['share_of_customers'])}), {percent(f['share_of_revenue'])} of revenue",
+        "size": f"{n_customers(f['customers'], card_numbers(f))} ({percent(f['share_of_customers'])}), {revenue_share_text(f)}",
         "buying": _buying_text(f),
         "online_behaviour": _online_text(f),
         "key_touchpoints": _touchpoints_text(f),

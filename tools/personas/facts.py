@@ -128,6 +128,9 @@ def persona_facts(con: duckdb.DuckDBPyConnection, members_sql: str, params: list
                           f"WHERE customer_id IN (SELECT customer_id FROM {m} x)", p)[0]
     facts["cancelled_share"] = float(cancelled or 0.0)  # of their orders, any status
     facts["open_only"], facts["open_statuses"] = _open_only(con, m, p)
+    # A web analytics export (sessions with a purchase flag, no orders file) has no revenue to
+    # share out: its cards must not read "0% of revenue" or "0% have bought" beside buyers.
+    facts["orders_loaded"] = bool(_one(con, "SELECT count(*) > 0 FROM orders", [])[0])
     facts.update(
         buyers=buyers,
         buyer_share=buyers / customers if customers else 0.0,
@@ -246,7 +249,11 @@ def _journey(con, m: str, p: list[Any], customers: int) -> tuple[dict[str, float
     weakest = None
     # Advocacy is rare for almost everyone, so it would always be "weakest"; the weakest step
     # is looked for on the way to buying and just after.
-    steps = STAGES[: STAGES.index("post-purchase") + 1]
+    # Stages no event in the whole data has (UCI shoppers has no decision stage) are no step a
+    # group can fail: buyers read "consideration to decision (0% go on)" beside 100% purchase.
+    present = set(_frame(con, "SELECT DISTINCT stage FROM events WHERE stage IS NOT NULL", [])["stage"])
+    present |= {s for s, v in counts.items() if v}
+    steps = [s for s in STAGES[: STAGES.index("post-purchase") + 1] if s in present]
     for before, stage in zip(steps, steps[1:], strict=False):
         if reach[before] <= 0:
             continue

@@ -126,8 +126,12 @@ def _unit(values: np.ndarray) -> np.ndarray:
 def scaled_features(raw: pd.DataFrame) -> pd.DataFrame:
     """The raw behaviour on a 0-1 scale per feature (constant features become 0)."""
     bought = raw["orders"] > 0
-    window = max(float(raw["recency_days"].max(skipna=True) or 0.0), 1.0)
-    recency = np.where(bought, raw["recency_days"].fillna(window).clip(lower=0) / window, 1.0)
+    # A store with visits but no orders (a web analytics export) has no recency at all: DuckDB's
+    # nullable integers then give pd.NA, which has no truth value, so read them as floats.
+    days = raw["recency_days"].astype(float)
+    latest = days.max(skipna=True)
+    window = max(float(latest) if pd.notna(latest) else 0.0, 1.0)
+    recency = np.where(bought, days.fillna(window).clip(lower=0) / window, 1.0)
     avg_order = (raw["revenue"] / raw["orders"].where(bought)).fillna(0.0)
     satisfaction = raw["satisfaction"].astype(float)
     satisfaction = satisfaction.fillna(satisfaction.mean() if satisfaction.notna().any() else 0.5)

@@ -95,7 +95,9 @@ def template_words(f: dict[str, Any], overall: dict[str, Any], themes: list[dict
             letter += 1
         name = f"{name} {chr(letter)}"
     summary = (f"{what[0].upper()}{what[1:]}: {n_customers(f['customers'], card_numbers(f))} "
-               f"({percent(f['share_of_customers'])}) bringing {percent(f['share_of_revenue'])} of revenue.")
+               f"({percent(f['share_of_customers'])})"
+               + (f" bringing {percent(f['share_of_revenue'])} of revenue." if f.get("orders_loaded", True)
+                  else "; no orders are loaded, so no revenue to share out."))
     steps = [t["action"] for t in themes[:2]]
     weakest = f.get("weakest_stage")
     if weakest and weakest["stage"] in STAGE_ACTIONS:
