@@ -27,6 +27,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind22        # and the twenty-second blind bank (tests/questions_blind22.yaml; tuning data since phase X)
     .venv/bin/python bench/planner.py --blind23        # and the twenty-third blind bank (tests/questions_blind23.yaml; tuning data since phase Y)
     .venv/bin/python bench/planner.py --blind24        # and the twenty-fourth blind bank (tests/questions_blind24.yaml; tuning data since phase Z)
+    .venv/bin/python bench/planner.py --blind25        # and the twenty-fifth blind bank (tests/questions_blind25.yaml; held back: scored once by the lead in phase AA)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -237,7 +238,17 @@ BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests
          # denim repair, dragon boat club, flute maker, futon shop, garlic farm, gingerbread bakery,
          # hazelnut grower, hummus bar, ice sculptor, igloo stays, indigo dyer, ironmonger, jade
          # carver, jousting shows): opt-in, scored once by the lead in phase Z (93.0%), tuning data since.
-         "blind24": ROOT / "tests" / "questions_blind24.yaml"}
+         "blind24": ROOT / "tests" / "questions_blind24.yaml",
+         # A twenty-fifth blind bank by another author, other businesses again (abacus maker, adobe
+         # builder, alder smokehouse, almanac printer, anchovy cannery, aquaponics farm, aubergine
+         # grower, avocado importer, balalaika teacher, balsa model shop, baobab juice bar, barge
+         # holidays, barometer restorer, bassoon teacher, beetroot farm, beret maker, bergamot
+         # perfumery, bilberry pickers, bison ranch, boomerang shop, bouzouki player for hire,
+         # buckwheat mill, bugle band, calico print shop, cantaloupe farm, caramel kitchen, cardamom
+         # importer, carnation florist, cassava bakery, castanet maker, cedar sauna builder, chapati
+         # kitchen, cheddar dairy, cinnamon bun bakery, clarinet repair): opt-in, held back, scored
+         # once by the lead in phase AA.
+         "blind25": ROOT / "tests" / "questions_blind25.yaml"}
 
 
 def main() -> None:
@@ -272,6 +283,8 @@ def main() -> None:
                         help="score the twenty-third blind bank (tuning data since phase Y)")
     parser.add_argument("--blind24", action="store_true",
                         help="score the twenty-fourth blind bank (tuning data since phase Z)")
+    parser.add_argument("--blind25", action="store_true",
+                        help="score the twenty-fifth blind bank (held back: scored once by the lead in phase AA)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")
@@ -348,6 +361,8 @@ def main() -> None:
         if name == "blind23" and not args.blind23 and name not in extra:  # opt-in: never by default
             continue
         if name == "blind24" and not args.blind24 and name not in extra:  # opt-in: never by default
+            continue
+        if name == "blind25" and not args.blind25 and name not in extra:  # opt-in: never by default
             continue
         bank = yaml.safe_load(path.read_text())
         started = time.perf_counter()

@@ -43,7 +43,9 @@ its score `bench/planner.py --blind22`'s, once, at the end (88.2%). The twenty-t
 (tests/questions_blind23.yaml) is the held-back bank of phase Y: likewise its shape only here,
 its score `bench/planner.py --blind23`'s, once, at the end (88.0%). The twenty-fourth
 (tests/questions_blind24.yaml) is the held-back bank of phase Z: likewise its shape only here,
-its score `bench/planner.py --blind24`'s, once, at the end (93.0%). The probes,
+its score `bench/planner.py --blind24`'s, once, at the end (93.0%). The twenty-fifth
+(tests/questions_blind25.yaml) is the held-back bank of phase AA: likewise its shape only here,
+its score `bench/planner.py --blind25`'s, once, at the end. The probes,
 tests/questions_probe*.yaml, a tuning lane wrote before its work (scored with
 `bench/planner.py --bank`), are never sources of the planner's phrasings.
 `tool: null` in any bank means the planner should pick no tool (plan.spec is None)."""
@@ -154,6 +156,10 @@ BLIND23 = Path(__file__).resolve().parents[2] / "questions_blind23.yaml"
 # blindness), the held-back bank of phase Z: scored once by the lead with `bench/planner.py
 # --blind24` (93.0%), tuning data since; only its shape is checked here.
 BLIND24 = Path(__file__).resolve().parents[2] / "questions_blind24.yaml"
+# The twenty-fifth blind bank (thirty-six other trades, another author, the same rules of
+# blindness), the held-back bank of phase AA: never asked of the planner here, scored once by the
+# lead with `bench/planner.py --blind25`; only its shape is checked here.
+BLIND25 = Path(__file__).resolve().parents[2] / "questions_blind25.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
 # Tools that joined the catalog after the blind banks were written (blind3-blind6): those banks
@@ -508,6 +514,18 @@ def test_twenty_fourth_blind_bank_is_big_covers_every_tool_and_shares_no_questio
                       earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
                                BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
                                BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, *PROBES),
+                      later_tools=set())
+
+
+def test_twenty_fifth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
+    """The blind bank of phase AA (scored once, by the lead, at the end): shape only, never asked
+    here. No question may be word for word in another bank (tuning data, blind24 included, and
+    the probes, probe25a-c written at the same time among them); it asks for every tool,
+    product_sales included."""
+    _check_blind_bank(planner, BLIND25, "blind25", at_least=500, follow_ups=37,
+                      earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
+                               BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
+                               BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, *PROBES),
                       later_tools=set())
 
 
