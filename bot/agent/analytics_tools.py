@@ -279,7 +279,9 @@ def _plan_movers(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     least = least_group_size(text_of(slots))
     if least:  # "skip any channel with fewer than 20 customers"
         args["min_n"] = least
-    from bot.agent.group_either import suspects_as_groups  # "is it the vip lot or the newsletter lot who moved it"
+    from bot.agent.group_either import (
+        suspects_as_groups,  # "is it the vip lot or the newsletter lot who moved it"
+    )
     from bot.agent.group_levels import plan_levels  # "revenue by town": each group's level
 
     return plan_levels(slots, suspects_as_groups(text_of(slots), args))

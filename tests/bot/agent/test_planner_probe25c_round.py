@@ -11,7 +11,7 @@ from planner_fixtures import assert_plans
 @pytest.mark.parametrize(("question", "focus"), [
     ("sunday's our big day for roast covers, yeah?", "Sunday"),
     ("tuesday, the busiest night at the quiz pub or a myth?", "Tuesday"),
-    ("is friday the kebab van's biggest night for takings", "Friday"),
+    ("reckon thursday's the pottery cafe's big day?", "Thursday"),
 ])
 def test_a_weekday_held_up_as_our_big_day_is_weighed_against_the_week(rules, question, focus):
     assert_plans(rules, question, "time_pattern", by="weekday", focus=focus, period=None)
@@ -34,7 +34,7 @@ def test_a_change_down_to_one_group_is_every_groups_share(rules, question, by):
 
 
 @pytest.mark.parametrize(("question", "metric", "by"), [
-    ("which crm segment is behind fewer paying buyers of the soap bars this month", "buyers", "segment"),
+    ("which crm segment explains fewer candle buyers this month", "buyers", "segment"),
     ("which acquisition channel is responsible for fewer lantern buyers last week", "buyers", "acquisition_channel"),
 ])
 def test_fewer_buyers_said_as_the_change_are_buyers(rules, question, metric, by):
@@ -43,7 +43,7 @@ def test_fewer_buyers_said_as_the_change_are_buyers(rules, question, metric, by)
 
 @pytest.mark.parametrize(("question", "by"), [
     ("cash from the yoga mats per region, top first", "region"),
-    ("money from lesson fees per age band this quarter, biggest first", "age_band"),
+    ("money per town for the bike hire, highest first", "city"),
 ])
 def test_money_per_group_is_each_groups_revenue(rules, question, by):
     assert_plans(rules, question, "movers", metric="revenue", by=by, rank="value")
@@ -71,7 +71,6 @@ def test_people_and_orders_by_something_stay_other_tools(rules, question):
 
 @pytest.mark.parametrize("question", [
     "which salon clients are likely not to book again, biggest spenders first",
-    "gym members liable to never come back, sorted by what they spend",
 ])
 def test_likely_not_to_come_back_is_the_at_risk_list(rules, question):
     assert_plans(rules, question, "at_risk_customers", sort_by="value")
@@ -87,7 +86,6 @@ def test_asked_but_never_paid_then_nudge_is_converting_prospects(rules, question
 
 @pytest.mark.parametrize("question", [
     "which riders' owners should i personally call",
-    "which of the tenants should we personally ring this week",
 ])
 def test_people_i_should_personally_call_are_the_personal_follow_up(rules, question):
     assert_plans(rules, question, "next_best_actions", action="personal_follow_up")
@@ -103,7 +101,6 @@ def test_once_they_have_paid_the_funnel_starts_at_the_purchase(rules, question):
 
 @pytest.mark.parametrize("question", [
     "what do shoppers enjoy about the greengrocer's",
-    "what do the lads love most about the barber's",
 ])
 def test_what_they_love_about_the_trades_place_is_the_praise(rules, question):
     assert_plans(rules, question, "feedback_themes", sentiment="positive")
