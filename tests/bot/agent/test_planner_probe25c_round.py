@@ -115,3 +115,11 @@ def test_a_follow_up_reranking_said_in_words(rules, first, then, rank):
     key = "p25c-rank-" + first
     rules.remember(key, rules.plan(first, key))
     assert_plans(rules, then, "movers", key=key, rank=rank)
+
+
+def test_a_follow_up_group_replaces_its_own_kind_and_keeps_the_others(rules):
+    key = "p25c-filters-kept"
+    first = "candle takings from the loyalty lot aged 25-34 over the last 60 days"
+    rules.remember(key, rules.plan(first, key))
+    plan = rules.plan("and the ones aged 35-44?", key)
+    assert plan.spec.name == "kpis" and plan.args.get("filters") == {"segment": ["loyalty"], "age_band": ["35-44"]}, plan.args
