@@ -123,3 +123,11 @@ def test_a_follow_up_group_replaces_its_own_kind_and_keeps_the_others(rules):
     rules.remember(key, rules.plan(first, key))
     plan = rules.plan("and the ones aged 35-44?", key)
     assert plan.spec.name == "kpis" and plan.args.get("filters") == {"segment": ["loyalty"], "age_band": ["35-44"]}, plan.args
+
+
+@pytest.mark.parametrize("question", [
+    "list the alarms but ignore any off ones",
+    "what alerts are set up, leave out the off rules",
+])
+def test_the_off_ones_left_out_are_the_switched_on_rules_only(rules, question):
+    assert_plans(rules, question, "list_alert_rules", include_disabled=False)
