@@ -131,3 +131,11 @@ def test_a_follow_up_group_replaces_its_own_kind_and_keeps_the_others(rules):
 ])
 def test_the_off_ones_left_out_are_the_switched_on_rules_only(rules, question):
     assert_plans(rules, question, "list_alert_rules", include_disabled=False)
+
+
+@pytest.mark.parametrize("question", [
+    "sketch a couple of types of wedding florist client",
+    "draw up a few sorts of ferry passenger for me",
+])
+def test_a_few_kinds_of_customer_sketched_are_draft_personas(rules, question):
+    assert_plans(rules, question, "draft_personas")
