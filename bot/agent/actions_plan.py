@@ -40,9 +40,10 @@ _ACTIONS = [
     (r"\bcheck[- ]?in\b|\bcheck on (?:them|how)\b|\bquick (?:hello|hi|note|word|message|text|email)\b|"
      r"\bfriendly (?:message|note|hello|word|email|text|nudge)\b|\bsay (?:hello|hi)\b|\bsee how (?:they'?re|they are) (?:getting on|doing)\b",
      "check_in"),
-    # "a nudge to finish their first order": a first order started, not placed
+    # "a nudge to finish their first order": a first order started, not placed; (lane probe25c)
+    # "asked about joining but never paid, who should i nudge": paying is the first purchase too
     (r"\bconvert (?:the )?prospects?\b|\bnudge (?:the )?prospects?\b|\b(?:turn\w*|convert\w*|win\w* over|bring\w* over) (?:\w+ ){0,3}(?:in ?to|over to) (?:paying |actual |real |first-time |proper )?(?:customers|clients|buyers)\b|\bconvert\w* (?:\w+ ){0,3}(?:leads?|enquir\w*|browsers?)\b|\bworth convert\w*|"
-     r"\b(?:finish|complete|place|go through with) (?:their|a|the) (?:first )?(?:order|checkout|booking|purchase|basket)\b|\b(?:prospects?|leads?|enquir\w*|inquir\w*|(?:haven'?t|not yet|yet to) (?:\w+ ){0,2}(?:bought|booked|ordered))\b.{0,40}\bnudg\w*|\bnever (?:\w+ )?(?:book|booked|buy|bought|order|ordered|sign\w* up)\b.{0,40}\b(?:convert\w*|nudg\w*|coax\w*|tempt\w*)|\b(?:nudg\w*|coax\w*|tempt\w*) (?:\w+ ){0,3}in ?to (?:a|an|their|the) first\b",
+     r"\b(?:finish|complete|place|go through with) (?:their|a|the) (?:first )?(?:order|checkout|booking|purchase|basket)\b|\b(?:prospects?|leads?|enquir\w*|inquir\w*|(?:haven'?t|not yet|yet to) (?:\w+ ){0,2}(?:bought|booked|ordered))\b.{0,40}\bnudg\w*|\bnever (?:\w+ )?(?:book|booked|buy|bought|order|ordered|sign\w* up|paid|pay|purchased|joined|enrolled|enroll?ed|committed)\b.{0,40}\b(?:convert\w*|nudg\w*|coax\w*|tempt\w*)|\b(?:nudg\w*|coax\w*|tempt\w*) (?:\w+ ){0,3}in ?to (?:a|an|their|the) first\b",
      "convert_prospect"),
     (r"\bno discount\b|\b(?:don'?t|do not|won'?t) need (?:a |any )?discount|\bwithout (?:a |any |the )?(?:discount|voucher|money off|price cut)s?\b|\b(?:skip|hold off|go without|no need for|spare|avoid) (?:\w+ ){0,2}discount\w*|"
      r"\bwould buy anyway\b|\bbuy (?:it )?anyway\b|\b'?d buy anyway\b|\bwithout (?:me |us )?(?:knocking|taking|giving) (?:[\w£$€%-]+ ){0,3}off\b", "no_discount_needed"),

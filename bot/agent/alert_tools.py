@@ -47,7 +47,9 @@ from tools.alerts.manage import (
 # (lane probe24a: hyphenated too, "only the switched-on ones")
 _ONLY_ON = re.compile(r"\b(?:only|just)\b.{0,40}\b(?:(?:switched|turned)[- ]on|active|enabled|live|in force|running)\b|"
                       r"\b(?:(?:switched|turned)[- ]on|active|enabled|live) (?:ones|rules|alerts) only\b|"
-                      r"\b(?:leave|leaving|skip|without) (?:out )?(?:the )?(?:disabled|switched[- ]off|turned[- ]off|paused)\b")
+                      # (lane probe25c) "skip the off ones", "leave out the off rules"
+                      r"\b(?:leave|leaving|skip|skipping|without|ignore|ignoring) (?:out )?(?:the |any )?(?:disabled|switched[- ]off|turned[- ]off|"
+                      r"paused|off (?:ones|rules|alerts))\b")
 
 # (lane ps25) "but not the ones switched off", "except the paused ones", "minus any that are turned
 # off": the switched-off ones said and then struck out (checked before "ones turned off" counts them in)

@@ -279,13 +279,17 @@ def _plan_movers(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     least = least_group_size(text_of(slots))
     if least:  # "skip any channel with fewer than 20 customers"
         args["min_n"] = least
+    from bot.agent.group_either import (
+        suspects_as_groups,  # "is it the vip lot or the newsletter lot who moved it"
+    )
     from bot.agent.group_levels import plan_levels  # "revenue by town": each group's level
 
-    return plan_levels(slots, args)
+    return plan_levels(slots, suspects_as_groups(text_of(slots), args))
 
 
 def analytics_tools() -> list[ToolSpec]:
     from bot.agent.blame_words import boost_blame
+    from bot.agent.group_either import EITHER_CUES
     from bot.agent.group_levels import LEVEL_CUES, boost_levels, side_by_side
     from bot.agent.time_peaks import TIME_PEAK_CUES, boost_trend_peak, pattern_asked, time_peak
     from tools.analytics.compare import CompareParams
@@ -456,7 +460,7 @@ def analytics_tools() -> list[ToolSpec]:
             ),
             keywords=("drove", "driving", "movers", "contribut*", "behind the", "which segment", "which channel",
                       "which city", "explain"),
-            cues=(*MOVER_CUES, *LEVEL_CUES, *CHANGE_SPLIT_CUES),
+            cues=(*MOVER_CUES, *LEVEL_CUES, *CHANGE_SPLIT_CUES, *EITHER_CUES),
             plan=_plan_movers,
             # a change, or each group's level; never "which day/month was busiest" (a time, not a group)
             boost=lambda slots: -1.0 if time_peak(slots) else max(boost_movers(slots), boost_levels(slots),

@@ -43,6 +43,8 @@ def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, A
     out.update({k: previous[k] for k in ("stages", "touchpoints") if k in changed and k in previous and k not in args
                 and spec.name == "funnel"})
     out.update(ranked_anew(spec, (getattr(asked, "norm", "") or "").lower()))  # "now rank them by how much each changed"
+    if "filters" in changed:
+        out.update(_other_filters_kept(previous.get("filters"), out.get("filters")))
     out.update(_narrowed_split(spec, previous, out, asked, ctx))
     if spec.name == "movers" and _BARE_SPLIT.search((getattr(asked, "norm", "") or "").lower()):
         out.pop("rank", None)  # (lane tune30) "try it by segment": the last ranking (change or level), split anew
@@ -162,3 +164,17 @@ _BARE_SPLIT = re.compile(r"^(?:(?:and|ok|okay|now|so|right|try (?:it|that|this)|
                          r"(?:break|split|cut|slice|group|show|do|run) (?:it|that|this|them|those)(?: down| up| out)?)[, ]+)*"
                          r"(?:by|per|for each|split by|broken down by|across) (?:the |our )?"
                          r"(?:crm |first[- ]touch )?[a-z-]+(?: [a-z-]+)?(?: instead| then| please| pls)?[?.! ]*$")
+
+
+# (lane probe25c) "spend from the newsletter lot aged 35-44" then "and the ones aged 45-54?": the
+# follow-up's group replaces the group of its own kind (an age band another age band, a town
+# another place) and the groups of other kinds stay, as "just the Clifton diners" adds its town
+_FAMILIES = ({"city", "region"}, {"channel", "acquisition_channel"}, {"segment"}, {"age_band"}, {"persona"})
+
+
+def _other_filters_kept(before: Any, now: Any) -> dict[str, Any]:
+    if not isinstance(before, dict) or not isinstance(now, dict) or not before or not now:
+        return {}
+    said_now = set().union(*(family for family in _FAMILIES if family & set(now)))
+    kept = {k: v for k, v in before.items() if k not in said_now and k not in now}
+    return {"filters": {**kept, **now}} if kept else {}

@@ -18,4 +18,14 @@ CHANGE_TERMS = (
     (r"\b(?:number|count|amount) of (?:[\w-]+ ){1,3}(?:we|they|you|i) (?:sell|sold|shift|shifted|move|moved|ship|shipped)\b",
      "orders"),
 )
+# (lane probe25c) "which acquisition channel is behind fewer buyers", "more payers this month":
+# the buyers counted by their change, with no verb after them
+_GROUP_WORD = (r"(?:(?:crm |acquisition |first[- ]touch )?(?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|areas?|"
+               r"age (?:bands?|groups?|brackets?|ranges?)|personas?))")
+CHANGE_TERMS += (
+    (r"\b(?:fewer|more|less|extra|missing|lost) (?!(?:repeat|returning|new|first-time|regular) )(?:[\w-]+ )?(?:buyers|purchasers|payers)\b", "buyers"),
+    # "money per age group, highest first", "money from term fees per age group": the money, group by group
+    (rf"\b(?:money|cash|dosh)\b(?= (?:[\w'-]+ ){{0,5}}?(?:per|by|for each|in each|across|from each) (?:the |our |each )?"
+     rf"{_GROUP_WORD}\b)", "revenue"),
+)
 CHANGE_PATTERNS = [(re.compile(p), code) for p, code in CHANGE_TERMS]

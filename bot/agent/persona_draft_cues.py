@@ -16,10 +16,12 @@ DRAFT_CUES = (
      # "write me up a profile of each type": a card per kind of customer
      r"\bprofiles? (?:of|for) (?:each|every|the (?:main|different)) (?:type|kind|sort|group)s?\b|"
      r"^(?:please |can you |could you |now |just )?(?:draft|sketch|draw|work|map|lay|give me|describe|outline|come up with|rough|knock|whip|mock)(?: out| up| together)? "  # (probe22a)
-     r"(?:\d|two|three|four|five|six|the main|the different) (?:kinds?|types?|sorts?) of (?:[\w'-]+ ){1,3}?(?:customers?|clients?|shoppers?|buyers?|people|regulars|guests|members)\b|"
+     # (lane probe25c) "rough out a few kinds of pelican tour customer": no count said, a few
+     r"(?:\d|two|three|four|five|six|the main|the different|a few|a couple of|some|several|a handful of|the various) "
+     r"(?:kinds?|types?|sorts?) of (?:[\w'-]+ ){1,3}?(?:customers?|clients?|shoppers?|buyers?|people|regulars|guests|members)\b|"
      # "sketch out 4 types of adopter", "draw up three kinds of rider": the trade's own word for a customer
      r"^(?:please |can you |could you |now |just )?(?:draft|sketch|draw|work|map|lay|give me|describe|outline|come up with|rough|knock|whip|mock)(?: out| up| together)? "
-     r"(?:\d|two|three|four|five|six) (?:kinds?|types?|sorts?) of (?:[\w'-]+ )?[a-z]+(?:ers?|ors?|ists?|ants?|ents?|ees?|ians?)\b|"
+     r"(?:\d|two|three|four|five|six|a few|a couple of|several|a handful of) (?:kinds?|types?|sorts?) of (?:[\w'-]+ )?[a-z]+(?:ers?|ors?|ists?|ants?|ents?|ees?|ians?)\b|"
      r"\b(?:kinds?|types?|sorts?) of (?:customers?|shoppers?|buyers?|people|clients?|regulars)\b|\bas personas\b|"
      # "customer profiles based on how they behave": the cards by another name (not one customer's profile)
      r"^(?:please |can you |could you |now |just )?(?:draft|create|make|build|write|draw|come up with|generate|produce|"

@@ -168,7 +168,11 @@ AT_RISK_CUES = (
     (r"\b(?:(?:might|may|could|will|would) (?:not|never)|won'?t|wouldn'?t) (?:book|order|buy|hire|rent|visit|use|shop|come|see us|"
      # (ps26) "won't book another session", "might never buy another box": again, said as one more
      r"sign up|enrol|enroll|reorder|re-?book)(?: (?:for|with|from|in|on))? (?:(?:[\w'-]+ ){0,3}again|another [\w-]+)\b|"
-     r"\bchurn-risk\b", 0.9),
+     r"\bchurn-risk\b|"
+     # (lane probe25c) "likely not to order again", "liable to never come back": the "not" said
+     # before the verb, the same leaving
+     r"\b(?:likely|liable|set|going|apt) (?:not|never) to (?:order|buy|book|come back|return|rebook|re-?order|shop|visit|hire|"
+     r"rent|renew|be back|use us)\b|\blikely to (?:not|never) (?:order|buy|book|come back|return|rebook|re-?order|shop|visit)\b", 0.9),
     (LAPSING, 0.9),
     # "won't be back next term", "not coming back after the summer": leaving said as never returning
     (r"\b(?:won'?t|wouldn'?t|will not|would not|not going to|aren'?t going to|never) (?:ever )?(?:be back|come back|return|rebook|renew)\b|"

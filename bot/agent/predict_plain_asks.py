@@ -27,8 +27,9 @@ _THANKS = (r"\b(?:something|gift|treat|voucher|freebie|card|note|token|bonus|ext
 # (lane probe19a) "which pool clients should i give a personal call", "who deserves a ring from me
 # myself": the owner's own call, asked of the people (not "the phone call count", nor "calls" as tickets)
 _OWN_CALL = (r"\b(?:who|which (?:[\w'-]+ ){0,2}?(?:customers|clients|people|members|regulars|ones|guests|families|parents|"
-             r"punters|patients|students|pupils|accounts))\b.{0,30}\b(?:should|do|need|needs|must|could|deserves?|gets?) "
-             r"(?:i|we|me|us)? ?(?:to )?(?:give|get|make)? ?(?:them )?(?:a |an )?(?:personal |quick |wee |friendly )?"
+             r"punters|patients|students|pupils|accounts|owners|tenants|residents|households))\b.{0,30}\b(?:should|do|need|needs|must|could|deserves?|gets?) "
+             # (lane probe25c) "which pupils' parents should i personally ring": the adverb before the call
+             r"(?:i|we|me|us)? ?(?:(?:personally|myself|ourselves|really|just) )?(?:to )?(?:give|get|make)? ?(?:them )?(?:a |an )?(?:personal |quick |wee |friendly )?"
              r"(?:call|ring|bell|buzz|phone ?call|phone)\b(?: (?:from me|from us|myself|personally))?")
 
 PLAIN_ACTION_CUES = (

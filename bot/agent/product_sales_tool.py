@@ -117,7 +117,13 @@ ASKS_GOODS_SOLD = re.compile(
     # (lane ps23) "turnover by product category", "units per item, last quarter": the money or the count
     # split by the goods (no ranking word: the split is the list)
     rf"\b(?:{_MONEY}|{_UNITS}|units sold) (?:by|per|for each|across|split by|broken down by) (?:product |stock )?"
-    r"(?:categor(?:y|ies)|departments?|ranges?|lines?|products?|items?|skus?)\b)")
+    r"(?:categor(?:y|ies)|departments?|ranges?|lines?|products?|items?|skus?)\b|"
+    # (lane probe25c) the goods named first with no verb, then what to rank them by: "smoked paprikas by
+    # units, last quarter", "the oud blends by takings", "baskets, totes and hats by units shifted",
+    # "plates, top 5 by takings", "jars of rosehip by units" (never people, times or a KPI's own name)
+    rf"^(?:[\w' -]+: )?(?:the |our |my )?(?:[a-z-]+ ){{0,2}}?{_GOODS}(?: of [a-z-]+)?(?:, (?:[a-z-]+ ){{0,2}}?{_GOODS})*"
+    rf"(?:,? (?:and|&) (?:[a-z-]+ ){{0,2}}?{_GOODS})?,? (?:(?:{_RANK_WORD}) (?:{_FEW}) )?(?:ranked |sorted )?by "
+    r"(?:units?|unit sales|takings|revenue|money|cash|turnover|(?:the )?(?:number of|count of|how many) orders)\b)")
 # (tune32) the trade's goods moving, said without a ranking word: "which blends are growing", "what's
 # shrinking among our titles", "which of our candles are selling slower than last month" (never a KPI,
 # people or a group, which compare, trend and movers take)

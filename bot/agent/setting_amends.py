@@ -34,7 +34,8 @@ from bot.agent.swapped_periods import PERIOD_ARGS, SWAPPED
 # probe22a wrote this twice; one pattern since unify34)
 _CHANGED = r"(?:changed?|moved|grew|grown|fell|fallen|shifted|swung|rose|risen|dropped|climbed|slipped|went up or down)"
 _BY_CHANGE = re.compile(
-    r"\b(?:re-?)?(?:rank|sort|order|list|arrange|put)(?:ed|ing|ting)? (?:them|it|those|these|that|this|the \w+)? ?(?:again )?"
+    # (lane probe25c) "rank the gingerbread segments by ...": the groups named in two or three words
+    r"\b(?:re-?)?(?:rank|sort|order|list|arrange|put)(?:ed|ing|ting)? (?:them|it|those|these|that|this|the (?:[\w-]+ ){0,2}\w+)? ?(?:again )?"
     r"(?:by|on|in order of) "
     rf"(?:how (?:much|far|many)(?: (?:each|every|the)(?: one| \w+)?| they| it| those| these)? (?:has |have |had )?{_CHANGED}|"
     # "by how much each", said without the verb (never "by how much they made", a level)
@@ -50,9 +51,12 @@ _BY_CHANGE = re.compile(
     rf"(?:has |have |had )?{_CHANGED}(?: (?:the )?most)?(?![\w-])", re.I)
 # "rank them by size", "sort those by their totals instead": each group's own level again
 _BY_LEVEL = re.compile(
-    r"\b(?:re-?)?(?:rank|sort|order|arrange)(?:ed|ing)? (?:them|it|those|these|that|this|the \w+s)? ?(?:again )?by "
-    r"(?:the |their |its |each one's |each |overall |raw )?(?:size|level|totals?|values?|figures?|amounts?|volumes?|"
-    r"how (?:big|much|many) (?:each|they|it)(?: one)? (?:is|are|was|were|did|had|made|took|sold))(?![\w-])", re.I)
+    r"\b(?:re-?)?(?:rank|sort|order|arrange)(?:ed|ing)? (?:them|it|those|these|that|this|the (?:[\w-]+ ){0,2}\w+s)? ?(?:again )?by "
+    r"(?:(?:the|their|its|each one's|each|overall|raw|plain|actual|straight) ){0,2}(?:size|level|totals?|values?|figures?|amounts?|volumes?|"
+    # (lane probe25c) "by the plain count", "by what each one brought in": each group's own level
+    r"counts?|numbers?|"
+    r"how (?:big|much|many) (?:each|they|it)(?: one)? (?:is|are|was|were|did|had|made|took|sold)|"
+    r"what (?:each|every|they|it)(?: one)? (?:brought in|brings in|made|makes|took|takes|earned|earns|sold|sells|spent|did))(?![\w-])", re.I)
 
 
 def ranked_anew(spec: Any, text: str) -> dict[str, str]:

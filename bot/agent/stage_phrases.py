@@ -128,6 +128,10 @@ _STAGE_PHRASES = (
     # who paid, the purchase at the near end; "... to writing a review": the review at the far end
     (r"\b(?:of|among|out of) (?:the |our |all )?(?:[\w'-]+ ){0,3}?(?:who|that) (?:actually )?(paid|bought|booked|ordered)\b"
      r"(?=.{0,40}?\bhow many\b)", "purchase"),
+    # (lane probe25c) "once they've paid for a class, how many get through to writing a review", "after
+    # folk have bought, how many make it to the after-sales bit": the paying said as a time, the near end
+    (r"\b(?:once|after|when|now that) (?:they|people|folk|folks|customers|clients|guests|buyers|[\w'-]+s)(?:'ve| have| had)? "
+     r"(?:actually |finally )?(paid|bought|booked|ordered)\b(?=.{0,60}?\bhow many\b)", "purchase"),
     # (lane probe23a) "of folk who start checkout for a frame, how many pay and then come pick it up": the
     # checkout started by the people counted from (the decision), paying (the purchase), then collecting
     # (the post-purchase)

@@ -63,7 +63,9 @@ THEME_CUES = (
     (r"\bwhat (?:do|does|did) (?:[\w'-]+ ){1,4}?(?:love|like|enjoy|value|hate|dislike)(?: (?:most|best|the most|least))? about "
      r"(?:us|me|it|the place|the (?:[\w'-]+ )?(?:club|shop|studio|clinic|practice|business|salon|spa|venue|rink|school|team|service|gym|cafe|bar|pub|restaurant|store|"
      # (lane probe20c) "what do the mums and dads love about the classes": what the place runs, in the trade's word
-     r"garage|farm|site|website|app|brand|company|firm|surgery|centre|center|" + TRADE_UNIT + r"))"
+     r"garage|farm|site|website|app|brand|company|firm|surgery|centre|center|" + TRADE_UNIT + r")|"
+     # (lane probe25c) "what do customers enjoy about the ironmonger's": the place called by its trade's possessive
+     r"the [a-z-]+'s)"
      r"(?=\s*(?:$|[?.!,;:]|(?:in|on|at|from|over|during|since|last|this|these|lately|recently|so far)\b))", 1.2),
     # (lane ps9) "what are the diners at the persian place giving out about this month", "what are members
     # happiest about at the club": the people named at length, then the feeling, no topic given

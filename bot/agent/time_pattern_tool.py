@@ -160,7 +160,22 @@ def plan_pattern(slots: Any, ctx: ToolContext) -> dict[str, Any]:
             # "is August a slow month?": August is the month weighed against the others, not the
             # period (one month alone has no pattern of the year)
             args.pop("period")
+        period = args.get("period") or {}
+        if args["by"] == "weekday" and period.get("start") and period.get("start") == period.get("end") \
+                and _weekday_of(period["start"]) == asked:
+            # (lane probe25c) "friday's our big day": the weekday read as last Friday's date is
+            # the day weighed against the week's others (one day alone has no pattern of the week)
+            args.pop("period")
     return args
+
+
+def _weekday_of(day: Any) -> str | None:
+    import datetime as dt
+
+    try:
+        return _WEEKDAYS[dt.date.fromisoformat(str(day)).weekday()]
+    except ValueError:
+        return None
 
 
 _MOST_IN_MONTH = re.compile(r"\bmost\b.{0,40}?\b(?:in|during|over) (?:the )?(?:january|february|march|april|june|july|august|"

@@ -106,6 +106,13 @@ _NAMED_DAY += (rf"|\b(?:is|are) (?:\w+ )?{_DAY1} (?:(?:usually|always|normally|g
 # in the plural is every one of them, weighed against the other days (one date is singular)
 _NAMED_DAY += (rf"|\bhow (?:do|are) (?:our |the )?{_DAYS}(?: (?:do|doing|fare|faring|go|going|look|looking|shaping up))?"
                r"(?: (?:for|with|on|in terms of)\b|\s*[?.!]*$)")
+# (lane probe25c) "reckon friday's our big day for takings", "thursday, our big night ... or a
+# flop?", "is saturday the chestnut stall's big day": one weekday held up as the week's top, said
+# with a possessive, a comma or the trade's own name in between (never "last friday, our best day")
+_TOP_DAY = r"(?:big|biggest|busiest|best|top|main|peak|strongest|quietest|slowest|worst)"
+_NAMED_DAY += (rf"|(?<!last )(?<!this )(?<!next )\b{_DAY1}(?:'s|,| is| are)? (?:(?:really|still|usually|always|even) )?"
+               rf"(?:our|the) (?:[\w'-]+ ){{0,2}}?{_TOP_DAY} (?:day|night|evening)\b(?! (?:last|this|ever)\b)"
+               rf"|\b(?:is|are) {_DAY1} (?:the|our) (?:[\w'-]+ ){{0,3}}?{_JUDGE} (?:day|night|evening)s?\b")
 _NAMED_MONTH = rf"\b(?:is|are|was|were) (?:\w+ )?{_MONTH1} (?:\w+ ){{0,2}}{_JUDGE} (?:months?|times? of (?:the )?year|ones?)\b"
 # (lane probe20b) "is may our big month for flower takings": after "is" or "was", "may" is the month
 MAY_MONTH = r"\b(?:is|was) may (?=(?:\w+ ){0,2}" + _JUDGE + r" (?:months?|times? of (?:the )?year|ones?)\b)"
