@@ -22,8 +22,18 @@ _SAME_FOR = re.compile(
     r"(?:[\w'-]+ ?){1,5}[?.!]*$")
 
 
+# (lane probe25b) "make it fire per channel", "have it watch each segment on its own": the rule just
+# proposed, watched group by group (change_alert_rule has no `per`: the rule is proposed again)
+_PER_ONLY = re.compile(
+    r"^(?:(?:and|ok|okay|now|then|actually|also|please|pls|oh),? )*(?:(?:can you |could you )?(?:make|have|set|let|get) (?:it|that|this|the rule|the alert) )?"
+    r"(?:(?:fire|watch|check|look|go off|alert|run|work|trigger|ping)(?: me)? )?(?:per|for each|for every|by|on each|on every|(?:each|every)) "
+    r"(channel|segment|town|city|region)s?(?:'s)?(?: (?:on its own|separately|one by one|individually|instead|too))?\s*[?.!]*$")
+
+
 def amended_by(prev: str, slots: Any) -> str | None:
     """The alert tool a follow-up of the rule `prev` asks for, if it only speaks to that rule."""
+    if prev == "create_alert_rule" and _PER_ONLY.search(slots.norm.lower()):
+        return "create_alert_rule"
     if amends_rule(slots.norm):
         return "change_alert_rule"
     if prev == "create_alert_rule" and slots.metrics and _SAME_FOR.search(slots.norm):
@@ -33,6 +43,9 @@ def amended_by(prev: str, slots: Any) -> str | None:
 
 def same_rule_for(previous: dict[str, Any], args: dict[str, Any]) -> dict[str, Any]:
     """The rule just proposed, watching the follow-up's KPI (and its stage, channel or segment)."""
+    if m := _PER_ONLY.search(str(args.get("request", "")).lower()):
+        per = {"town": "city"}.get(m.group(1), m.group(1))
+        return {**previous, "per": per, "request": f"{previous.get('request', '')} (per {per})".strip()[:300]}
     watched = ("metric", "stage", "channel", "segment")
     out = {k: v for k, v in previous.items() if k not in watched}
     out.update({k: v for k, v in args.items() if k in watched})

@@ -9,6 +9,7 @@ import re
 
 from bot.agent.alert_advice import ADVICE
 from bot.agent.alert_asked import ASKED_RULES
+from bot.agent.alert_plain_words import ALERT_ASKED_ABOUT, ALERT_JUDGED, ALERT_OFF, ALERT_WHY_FIRED
 from bot.agent.alert_rule_said import RULE_CHANGED, RULE_MADE, RULE_NAMED_FIRST
 from bot.agent.alert_wanted_after import WANTED_AFTER
 
@@ -124,7 +125,7 @@ CHANGE_EXPLICIT = (_ORDER + r"(?:change|switch|turn|disable|mute|un-?mute|silenc
                    # "put the bounce rate alert on hold for a bit"
                    + _ORDER + r"(?:put|place) (?:the |my |our |that |this )?(?:[\w-]+ ){0,3}alerts? on hold\b|"
                    # "the revenue alert should be 25% not 20%": the alert named, then how it should be
-                   + ALERT_SHOULD + "|" + RULE_CHANGED)
+                   + ALERT_SHOULD + "|" + RULE_CHANGED + "|" + ALERT_OFF + "|" + ALERT_JUDGED)
 DELETE_EXPLICIT = (_ORDER + r"(?:delete|remove|get rid of|drop|scrap|cancel|kill|stop|bin|axe)\b.*"
                    r"\b(?:alerts?|alert rules?|rule)\b|" + _ORDER + r"stop alerting\b|"
                    # "get rid of the sessions alarm", "remove the cart warning": an alarm or warning is an alert too
@@ -138,4 +139,4 @@ DELETE_EXPLICIT = (_ORDER + r"(?:delete|remove|get rid of|drop|scrap|cancel|kill
                    r"why|whether|if)\b)[^.?!]){0,40}[,;] (?:so |just |please |then |pls )?(?:delete|remove|scrap|bin|get rid of|kill|axe) "
                    r"(?:it|that|this|that one|this one)\b")
 # "what alerts have i told you to watch for": the rules asked about, never a new one proposed
-CREATE_ORDER = r"^(?!" + ASKED_RULES + "|" + ADVICE + "|" + RULE_NAMED_FIRST + r")[\s\S]*?(?:" + CREATE_EXPLICIT + ")"
+CREATE_ORDER = r"^(?!" + ASKED_RULES + "|" + ADVICE + "|" + RULE_NAMED_FIRST + "|" + ALERT_ASKED_ABOUT + "|.*" + ALERT_WHY_FIRED + r")[\s\S]*?(?:" + CREATE_EXPLICIT + ")"

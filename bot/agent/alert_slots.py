@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from bot.agent.alert_one_way import one_way
+from bot.agent.alert_plain_words import OFF_SAID
 from bot.agent.patterns import rx
 from bot.agent.word_fragments import DAY_WEEK_MONTH
 
@@ -70,7 +71,9 @@ _DOWN = re.compile(r"\b(?:unusually (?:low|few|little|quiet)|dr(?:y|ies|ied|ying
                    r"(?:way|far|much|a lot) (?:fewer|less|lower|quieter|smaller)(?: [\w-]+){0,3} than (?:normal|usual|average)|"
                    r"(?:way|far|well|much) (?:below|under) (?:the )?(?:normal|usual|average))\b")
 # "any channel", "each segment", "a channel's", "per channel": watch every group on its own.
-_PER = re.compile(r"\b(?:any|each|every|a|which|per|one)\s+(?:single\s+|one\s+|individual\s+|particular\s+)?(channel|segment)(?:s|'s)?\b|"
+# (lane probe25b) "if a single first channel starts sending ...": the first-touch channel, one by one
+_PER = re.compile(r"\b(?:any|each|every|a|which|per|one)\s+(?:single\s+|one\s+|individual\s+|particular\s+)?(?:first[- ](?:touch )?)?"
+                  r"(channel|segment)(?:s|'s)?\b|"
                   # "if one of the channels suddenly...", "any of our segments"
                   r"\b(?:any|one|either|each|some) of (?:the|our|my) (channel|segment)s\b")
 # (lane real17) where the customers live, watched place by place: "any city's covers", "each
@@ -215,9 +218,11 @@ def parse_rule_request(text: str) -> dict[str, Any]:
     if rx.search(r"\b(?:switch(?:ed)? off|turn(?:ed)? off|disable|(?<!un-)(?<!un)pause|(?<!un-)(?<!un)mute|silence|snooze|stop|"
                  r"on hold)\b|"
                  # (lane probe19a) "switch the silver basket abandonment alert off": a long rule name between
-                 r"\b(?:switch|turn)\w* (?:[\w'-]+ ){0,6}off\b(?! (?:the |a |an |our )?(?:[\w-]+ )?(?:sale|price|peak|season|list|menu|site|page)s?\b)", t):
+                 r"\b(?:switch|turn)\w* (?:[\w'-]+ ){0,6}off\b(?! (?:the |a |an |our )?(?:[\w-]+ )?(?:sale|price|peak|season|list|menu|site|page)s?\b)", t) or rx.search(OFF_SAID, t):
         out["enabled"] = False
     elif rx.search(r"\b(?:switch(?:ed)? on|turn(?:ed)? on|enable|resume|un-?mute|un-?pause|re-?activate)\b|\b(?:switch|turn)\w* (?:\w+ ){0,4}on\b|"
+                   # (lane probe25b) "switch the aquarium open complaints alert on again": a longer name, then on again
+                   r"\b(?:switch|turn)\w* (?:[\w'-]+ ){0,6}(?:alert|alarm|warning) on again\b|"
                    # "turn the csat alert for the studio back on"
                    r"\b(?:switch|turn|put)\w* (?:[\w'-]+ ){0,6}back on\b", t):
         out["enabled"] = True

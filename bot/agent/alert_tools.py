@@ -25,6 +25,7 @@ from bot.agent.alert_orders import (
     DELETE_EXPLICIT,
     NOTIFY,
 )
+from bot.agent.alert_plain_words import ALERT_ASKED_ABOUT, ALERT_WHY_FIRED
 from bot.agent.alert_rule_said import RULE_CHANGED
 from bot.agent.alert_slots import best_rule_id, in_unit, parse_rule_request
 from bot.agent.alert_wanted_after import NEW_ALERT_SAID, TOLD_GROUP
@@ -49,7 +50,10 @@ _ONLY_ON = re.compile(r"\b(?:only|just)\b.{0,40}\b(?:(?:switched|turned)[- ]on|a
                       r"\b(?:(?:switched|turned)[- ]on|active|enabled|live) (?:ones|rules|alerts) only\b|"
                       # (lane probe25c) "skip the off ones", "leave out the off rules"
                       r"\b(?:leave|leaving|skip|skipping|without|ignore|ignoring) (?:out )?(?:the |any )?(?:disabled|switched[- ]off|turned[- ]off|"
-                      r"paused|off (?:ones|rules|alerts))\b")
+                      r"paused|off (?:ones|rules|alerts))\b"
+                      # (lane probe25b) "the rules that are switched on, skip the off ones": on said plainly, off struck out
+                      r"|\b(?:rules|alerts|ones) (?:that are|that're|which are) (?:switched|turned)[- ]on\b|"
+                      r"\b(?:skip|leave out|ignore|not|without|minus) (?:the |any )?off ones\b")
 
 # (lane ps25) "but not the ones switched off", "except the paused ones", "minus any that are turned
 # off": the switched-off ones said and then struck out (checked before "ones turned off" counts them in)
@@ -232,6 +236,7 @@ def _plan_open(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 LIST_CUES = (
     (ASKED_RULES, 2.0),
+    (ALERT_ASKED_ABOUT, 2.0),  # (lane probe25b) "what does the takings alert keep an eye on?"
     # "show every rule I've got, including ones turned off": the rules, the switched-off ones too
     (r"\b(?:every|each|all(?: the| our| my)?) (?:[\w-]+ )?(?:rules?|alerts?)\b.{0,40}(?:" + _WITH_OFF.pattern + ")", 1.5),
     (ADVICE, 2.0),  # "which alerts would you suggest": advice, answered with the rules set
@@ -266,6 +271,7 @@ LIST_CUES = (
      r"\b(?:paused|switched[- ]off|turned[- ]off|disabled|muted|inactive) (?:ones|alerts?|alarms?|warnings?|rules?)\b", 1.3),
 )
 OPEN_CUES = (
+    (ALERT_WHY_FIRED, 2.0),  # (lane probe25b) "why did the cancellations alert go off"
     # "any open alarms", "open warnings plus the closed ones": the alerts by any name
     (r"\bopen (?:alerts?|alarms?|warnings?|alerts? and alarms?)\b|\balerts? (?:firing|open|going off|fired|raised|triggered)\b|\b(?:firing|fired|active|"
      r"triggered|current|live|unresolved|outstanding|unacknowledged|pending) (?:alerts?|alarms?)\b|\bany alerts?\b|\banything (?:broken|wrong|on fire|burning)\b|"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.alert_plain_words import ALERT_JUDGED
 from bot.agent.alert_rule_said import ALERT_YARDSTICK_SAID
 from bot.agent.analytics_cues import (
     COMPARE_CUES,
@@ -437,7 +438,7 @@ def analytics_tools() -> list[ToolSpec]:
                       "month on month", "change", "better", "worse"),
             cues=(*COMPARE_CUES, *SAYING_COMPARE_CUES, *CHANGE_SPLIT_COMPARE_CUES, *SERIES_COMPARE_CUES, *THAN_CUES,
                   *SAME_DAYS_CUES, *FEELING_PAIR_COMPARE_CUES, *LOOSE_DAYS_CUES, *EITHER_WAY_CUES,
-                  *DRIFT_CUES, (ALERT_YARDSTICK_SAID, -1.0)),
+                  *DRIFT_CUES, (ALERT_YARDSTICK_SAID, -1.0), (ALERT_JUDGED, -1.0)),
             plan=_plan_compare,
             # two groups set side by side ("Clifton vs Redland") are movers' levels, not two periods
             boost=lambda slots: -0.4 if side_by_side(slots) else boost_compare(slots) + boost_two_periods(slots),

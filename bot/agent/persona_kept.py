@@ -17,3 +17,28 @@ WHOLE_CARD_CUES = (
     (r"\b(?:whole|all|entirety|full text|rest) of (?:the |our |my )?(?:[\w'-]+ ){0,2}(?:persona |customer )?"
      r"(?:card|persona) (?:number |no\.? |#)?(?:[1-6]|one|two|three|four|five|six)\b", 1.5),
 )
+
+# (lane probe25b) "show me our saved customer types": the kept kinds, the keeping word before them
+KEPT_KINDS_CUES = (
+    *KEPT_KINDS_CUES,
+    (r"\b(?:saved|stored|kept|filed) " + _WHO + r"s? " + _KIND + r"\b", 1.5),
+)
+_NUMBERED = r"(?:persona |customer )?(?:card|persona) (?:number |no\.? |#)?(?:[1-6]|one|two|three|four|five|six)\b"
+# (lane probe25b) "bring card 3 of the draft back up, the whole thing", "pull card 4 back up in
+# full": one card fetched again, all of it
+WHOLE_CARD_CUES = (
+    *WHOLE_CARD_CUES,
+    (r"\b(?:bring|pull|call|get|fetch|dig) (?:back )?(?:up )?(?:the |our |my )?(?:[\w'-]+ ){0,2}?" + _NUMBERED +
+     r"(?: (?:of|from) (?:the |our |my |this )?(?:draft|drafts|list))? (?:back )?up\b", 1.5),
+)
+# (lane probe25b) "keep every card we've got now, save them all", "save every card": every draft
+# card saved (save_persona's order words, which start the question, miss these)
+SAVE_ALL_SAID = (r"\b(?:keep|save|store) (?:every|each|all(?: the| our| of the| of our)?) (?:single )?(?:[\w-]+ )?"
+                 r"(?:cards?|personas?|drafts?)\b[^.?!]{0,40}\b(?:save|store|keep) (?:them|'em|em)(?: all)?\b|"
+                 r"^(?:[\w' &-]{1,30}: )?(?:ok,? |okay,? |right,? |so,? |yes,? |great,? )*(?:save|store) (?:every|each|all(?: the| our| of the)?) "
+                 r"(?:single )?(?:[\w-]+ )?(?:cards?|personas?|drafts?)\b")
+# (lane probe25b) "card 3 needs a new name", "persona 2 could do with a better title": a rename
+# asked for by what the card lacks
+NAME_WANTED = (r"\b" + _NUMBERED + r" (?:really |badly )?(?:needs|wants|could do with|deserves|should (?:get|have)) "
+               r"(?:a |some )?(?:new|different|fresh|better|another|proper|catchier) (?:name|title)\b|\b" + _NUMBERED +
+               r" (?:needs|wants) renaming\b")

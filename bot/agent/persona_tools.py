@@ -14,7 +14,7 @@ from typing import Any
 from bot.agent.persona_again import REDRAFT, cards_said
 from bot.agent.persona_draft_cues import DRAFT_CUES, NTH
 from bot.agent.persona_gripes import SHOULD_NOT_LIST, gripe_not_wanted
-from bot.agent.persona_kept import KEPT_KINDS_CUES, WHOLE_CARD_CUES
+from bot.agent.persona_kept import KEPT_KINDS_CUES, NAME_WANTED, SAVE_ALL_SAID, WHOLE_CARD_CUES
 from bot.agent.persona_orders import PAIN_GIVEN, SAVED_LIST
 from bot.agent.tools import ToolContext, ToolSpec
 
@@ -38,7 +38,7 @@ FOCUS_WORDS: list[tuple[str, str]] = [
      # (lane probe24c) "who reserve on the web", "folk booking via the app": online, said as where
      r"\b(?:order|book|buy|shop|pay|sign(?:s|ed|ing)? up|register|enrol|reserv|enquir)\w* (?:on|via|through|over) (?:the )?(?:web|internet|web ?site|app)\b",
      "online"),
-    (r"\bphone\b|\bcall(?:s|ers)?\b", "phone"),
+    (r"\bphone\b|\bcall(?:s|ers)?\b|\b(?:ring|rings|ringing) (?:up|us|in)\b", "phone"),  # (probe25b) "who ring up"
     (r"\bfrequent\b|\bloyal\b|\bregulars?\b|\boften\b", "frequent"),
     (r"\boccasional\b|\bonce in a while\b|\brarely\b|\bone-?off\b", "occasional"),
     (r"\bhigh[- ]value\b|\b(?:big|high|heavy|top)[- ]spen(?:ders?|ding)\b|\bvips?\b|\bbest customers\b|\bspend (?:a lot|most)\b", "high_value"),
@@ -179,6 +179,9 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         return {"action": "remove_pain_point", "which": which[:1], "text": off.group(1).strip()}
     if unwanted := gripe_not_wanted(t):  # "card 1 shouldn't list price as a pain point"
         return {"action": "remove_pain_point", "which": which[:1], "text": unwanted}
+    if said := re.search(r"\b(?:the |that |this )?([\w'-]+(?: [\w'-]+)?) pain ?points?\b.*\b(?:remove|drop|delete|scrap|bin|lose|"
+                         r"get rid of) (?:it|that|this)\b", t):  # (probe25b) "the prices pain point on card 2 - remove it"
+        return {"action": "remove_pain_point", "which": which[:1], "text": said.group(1)}
     if re.search(r"\b(?:remove|drop|delete|take out|take away|get rid of|no longer|strike|scrap)\b.*\bpain ?points?\b|"
                  r"\btake\b.*\b(?:pain ?points?\b.*\boff|off\b.*\bpain ?points?)\b", t):
         # 'take the "price sensitive" pain point off the first persona': the quoted words are the point
@@ -223,7 +226,7 @@ def plan_draft(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 def plan_save(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "text", "") or ""
     t = text.lower()
-    if re.search(r"\b(?:all|every|them all|all of them|both|the (?:whole )?lot|everything|each (?:one|of them|of (?:the|those|these) (?:cards|personas|drafts|ones))|every one|(?:these|those) (?:cards|personas|drafts|profiles))\b", t):
+    if re.search(r"\b(?:all|every|them all|all of them|both|the (?:whole )?lot|everything|each (?:one|of them|of (?:the|those|these) (?:cards|personas|drafts|ones)|(?:[\w-]+ )?(?:cards?|personas?|drafts?))|every one|(?:these|those) (?:cards|personas|drafts|profiles))\b", t):
         return {"all": True}
     which = positions(text)
     name = _after(r"\b(?:as(?! well\b)|called|under the name)\s+(.+)$", text)  # not "keep card 2 as well"
@@ -268,7 +271,7 @@ MERGE = (r"\b(?:merge|combine)\b|"
          r"\b(?:squash|squish|smoosh|smush|squidge|meld|mash|lump|roll|bundle|blend|collapse)\b"
          r".{0,40}\b(?:into (?:one|a single)|together)\b")
 # "give the final card a different name", "give her a new name": a rename asked without the verb
-RENAME_GIVEN = (r"\bgive (?:her|him|it|them|(?:the |that |this )?(?:[\w-]+ ){0,3}(?:persona|card|one)s?) (?:a |some )?"
+RENAME_GIVEN = (NAME_WANTED + r"|\bgive (?:her|him|it|them|(?:the |that |this )?(?:[\w-]+ ){0,3}(?:persona|card|one)s?(?: ?#?[1-6])?) (?:a |some )?"
                 r"(?:new|different|fresh|better|another|proper|catchier) (?:name|title)\b")
 EDIT_CUES = (
     # not "call the wholesaler": a card is called something ("call the second one Weekend Walkers")
@@ -337,7 +340,7 @@ SAVE_EXPLICIT = (r"^(?!.*\b(?:except|apart from|other than|but not|besides|exclu
                  # (lane probe16b) "that second persona is spot on, keep it for later": praise, then the order
                  r"(?:[\w'-]+ ){0,3}?[\w'-]+[,;.!-]+ (?:so |just |please |then |go on,? )?(?:save|store|keep|bookmark|hold on ?to|hang on ?to) "
                  r"(?:it|her|him|them|that|this)\b(?! (?:simple|short|shorter|brief|tidy|clean|general|broad|real|up|going|"
-                 r"coming|in mind|that way)\b))|" + SAVED_LIST)
+                 r"coming|in mind|that way)\b))|" + SAVED_LIST + "|" + SAVE_ALL_SAID)
 SAVE_CUES = ((SAVE_EXPLICIT, 1.0), (SAVED_LIST, 0.5))
 LIST_CUES = (
     (r"\b(?:saved|stored|existing|our|list(?: the| our| my| all)?|show(?: me)?(?: the| our| my| all)?|which|what) "

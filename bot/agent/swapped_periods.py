@@ -19,7 +19,8 @@ PERIOD_ARGS = ("period", "against", "compare_period")
 _UNIT = r"(?:days|weeks|months|quarters|years|periods|dates|sides)"
 # what is turned round: the two periods, by a pronoun or by their unit ("the two months", "those weeks");
 # "it" or "that" only where the order ends ("flip it, ...", "swap that round"): "switch that one off"
-_PAIR = rf"(?:(?:the|those|these) two(?: {_UNIT})?|(?:the|those|these) {_UNIT}|the order|them|those|these)"
+# (lane probe25b) the trade's word may come between: "swap the almond months round"
+_PAIR = rf"(?:(?:the|those|these)(?: [\w'-]+)?? two(?: {_UNIT})?|(?:the|those|these)(?: [\w'-]+)?? {_UNIT}|the order|them|those|these)"
 _ROUND = r"(?:round|around|over|about)"
 # "switch it to weeks", "switch it off", "switch them over to instagram": another setting, not the order
 _NOT_THE_ORDER = rf"(?!(?: {_ROUND})? (?:to|into|by|off|on|out|up|down|from)\b)"

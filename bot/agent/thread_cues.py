@@ -15,7 +15,8 @@ from bot.agent.refused_asks import ELSEWHERE, HARM, NAMING
 
 FOLLOW_UP = re.compile(
     # "ok now the same feelings per channel": an acknowledgement first, then the follow-up's own lead
-    r"^\s*(?:(?:ok|okay|right|alright|great|cool|thanks|lovely|grand),?\s+)?(?:and|what about|how about|"
+    # (lane probe25b) "actually do this month so far against september": a change of mind said first
+    r"^\s*(?:(?:ok|okay|right|alright|great|cool|thanks|lovely|grand|actually|nah|no),?\s+)?(?:and|what about|how about|"
     r"(?:the )?same (?:(?:[\w-]+ )?(?:chart|graph|plot|thing|again|one|ask|question|q|query|deal|numbers|figures|breakdown|view|table|funnel|drop-?offs|paths|analysis|hours|days|"
     r"trend|comparison|split|list|kpis|report) )?(?:for|but|again)|only|now|just|but|ok,? and|then|also|go (?=(?:hour|day|week|month|quarter) by )|do (?:it|that|this|them) |"
     r"what if|(?:swap|switch|replace) (?=(?:the )?[\w-]+ (?:out )?(?:for|with) )|(?:(?:can|could|would) you |please )?(?:flip|switch|change|turn|make|break|put|swap) (?:it|that|this|them) (?:(?:over|back) )?(?:to|into) (?=(?:[\w-]+ )?(?:days|weeks|months|quarters|daily|weekly|monthly|quarterly)\b)|(?:[\w-]+ ){0,2}instead\b|for|in|by|per|over|during|(?:list|name|show) (?:them|those|these)(?: all)? (?=one|a line|each|individually|by name|(?:customer|client|person|member|guest|patient|name|row) by )|as an? (?=(?:weekly |daily |monthly )?(?:trend|line|chart|graph|series)\b)|"
@@ -46,10 +47,16 @@ FOLLOW_UP = re.compile(
 # (lane ps28) "... region by region this time", "by age this go": the last analysis asked another way
 FOLLOW_UP_END = re.compile(r"\b(?:too|as well|instead|also|(?:in )?the same way|likewise|then|this time(?: round| around)?|this go)\s*[?.!]*$|^(?!if )(?:[\w']+ ){1,5}then,? (?=(?:for|in|on|by)\b)", re.I)
 
+# (lane probe25b) "antler crafts - that again for last month", "bodhran map - zoom right in on the
+# checkout stage": the trade (or the thing shown) named first, then the follow-up's own lead
+NAMED_THEN_LED = re.compile(r"^\s*[\w'&]+(?: [\w'&]+){0,2}\s*[-\u2013:,]\s+(?=(?:(?:show|give|run|do) (?:me |us )?)?(?:that|this) "
+                            r"(?:[\w'%-]+ ){0,3}again\b|(?:the )?same (?:but|again|for)\b|(?:now |just |and )?zoom\b)", re.I)
+
+
 def worded_as_a_follow_up(text: str) -> bool:
     """Whether a message is put as a follow-up of the last answer, by its lead ("and for
     Instagram?", "same but ...") or by its end ("list the high risk ones too")."""
-    return bool(FOLLOW_UP.search(text) or FOLLOW_UP_END.search(text))
+    return bool(FOLLOW_UP.search(text) or FOLLOW_UP_END.search(text) or NAMED_THEN_LED.search(text))
 
 
 # (tune32) "what did the newsletter folk spend in that time", "over the same period": the last
