@@ -1,0 +1,46 @@
+"""(lane probe25a) The people active with us, said as the trade's own people coming: "how many
+sailors showed up", "paddlers turning up month by month", "regulars who came in", "pupils coming
+through the door", "which weekday do the most anglers turn up", "fewer divers showing up". The
+people are the trades' known words (bot/agent/trade_words.py's PEOPLE) or any noun shaped like
+one who does something ("sailors", "paddlers", "archers", "cyclists", "trainees"), never goods,
+orders or complaints ("orders came in", "parcels turned up", "complaints came in" keep their own
+readings). Read first of the KPI words (bot/agent/kpi_words.py) and of a time pattern's
+(bot/agent/turnout_words.py): the coming names the KPI whatever the people are called.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.agent.trade_words import PEOPLE as TRADE_PEOPLE
+
+# Nouns shaped like people that are things: what a shop sells, logs or sends (never the people).
+_NOT_PEOPLE = (r"(?:orders|covers|hampers|numbers|others|letters|papers|flyers|stickers|posters|containers|trainers|"
+               r"charters|transfers|offers|answers|tenders|chargers|speakers|markers|folders|planters|heaters|"
+               r"burners|filters|printers|boosters|jumpers|sliders|rollers|coasters|saucers|blockers|timers|"
+               r"counters|registers|vouchers|binders|members only|flowers|towers|powers|colours|colors|flavours|"
+               r"flavors|doors|floors|motors|sensors|monitors|mirrors|errors|tractors|connectors|conductors)")
+# one who does something: "sailors", "paddlers", "archers", "cyclists", "trainees", "pupils", "regulars"
+_AGENT = rf"(?!{_NOT_PEOPLE}\b)[a-z][a-z'-]{{2,}}(?:ers|ors|ists|ians|ees|ils|ars)"
+# the trades' people and the plain words, never a pronoun ("how many of them turned up late" may be parcels)
+_KNOWN = "|".join(sorted({*TRADE_PEOPLE, "people", "folks?", "folk", "buyers", "locals", "kids", "adults",
+                          "teens", "punters", "families", "couples"}, key=len, reverse=True))
+WHO = rf"(?:{_KNOWN}|{_AGENT})"
+# their coming to the place: turning up, showing up, coming in, through the door
+_DOOR = r"(?:thru|through|in at|past) (?:the |our |my )?(?:[\w'-]+ ){0,3}?(?:front )?doors?"
+CAME = (r"(?:turn(?:s|ed|ing)? up|show(?:s|ed|ing|n)? up|rock(?:s|ed|ing)? up|"
+        rf"(?:came|come|comes|coming|walk(?:s|ed|ing)?|step(?:s|ped|ping)?|got|get|getting) (?:in )?{_DOOR}|"
+        r"(?:came|come|comes|coming) (?:in|along)\b(?! (?:for|with|to (?:buy|order|pick|collect)))|"
+        r"(?:drop(?:s|ped|ping)?|pop(?:s|ped|ping)?) (?:in|by)\b(?! for)|made it in|arriv(?:e|es|ed|ing)\b(?! (?:on time|late|when|by)))")
+# a word or two between: "who", "have", "actually", "that have been"
+_BETWEEN = (r"(?:(?:who|that) )?(?:(?:have|has|had|were|are|was|is|been|have been|has been|had been|do|did|does|"
+            r"will|tend to|tends to|usually|actually|really|even|ever|still) ){0,3}")
+
+TERMS: list[tuple[str, str]] = [
+    # "how many sailors showed up for a lesson", "regulars who came in over the fortnight", "me fiddle
+    # pupils came through the door", "paddlers turning up month by month", "fewer divers showing up"
+    (rf"\b{WHO} {_BETWEEN}{CAME}", "active_customers"),
+    # "which weekday do the most anglers turn up": the most or fewest said before the people
+    (rf"\b(?:most|fewest|least|more|fewer) (?:[\w'-]+ )?{WHO} (?:[\w']+ ){{0,2}}?{CAME}", "active_customers"),
+]
+PATTERNS = [(re.compile(p), code) for p, code in TERMS]

@@ -1,0 +1,79 @@
+"""Readings added in phase AA (lane g-probe25a) by class, from the misses of
+tests/questions_probe25a.yaml and of blind24's people-and-service asks, on phrasings written for
+this round in other trades (rules only: the `rules` fixture of tests/planner_fixtures.py, no
+reading by meaning)."""
+
+from __future__ import annotations
+
+import pytest
+from planner_fixtures import assert_plans
+
+
+def _plan(rules, question):
+    plan = rules.plan(question, "p25a-" + question)
+    return (plan.spec.name if plan.spec else None), plan.args
+
+
+# The trade's own people turning up, showing up, coming in or through the door: the customers
+# active with us, whatever the people are called, in every tool that reads one KPI or several.
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    ("how many anglers turned up at the lake this month", "kpis", {"metrics": ["active_customers"]}),
+    ("how many bellringers showed up for practice last week", "kpis", {"metrics": ["active_customers"]}),
+    ("how many of me archers came through the range doors yesterday", "kpis", {"metrics": ["active_customers"]}),
+    ("barbershop regulars who came in over the past 7 days, how many", "kpis", {"metrics": ["active_customers"]}),
+    ("rowers turning up at the boathouse, month by month", "trend", {"metric": "active_customers", "grain": "month"}),
+    ("welders coming in each day over the last 30 days", "trend", {"metric": "active_customers", "grain": "day"}),
+    ("which weekday do the most rowers show up", "time_pattern", {"metric": "active_customers", "by": "weekday"}),
+    ("which segment explains fewer knitters turning up this month", "movers",
+     {"metric": "active_customers", "by": "segment"}),
+    ("hikers coming in, per town, most first", "movers", {"metric": "active_customers", "by": "city", "rank": "value"}),
+    ("potters coming through the door, this month vs last", "compare", {"metrics": ["active_customers"]}),
+])
+def test_a_trades_people_coming_are_the_active_customers(rules, question, tool, args):
+    assert_plans(rules, question, tool, **args)
+
+
+@pytest.mark.parametrize(("question", "metric"), [
+    ("how many orders came in yesterday", "orders"),
+    ("how many complaints came in this week", "tickets"),
+])
+def test_goods_and_complaints_coming_in_keep_their_own_readings(rules, question, metric):
+    tool, args = _plan(rules, question)
+    assert tool == "kpis" and args.get("metrics") == [metric], (question, tool, args)
+
+
+# Support figures said by what became of the complaint: closed off, what share got put right,
+# from landing to sorted for good, still waiting on us, the hour complaints land.
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    ("how many complaints did the bakery staff close off this week", "kpis", {"metrics": ["resolved_tickets"]}),
+    ("hair salon: moans we dealt with yesterday, and how many still sitting open", "kpis",
+     {"metrics": ["resolved_tickets", "open_tickets"]}),
+    ("of the moans that landed in september, what share got put right", "kpis", {"metrics": ["resolution_rate"]}),
+    ("from a query landing to it being sorted for good, how long, this quarter", "kpis",
+     {"metrics": ["resolution_time"]}),
+    ("how many clients are still waiting on us to fix their booking", "kpis", {"metrics": ["open_tickets"]}),
+    ("enquiries still waiting on us, each day over the last 14 days", "trend", {"metric": "open_tickets", "grain": "day"}),
+    ("salon complaints - what clock hour do they come in", "time_pattern", {"metric": "tickets", "by": "hour"}),
+    ("pub complaints closed off this month vs last", "compare", {"metrics": ["resolved_tickets"]}),
+])
+def test_what_became_of_the_complaints_is_the_desks_figure(rules, question, tool, args):
+    assert_plans(rules, question, tool, **args)
+
+
+# Parcels said in the trade's words, and a visit's length beside the visits.
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    ("how long a hamper takes to reach folk, week by week", "trend", {"metric": "delivery_time", "grain": "week"}),
+    ("median days for a quilt to reach the buyer this quarter", "kpis", {"metrics": ["delivery_time"]}),
+    ("what % of fennel crates got there when we promised", "kpis", {"metrics": ["on_time_delivery"]}),
+    ("shop website visits this month and how long each one lasts", "kpis", {"metrics": ["sessions", "session_length"]}),
+    ("visits to the booking site and how long they last, this week against last", "compare",
+     {"metrics": ["sessions", "session_length"]}),
+])
+def test_parcels_and_visits_in_words(rules, question, tool, args):
+    got_tool, got = _plan(rules, question)
+    assert got_tool == tool, (question, got_tool, got)
+    for key, value in args.items():
+        if key == "metrics":
+            assert set(got.get("metrics") or []) == set(value), (question, got)
+        else:
+            assert got.get(key) == value, (question, got)
