@@ -14,9 +14,9 @@ from typing import Any
 from bot.agent.analytics_cues import metrics_from, text_of
 from bot.agent.likelier_when import LIKELIER_METRIC
 from bot.agent.meaning_notes import NOTE, SEP
+from bot.agent.people_turning_up import TERMS as PEOPLE_TURNING_UP
 from bot.agent.time_peaks import MAY_MONTH, PATTERN_CUES, pattern_by, time_peak
 from bot.agent.tools import ToolContext, ToolSpec
-from bot.agent.people_turning_up import TERMS as PEOPLE_TURNING_UP
 from bot.agent.turnout_words import TURNOUT
 from bot.agent.visit_pattern_words import VISIT_FIGURES
 
