@@ -4,7 +4,8 @@ through the door", "which weekday do the most anglers turn up", "fewer divers sh
 people are the trades' known words (bot/agent/trade_words.py's PEOPLE) or any noun shaped like
 one who does something ("sailors", "paddlers", "archers", "cyclists", "trainees"), never goods,
 orders or complaints ("orders came in", "parcels turned up", "complaints came in" keep their own
-readings). Read first of the KPI words (bot/agent/kpi_words.py) and of a time pattern's
+readings); and the people who bought, counted when their number moves or is compared ("the jump in
+date box buyers"). Read first of the KPI words (bot/agent/kpi_words.py) and of a time pattern's
 (bot/agent/turnout_words.py): the coming names the KPI whatever the people are called.
 """
 
@@ -30,7 +31,7 @@ WHO = rf"(?:{_KNOWN}|{_AGENT})"
 _DOOR = r"(?:thru|through|in at|past) (?:the |our |my )?(?:[\w'-]+ ){0,3}?(?:front )?doors?"
 CAME = (r"(?:turn(?:s|ed|ing)? up|show(?:s|ed|ing|n)? up|rock(?:s|ed|ing)? up|"
         rf"(?:came|come|comes|coming|walk(?:s|ed|ing)?|step(?:s|ped|ping)?|got|get|getting) (?:in )?{_DOOR}|"
-        r"(?:came|come|comes|coming) (?:in|along)\b(?! (?:for|with|to (?:buy|order|pick|collect)))|"
+        r"(?:came|come|comes|coming) (?:in|along)\b(?! (?:for|with|via|through|thru|from|off|on|by|under|as|at|to (?:buy|order|pick|collect)))|"
         r"(?:drop(?:s|ped|ping)?|pop(?:s|ped|ping)?) (?:in|by)\b(?! for)|made it in|arriv(?:e|es|ed|ing)\b(?! (?:on time|late|when|by)))")
 # a word or two between: "who", "have", "actually", "that have been"
 _BETWEEN = (r"(?:(?:who|that) )?(?:(?:have|has|had|were|are|was|is|been|have been|has been|had been|do|did|does|"
@@ -42,5 +43,13 @@ TERMS: list[tuple[str, str]] = [
     (rf"\b{WHO} {_BETWEEN}{CAME}", "active_customers"),
     # "which weekday do the most anglers turn up": the most or fewest said before the people
     (rf"\b(?:most|fewest|least|more|fewer) (?:[\w'-]+ )?{WHO} (?:[\w']+ ){{0,2}}?{CAME}", "active_customers"),
+    # the people who bought, counted by how their number moved or set against another span: "the jump
+    # in date box buyers this week", "cranberry buyers 1-15 nov vs 1-15 oct" (never "lapsed buyers"
+    # or "the buyers' age brackets": those are a list of people and a split)
+    (r"\b(?:jump|rise|drop|fall|dip|change|growth|increase|decrease|surge|slump|spike|shift)s? in (?:the )?(?:number of )?"
+     r"(?:[\w'-]+ ){0,2}?buyers\b(?!')|"
+     r"^(?:[\w'-]+ ){0,2}?buyers\b(?!')(?=[,:]?\s*$|[,:]?\s+(?:(?:this|last|in|on|for|since|from|between|the) |q\d|\d|vs\b|v\b|versus\b|against\b|compared\b|"
+     r"[a-z]+ (?:vs|v|versus|against)\b))",
+     "buyers"),
 ]
 PATTERNS = [(re.compile(p), code) for p, code in TERMS]

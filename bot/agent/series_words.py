@@ -50,7 +50,11 @@ _X_ON_X_ONE_CHANGE = re.compile(
     rf"\b(?:change|difference|growth|increase|decrease|delta|swing)s? (?:\w+ ){{0,2}}{DAY_TO_QUARTER} (?:on|over|to|by) "
     rf"{DAY_TO_QUARTER}\b|\bthe {DAY_TO_QUARTER} before\b|\bthe one before\b|"
     # "week on week revenue": said first, before a bare KPI, the one change's name (as "week-on-week growth")
-    rf"^(?:what(?:'s| is| was) (?:the |our )?)?{DAY_TO_QUARTER} on {DAY_TO_QUARTER} [\w-]+(?: [\w-]+){{0,2}}\s*[?.!]*$")
+    # (lane probe25a) ... the business it is for may follow: "week on week revenue for the clock shop"
+    rf"^(?:what(?:'s| is| was) (?:the |our )?)?{DAY_TO_QUARTER} on {DAY_TO_QUARTER} [\w-]+(?: [\w-]+){{0,2}}"
+    r"(?:,? (?:for|at|in|from) (?:the |our |my )?(?!(?:last|past|previous|this|next|since)\b)(?:[\w'&-]+ ){0,2}?"
+    r"(?:shop|stall|store|cafe|bar|studio|business|site|website|web ?shop|bakery|farm|place|workshop|school|club|kitchen|"
+    r"dairy|nursery|orchard|roastery|smithy|yard|salon|deli|stand|van|truck))?\s*[?.!]*$")
 
 
 def series_grain(text: str) -> str | None:

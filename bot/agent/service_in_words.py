@@ -56,5 +56,7 @@ _TERMS: list[tuple[str, str]] = [
     # (only the length's words are marked: the visits stay the sessions)
     (r"^(?=.*\b(?:visits?|sessions?)\b).*?(?P<kpi>\bhow long (?:each (?:one|visit|session)|every (?:visit|session)|they|"
      r"those|these|a visit|a session|the visits?|the sessions?) (?:lasts?|lasted|go on|goes on|went on)\b)", "session_length"),
+    # "hazelnut web shop visits", "online store visits": the visits, the shop's site named before them
+    (r"\b(?:web ?shop|web ?site|online (?:shop|store)) (?:visits|sessions)\b", "sessions"),
 ]
 PATTERNS = [(re.compile(p), code) for p, code in _TERMS]

@@ -77,3 +77,39 @@ def test_parcels_and_visits_in_words(rules, question, tool, args):
             assert set(got.get("metrics") or []) == set(value), (question, got)
         else:
             assert got.get(key) == value, (question, got)
+
+
+# The people who bought, counted when their number moves or is compared.
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    ("which segment explains the jump in gift box buyers this week", "movers", {"metric": "buyers", "by": "segment"}),
+    ("candle buyers 1-15 oct vs 1-15 sep", "compare", {"metrics": ["buyers"]}),
+])
+def test_buyers_counted_by_a_change_or_a_compare(rules, question, tool, args):
+    assert_plans(rules, question, tool, **args)
+
+
+# Journeys and likelihoods in other words: the paying a chain starts from, odds-on to order, and "week on week <KPI> for the <business>" as one change.
+@pytest.mark.parametrize(("question", "tool", "args"), [
+    ("once guests have booked, how many make it through the aftercare and go on to leave a review", "funnel",
+     {"stages": ["purchase", "post-purchase", "advocacy"]}),
+    ("which newsletter folk are odds-on to place an order soon", "purchase_propensity", {}),
+    ("week on week takings for the pie stall", "compare", {"metrics": ["revenue"]}),
+])
+def test_journeys_and_odds_in_other_words(rules, question, tool, args):
+    assert_plans(rules, question, tool, **args)
+
+
+# Follow-ups that swap the grain of "that <trade> one", or ask "<the same people> again, this time by ...",
+# or keep the last themes to one source.
+@pytest.mark.parametrize(("first", "then", "tool", "args"), [
+    ("rowers turning up week by week since august", "switch that rowing one to monthly", "trend",
+     {"metric": "active_customers", "grain": "month"}),
+    ("hikers coming in, per town, most first", "the hikers again, this time region by region", "movers",
+     {"metric": "active_customers", "by": "region"}),
+    ("what are the spa guests moaning about this month", "keep it to what came in on the surveys", "feedback_themes",
+     {"sentiment": "negative", "source": ["survey"]}),
+])
+def test_follow_ups_that_name_the_last_analysis_loosely(rules, first, then, tool, args):
+    key = "p25a-fu-" + first
+    rules.remember(key, rules.plan(first, key))
+    assert_plans(rules, then, tool, key=key, **args)
