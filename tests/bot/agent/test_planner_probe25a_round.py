@@ -36,10 +36,16 @@ def test_a_trades_people_coming_are_the_active_customers(rules, question, tool, 
 @pytest.mark.parametrize(("question", "metric"), [
     ("how many orders came in yesterday", "orders"),
     ("how many complaints came in this week", "tickets"),
+    ("how many diners popped in more than twice this month", "repeat_customers"),
 ])
 def test_goods_and_complaints_coming_in_keep_their_own_readings(rules, question, metric):
     tool, args = _plan(rules, question)
     assert tool == "kpis" and args.get("metrics") == [metric], (question, tool, args)
+
+
+def test_new_visitors_dropping_by_a_share_stay_the_new_visitors(rules):
+    assert_plans(rules, "alert me if new visitors drop by a quarter on the previous week", "create_alert_rule",
+                 metric="new_visitors")
 
 
 # Support figures said by what became of the complaint: closed off, what share got put right,
@@ -55,6 +61,7 @@ def test_goods_and_complaints_coming_in_keep_their_own_readings(rules, question,
     ("enquiries still waiting on us, each day over the last 14 days", "trend", {"metric": "open_tickets", "grain": "day"}),
     ("salon complaints - what clock hour do they come in", "time_pattern", {"metric": "tickets", "by": "hour"}),
     ("pub complaints closed off this month vs last", "compare", {"metrics": ["resolved_tickets"]}),
+    ("how many booking queries are still open and not sorted", "kpis", {"metrics": ["open_tickets"]}),
 ])
 def test_what_became_of_the_complaints_is_the_desks_figure(rules, question, tool, args):
     assert_plans(rules, question, tool, **args)
