@@ -43,8 +43,8 @@ _TERMS: list[tuple[str, str]] = [
     # "how many complaints did the etching team close off", "complaints we closed yesterday":
     # the complaints resolved, counted (not how long it took, nor what share)
     # (never those "still open and not dealt with": the open ones)
-    (rf"^(?!.*(?:{_HOW_LONG}|(?<!\w){_SHARE}\b|\brate\b|\bnot (?:yet )?(?:been )?(?:dealt with|sorted|closed|resolved|fixed|"
-     rf"put right)|\bstill open\b|\bunresolved\b)).*?\b{_COMPLAINTS}\b[^?.!]{{0,50}}?\b"
+    (rf"^(?!.*(?:{_HOW_LONG}|(?<!\w){_SHARE}\b|\brate\b|(?:\bnot|n't|\bnever) (?:yet |been |got |gotten |had )*(?:dealt with|"
+     rf"sorted|closed|resolved|fixed|put right)|\b(?:dealt with|sorted|closed|resolved|fixed) yet\b|\bstill open\b|\bunresolved\b)).*?\b{_COMPLAINTS}\b[^?.!]{{0,50}}?\b"
      r"(?:(?:we|i|the team|staff|they) (?:have |had )?(?:closed off|closed|sorted|put right|dealt with|cleared)|"
      r"close(?:d)? off|put right|dealt with)\b", "resolved_tickets"),
     # "how long a parcel takes to get to folk", "median days for a longbow to reach the archer": the

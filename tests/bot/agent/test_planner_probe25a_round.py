@@ -62,6 +62,7 @@ def test_new_visitors_dropping_by_a_share_stay_the_new_visitors(rules):
     ("salon complaints - what clock hour do they come in", "time_pattern", {"metric": "tickets", "by": "hour"}),
     ("pub complaints closed off this month vs last", "compare", {"metrics": ["resolved_tickets"]}),
     ("how many booking queries are still open and not sorted", "kpis", {"metrics": ["open_tickets"]}),
+    ("how many booking queries haven't been sorted yet", "kpis", {"metrics": ["open_tickets"]}),
 ])
 def test_what_became_of_the_complaints_is_the_desks_figure(rules, question, tool, args):
     assert_plans(rules, question, tool, **args)
