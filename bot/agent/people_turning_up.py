@@ -50,8 +50,9 @@ TERMS: list[tuple[str, str]] = [
     # in date box buyers this week", "cranberry buyers 1-15 nov vs 1-15 oct" (never "lapsed buyers"
     # or "the buyers' age brackets": those are a list of people and a split)
     (r"\b(?:jump|rise|drop|fall|dip|change|growth|increase|decrease|surge|slump|spike|shift)s? in (?:the )?(?:number of )?"
-     r"(?:[\w'-]+ ){0,2}?buyers\b(?!')|"
-     r"^(?:[\w'-]+ ){0,2}?buyers\b(?!')(?=[,:]?\s*$|[,:]?\s+(?:(?:this|last|in|on|for|since|from|between|the) |q\d|\d|vs\b|v\b|versus\b|against\b|compared\b|"
+     r"(?:[\w'-]+ ){0,2}?buyers\b(?!')", "buyers"),
+    # (only "buyers" is marked: "revenue and buyers, q3 against q2" keeps the revenue)
+    (r"^(?:[\w'-]+ ){0,2}?(?P<kpi>buyers)\b(?!')(?=[,:]?\s*$|[,:]?\s+(?:(?:this|last|in|on|for|since|from|between|the) |q\d|\d|vs\b|v\b|versus\b|against\b|compared\b|"
      r"[a-z]+ (?:vs|v|versus|against)\b))",
      "buyers"),
 ]

@@ -59,6 +59,8 @@ _TERMS: list[tuple[str, str]] = [
     (r"^(?=.*\b(?:visits?|sessions?)\b).*?(?P<kpi>\bhow long (?:each (?:one|visit|session)|every (?:visit|session)|they|"
      r"those|these|a visit|a session|the visits?|the sessions?) (?:lasts?|lasted|go on|goes on|went on)\b)", "session_length"),
     # "hazelnut web shop visits", "online store visits": the visits, the shop's site named before them
-    (r"\b(?:web ?shop|web ?site|online (?:shop|store)) (?:visits|sessions)\b", "sessions"),
+    # (never "website sessions that end in a purchase": the share of visits that buy)
+    (r"\b(?:web ?shop|web ?site|online (?:shop|store)) (?:visits|sessions)\b(?![^?.!]{0,40}\b(?:end(?:s|ed|ing)?|turn(?:s|ed|ing)?|"
+     r"convert\w*|result\w*|lead(?:s|ing)?|led)\b)", "sessions"),
 ]
 PATTERNS = [(re.compile(p), code) for p, code in _TERMS]

@@ -96,6 +96,15 @@ def test_buyers_counted_by_a_change_or_a_compare(rules, question, tool, args):
     assert_plans(rules, question, tool, **args)
 
 
+@pytest.mark.parametrize(("question", "metrics"), [
+    ("takings and buyers, q2 against q1, candle side", {"revenue", "buyers"}),
+    ("what share of online shop visits ended with a booking", {"session_conversion"}),
+])
+def test_buyers_and_shop_visits_leave_the_rest_of_the_ask(rules, question, metrics):
+    tool, args = _plan(rules, question)
+    assert set(args.get("metrics") or []) == metrics, (question, tool, args)
+
+
 # Journeys and likelihoods in other words: the paying a chain starts from, odds-on to order, and "week on week <KPI> for the <business>" as one change.
 @pytest.mark.parametrize(("question", "tool", "args"), [
     ("once guests have booked, how many make it through the aftercare and go on to leave a review", "funnel",
