@@ -29,7 +29,9 @@ _KNOWN = "|".join(sorted({*TRADE_PEOPLE, "people", "folks?", "folk", "buyers", "
 # (never "new visitors": the site's first-timers keep their own KPI; site visitors are its sessions)
 WHO = rf"(?<!new )(?<!first-time )(?<!first time )(?:{_KNOWN}|{_AGENT})"
 # coming more than once is the repeat customers ("regulars who popped in more than 3 times")
-_NOT_AGAIN = r"(?!,? (?:(?:more than|over|at least|upwards of) (?:twice|(?:\w+ )?times?)|twice|again|\d+ times|(?:\w+ )?times)\b)"
+# nor "coming in way less than they used to" (their rhythm slipping: the lapsing customers)
+_NOT_AGAIN = (r"(?!,? (?:(?:more than|over|at least|upwards of) (?:twice|(?:\w+ )?times?)|twice|again|\d+ times|(?:\w+ )?times|"
+              r"(?:(?:way|much|a lot|far|a bit) )?(?:less|more|fewer)(?: often)?|than (?:they|we) used to)\b)")
 # their coming to the place: turning up, showing up, coming in, through the door
 _DOOR = r"(?:thru|through|in at|past) (?:the |our |my )?(?:[\w'-]+ ){0,3}?(?:front )?doors?"
 CAME = (r"(?:turn(?:s|ed|ing)? up|show(?:s|ed|ing|n)? up|rock(?:s|ed|ing)? up|"
