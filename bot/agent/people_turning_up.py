@@ -31,7 +31,8 @@ WHO = rf"(?<!new )(?<!first-time )(?<!first time )(?:{_KNOWN}|{_AGENT})"
 # coming more than once is the repeat customers ("regulars who popped in more than 3 times")
 # nor "coming in way less than they used to" (their rhythm slipping: the lapsing customers)
 _NOT_AGAIN = (r"(?!,? (?:(?:more than|over|at least|upwards of) (?:twice|(?:\w+ )?times?)|twice|again|\d+ times|(?:\w+ )?times|"
-              r"(?:(?:way|much|a lot|far|a bit) )?(?:less|more|fewer)(?: often)?|than (?:they|we) used to)\b)")
+              r"(?:(?:way|much|a lot|far|a bit) )?(?:less|more|fewer)(?: often)?|than (?:they|we) used to)\b)"
+              r"(?![^?.!]{0,30}?\b(?:ended up|end up|ends up|went on to|go on to|then (?:bought|paid|ordered|booked))\b)")
 # their coming to the place: turning up, showing up, coming in, through the door
 _DOOR = r"(?:thru|through|in at|past) (?:the |our |my )?(?:[\w'-]+ ){0,3}?(?:front )?doors?"
 CAME = (r"(?:turn(?:s|ed|ing)? up|show(?:s|ed|ing|n)? up|rock(?:s|ed|ing)? up|"

@@ -50,17 +50,19 @@ _X_ON_X_ONE_CHANGE = re.compile(
     rf"\b(?:change|difference|growth|increase|decrease|delta|swing)s? (?:\w+ ){{0,2}}{DAY_TO_QUARTER} (?:on|over|to|by) "
     rf"{DAY_TO_QUARTER}\b|\bthe {DAY_TO_QUARTER} before\b|\bthe one before\b|"
     # "week on week revenue": said first, before a bare KPI, the one change's name (as "week-on-week growth")
-    # (lane probe25a) ... the business it is for may follow: "week on week revenue for the clock shop"
-    rf"^(?:what(?:'s| is| was) (?:the |our )?)?{DAY_TO_QUARTER} on {DAY_TO_QUARTER} [\w-]+(?: [\w-]+){{0,2}}"
-    r"(?:,? (?:for|at|in|from) (?:the |our |my )?(?!(?:last|past|previous|this|next|since)\b)(?:[\w'&-]+ ){0,2}?"
-    r"(?:shop|stall|store|cafe|bar|studio|business|site|website|web ?shop|bakery|farm|place|workshop|school|club|kitchen|"
-    r"dairy|nursery|orchard|roastery|smithy|yard|salon|deli|stand|van|truck))?\s*[?.!]*$")
+    rf"^(?:what(?:'s| is| was) (?:the |our )?)?{DAY_TO_QUARTER} on {DAY_TO_QUARTER} [\w-]+(?: [\w-]+){{0,2}}\s*[?.!]*$")
 
 
 def series_grain(text: str) -> str | None:
     """The grain of a series asked for as "X on X" together with a movement word, or None."""
+    # Not a special case but the reading of X-on-X beside a rule: where an alert, alarm, rule or
+    # warning is named, "week on week" is what the rule compares ("tell me if covers drop 20% week on
+    # week", "the revenue alert should go week by week instead of day by day": its window or
+    # condition, read by bot/agent/alert_slots.py), never a series to chart. Any of the four words
+    # suffices because none of them names a KPI or a period of its own (probe24b's X-on-X met
+    # tune17b's alert windows, merge mend 84772fd2).
     if re.search(r"\b(?:alert|alarm|rule|warning)s?\b", text):
-        return None  # "the revenue alert should go by week by week instead of day by day": that rule's window
+        return None
     m = _X_ON_X.search(text)
     over = re.search(r"\bover the (?:passing |last few |past few )?(day|week|month|quarter)s\b", text)
     if m is None and over is not None:

@@ -105,12 +105,11 @@ def test_buyers_and_shop_visits_leave_the_rest_of_the_ask(rules, question, metri
     assert set(args.get("metrics") or []) == metrics, (question, tool, args)
 
 
-# Journeys and likelihoods in other words: the paying a chain starts from, odds-on to order, and "week on week <KPI> for the <business>" as one change.
+# Journeys and likelihoods in other words: the paying a chain starts from, and odds-on to order.
 @pytest.mark.parametrize(("question", "tool", "args"), [
     ("once guests have booked, how many make it through the aftercare and go on to leave a review", "funnel",
      {"stages": ["purchase", "post-purchase", "advocacy"]}),
     ("which newsletter folk are odds-on to place an order soon", "purchase_propensity", {}),
-    ("week on week takings for the pie stall", "compare", {"metrics": ["revenue"]}),
 ])
 def test_journeys_and_odds_in_other_words(rules, question, tool, args):
     assert_plans(rules, question, tool, **args)
