@@ -59,6 +59,8 @@ from bot.agent.owner_words import (
     QUERIES,
     SHARE_OR_COUNT,
 )
+from bot.agent.people_turning_up import PATTERNS as PEOPLE_TURNING_UP_PATTERNS
+from bot.agent.service_in_words import PATTERNS as SERVICE_IN_WORDS_PATTERNS
 from bot.agent.session_words import SESSION_PATTERNS
 
 # what a wait is for when it is not a delivery
@@ -185,8 +187,10 @@ KPI_TERMS: list[tuple[str, str]] = [
 # ("grumbles", "came thru the doors") come right after those. Before everything stand the
 # narrow sayings of kpi_asked_in_passing ("bouncing off after one page", "how many of them bought"),
 # and before those the money said beside a count (kpis_named: "total receipts", "what they paid
-# for them", "what guests spent per stay").
-KPI_PATTERNS = (COUNT_AND_MONEY_PATTERNS + ASKED_IN_PASSING_PATTERNS + REPEAT_CONTACT_PATTERNS + GRIPES_FORMS_AND_DOORS_PATTERNS + LOOSE_ASK_PATTERNS + TICKETS_BOUGHT_AND_DESK_PATTERNS + BILLING_AND_WORTH_PATTERNS + WORTH_AND_TAKINGS_PATTERNS + PLAIN_LIFE_PATTERNS + SECOND_VISIT_AND_WAITING_PATTERNS + TRADE_MONEY_AND_VISIT_PATTERNS + PLAIN_ASK_PATTERNS + TAIL_PATTERNS + OWNER_VERB_PATTERNS + GOODS_BACK_PATTERNS + SOLD_RETURNED_LOST_PATTERNS + JOB_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
+# for them", "what guests spent per stay"). First of all (lane probe25a), the trade's people turning
+# up, showing up or coming through the door (people_turning_up): any people, never goods or orders;
+# then support and delivery said by what happens to the complaint or the parcel (service_in_words).
+KPI_PATTERNS = (PEOPLE_TURNING_UP_PATTERNS + SERVICE_IN_WORDS_PATTERNS + COUNT_AND_MONEY_PATTERNS + ASKED_IN_PASSING_PATTERNS + REPEAT_CONTACT_PATTERNS + GRIPES_FORMS_AND_DOORS_PATTERNS + LOOSE_ASK_PATTERNS + TICKETS_BOUGHT_AND_DESK_PATTERNS + BILLING_AND_WORTH_PATTERNS + WORTH_AND_TAKINGS_PATTERNS + PLAIN_LIFE_PATTERNS + SECOND_VISIT_AND_WAITING_PATTERNS + TRADE_MONEY_AND_VISIT_PATTERNS + PLAIN_ASK_PATTERNS + TAIL_PATTERNS + OWNER_VERB_PATTERNS + GOODS_BACK_PATTERNS + SOLD_RETURNED_LOST_PATTERNS + JOB_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
                 + SLANG_PATTERNS + EVERYDAY_PATTERNS + HEADCOUNT_PATTERNS + TRADE_NOUN_PATTERNS + CHANGE_PATTERNS
                 + OWNER_ASK_PATTERNS + OWNER_PHRASE_PATTERNS + STORY_PATTERNS + MONEY_AND_SALES_PATTERNS + PAIR_HEAD_PATTERNS

@@ -261,6 +261,9 @@ PROPENSITY_CUES = (
     # shown, no purchase yet, a purchase maybe to come
     (r"\b(?:looked at|thought about|shown interest in|browsed|eyed up|been eyeing|enquired about|asked about) "
      r"(?:\w+ ){0,3}(?:booking|buying|ordering|signing up)\b.{0,60}\b(?:might|could|may|likely|would)\b", 0.9),
+    # (lane probe25a) "odds-on to place an order", "a good bet to order", "on course to buy": likely, said as odds
+    (r"\b(?:odds-? ?on|a (?:good|safe|sure) bet|on course|in line|tipped) to (?:place (?:an? |their )?(?:first |next )?(?:order|booking)|"
+     r"buy|purchase|order|book|sign up|come back and (?:buy|order|book))\b", 1.0),
     (r"(?<!not )(?<!hardly )\b(?:likely|ready|about|close|set|poised|primed|itching|raring|keen|due|going|expected) to (?:buy|purchase|order|convert|book|visit|sign up|enrol|"
      r"enroll|join|"
      r"place (?:an?|their|the|his|her) (?:first |next )?order|shop|come back|return|"

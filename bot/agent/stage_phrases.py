@@ -41,6 +41,9 @@ _STAGE_PHRASES = (
      r"showroom|pages?|range|stock))? (?:to|through|into|until)\b", "consideration"),
     # "how many went on to pay", "who then paid for a lesson"
     (r"\b(?:go|goes|went|going|gone) on to (?:actually )?pay\b|\bthen (?:actually )?paid\b|"
+     # (lane probe25a) "once they've paid, how many get thru the after-sales bit", "once folk have
+     # bought, how many make it past aftercare": the paying the chain starts from is the purchase
+     r"\bonce (?:[\w'-]+ ){0,2}?(?:(?:have|has|had|'ve|'d) )?(?:actually )?(?:paid|bought|ordered|booked|purchased)\b(?=.{0,60}?\b(?:after-?sales|aftercare|after-?care|after care|post-purchase)\b)|"
      # (lane ps19) "how many end up paying for a cask": where the people counted end up (a share that
      # ends up paying is the purchase conversion, a KPI: "what proportion end up paying")
      r"\bhow many (?:[\w'-]+ ){0,6}?end(?:s|ed|ing)? up (?:actually )?(paying|buying|booking|ordering|hiring|purchasing|signing up|enrol+ing)\b",

@@ -159,8 +159,12 @@ THEME_CUES = (
      r"\bwhat(?:'s| has| is)? (?:been )?(?:getting|receiving|drawing|earning|attracting) (?:good|great|glowing|rave|nice|bad|poor|"
      r"terrible|awful|negative|positive) (?:reviews|feedback|ratings|comments|press)\b", 0.8),
     # (not counted: "how many of the fishery complaints got put to bed" is a count of tickets, tune31;
-    # nor the backlog: "complaints still open at the deli" are tickets not yet closed, ps27)
+    # nor the backlog: "complaints still open at the deli" are tickets not yet closed, ps27;
+    # (lane probe25a) nor what became of them or when they land: "complaints we closed off", "what
+    # share got sorted", "still waiting on us", "what clock hour do the complaints land" are the desk's figures)
     (r"^(?!.*\bhow many (?:of )?(?:the |our |those )?(?:[\w'-]+ ){0,2}?(?:gripes|grumbles|moans|complaints|whinges|grievances)\b)"
+     r"(?!.*\b(?:closed off|close off|closed|sorted|put right|dealt with|resolved|waiting on us|sitting open|"
+     r"(?:what|which) (?:clock )?hour|what time of (?:the )?day|which (?:day|weekday|month) of)\b)"
      r"(?!.*\b(?:gripes|grumbles|moans|complaints|whinges|grievances) (?:(?:are|is|that are|we have) )?(?:still|yet) "
      r"(?:open|outstanding|unresolved|unsorted|pending|unanswered|not (?:yet )?(?:resolved|sorted|closed|fixed))\b)"
      r".*?\b(?:gripes|grumbles|moans|complaints|whinges|niggles|bugbears|beefs|grievances|praise|compliments)\b", 0.3),

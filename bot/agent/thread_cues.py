@@ -19,7 +19,7 @@ FOLLOW_UP = re.compile(
     r"^\s*(?:(?:ok|okay|right|alright|great|cool|thanks|lovely|grand|actually|nah|no),?\s+)?(?:and|what about|how about|"
     r"(?:the )?same (?:(?:[\w-]+ )?(?:chart|graph|plot|thing|again|one|ask|question|q|query|deal|numbers|figures|breakdown|view|table|funnel|drop-?offs|paths|analysis|hours|days|"
     r"trend|comparison|split|list|kpis|report) )?(?:for|but|again)|only|now|just|but|ok,? and|then|also|go (?=(?:hour|day|week|month|quarter) by )|do (?:it|that|this|them) |"
-    r"what if|(?:swap|switch|replace) (?=(?:the )?[\w-]+ (?:out )?(?:for|with) )|(?:(?:can|could|would) you |please )?(?:flip|switch|change|turn|make|break|put|swap) (?:it|that|this|them) (?:(?:over|back) )?(?:to|into) (?=(?:[\w-]+ )?(?:days|weeks|months|quarters|daily|weekly|monthly|quarterly)\b)|(?:[\w-]+ ){0,2}instead\b|for|in|by|per|over|during|(?:list|name|show) (?:them|those|these)(?: all)? (?=one|a line|each|individually|by name|(?:customer|client|person|member|guest|patient|name|row) by )|as an? (?=(?:weekly |daily |monthly )?(?:trend|line|chart|graph|series)\b)|"
+    r"what if|(?:swap|switch|replace) (?=(?:the )?[\w-]+ (?:out )?(?:for|with) )|(?:(?:can|could|would) you |please )?(?:flip|switch|change|turn|make|break|put|swap) (?:it|that|this|them)(?: (?!to\b|into\b)[\w'-]+){0,2}? (?:(?:over|back) )?(?:to|into) (?=(?:[\w-]+ )?(?:days|weeks|months|quarters|daily|weekly|monthly|quarterly)\b)|(?:[\w-]+ ){0,2}instead\b|for|in|by|per|over|during|(?:list|name|show) (?:them|those|these)(?: all)? (?=one|a line|each|individually|by name|(?:customer|client|person|member|guest|patient|name|row) by )|as an? (?=(?:weekly |daily |monthly )?(?:trend|line|chart|graph|series)\b)|"
     # (lane probe21b) "the other way round, september first", "swap them over": the last comparison turned round
     r"(?:the )?other way (?:a?round|about)|(?:swap|switch|flip|turn) (?:them|the two|those|these|it|that) (?:over|round|around|about)|"
     # (lane tune33) "same samosa money but cut per region", "same lesson numbers again by town": the last
@@ -40,7 +40,12 @@ FOLLOW_UP = re.compile(
     r"(?= (?:for|but|with|over|in|on|by|per|among|across)\b)|"
     # (lane tune34) "basket abandonment again but only counting ...", "takings again, but for the juniors": the
     # last analysis named by its KPI, then what changes
-    r"(?:[\w'-]+ ){1,3}again,? (?=(?:but|only|just)\b)|"
+    # (lane probe25a) "the pottery regulars again, this time town by town": or what changes this time
+    r"(?:[\w'-]+ ){1,3}again,? (?=(?:but|only|just|this time)\b)|"
+    # (lane probe25a) "redo that bakery one with towns in place of segments", "keep it to what came in on the
+    # surveys": the last analysis by reference, then what changes or what it is kept to
+    r"redo (?:that|it|this)(?: (?!with\b|by\b|per\b|for\b|but\b)[\w'-]+){0,2}? (?=(?:with|by|per|for|but|over|in)\b)|"
+    r"keep (?:it|that|this) to (?=(?:what|the|just|only|those|[\w'-]+ (?:from|in|on))\b)|"
     # "would it be more of a region thing?", "or is it the segments?": the last analysis, another way
     r"(?:or )?(?:could|would|might|can) (?:it|that|this) (?:be|have been)|or (?:is|was) it)\b", re.I)
 # "list the high and medium risk ones too": the last analysis again, widened; (tune31) "which hour then, for the tea money?"

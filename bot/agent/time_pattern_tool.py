@@ -14,6 +14,7 @@ from typing import Any
 from bot.agent.analytics_cues import metrics_from, text_of
 from bot.agent.likelier_when import LIKELIER_METRIC
 from bot.agent.meaning_notes import NOTE, SEP
+from bot.agent.people_turning_up import TERMS as PEOPLE_TURNING_UP
 from bot.agent.time_peaks import MAY_MONTH, PATTERN_CUES, pattern_by, time_peak
 from bot.agent.tools import ToolContext, ToolSpec
 from bot.agent.turnout_words import TURNOUT
@@ -38,7 +39,9 @@ _BEFORE_NAMED = (
     # "which day do most new clients book a first appointment": their bookings, the orders
     (r"\b(?:new|first[- ]time) (?:customers|patients|clients|members|guests|people|folks|shoppers) (?:\w+ ){0,2}"
      r"(?:book|buy|order|purchas|pay for)\w*", "orders"),
-    # "which day do members turn up most", "what hour is the gym fullest": the people active with us
+    # "which day do members turn up most", "what hour is the gym fullest": the people active with us;
+    # (lane probe25a) first any trade's people coming ("which weekday do the most sailors show up")
+    *PEOPLE_TURNING_UP,
     *TURNOUT,
     # (lane ps28) "which weekday do pottery pupils cancel most", "what hour are the most bookings
     # called off": the cancellations counted, never their share of the orders

@@ -135,7 +135,7 @@ _HOUR = (r"\btimes? (?:of|o'?|a) (?:the )?day\b|\bwhat o'?clock\b|\bhour of (?:t
          r"\bhour[- ]by[- ]hour\b|\b(?:when|what point|what time|where) (?:in|of|during) the day\b|"
          # "what time in the arvo do most bookings come through"
          r"\bwhat times? in the (?:arvo|afternoon|morning|evening|night)\b|"
-         rf"\b(?:which|what) hours?\b(?! (?:do|does|are|is) (?:\w+ )?(?:open|close|shut))|\b{_HIGH} (?:hours?|times?)\b|"
+         rf"\b(?:which|what) (?:clock )?hours?\b(?! (?:do|does|are|is) (?:\w+ )?(?:open|close|shut))|\b{_HIGH} (?:hours?|times?)\b|"
          r"\bwhat times? (?:of day )?(?:do|does|did|are|is)\b(?!.{0,40}\b(?:open|close|shut|it)\b)|"
          r"\bmornings? or (?:the )?(?:afternoons?|evenings?)\b|\b(?:afternoons?|evenings?) or (?:the )?mornings?\b|"
          # "lunch or dinner, when do we sell more": two meal times set side by side are hours of the day

@@ -66,6 +66,9 @@ PEOPLE = (
 TRADE_NOUNS = {w for noun in (*UNITS, *PEOPLE) for w in re.sub(r"[^a-z ]+", " ", noun.replace("?", "")).split() if len(w) > 3}
 # (lane probe20b) one of the newer units, said in the singular ("takeaway orders"), is never "corrected" to its plural
 TRADE_NOUNS |= {"takeaway", "bouquet", "race"}
+# (lane probe25a) goods and places a letter away from a tool's word are never "corrected" to it:
+# "fennel boxes" are no funnel, "kennel stays" and "polytunnels" none either
+TRADE_NOUNS |= {"fennel", "kennel", "kennels", "fennels", "tunnel", "tunnels", "funnels"}
 UNIT = _UNIT = "(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")"
 # "lesson count", "install numbers": one unit's name, counted (lane ps10)
 UNIT_ONE = _UNIT_ONE = "(?:" + "|".join(sorted({re.sub(r"ies$", "y", re.sub(r"(x|ss|sh|ch)es$", r"\1", u)) if re.search(r"(?:ies|xes|sses|shes|ches)$", u)
