@@ -27,7 +27,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind22        # and the twenty-second blind bank (tests/questions_blind22.yaml; tuning data since phase X)
     .venv/bin/python bench/planner.py --blind23        # and the twenty-third blind bank (tests/questions_blind23.yaml; tuning data since phase Y)
     .venv/bin/python bench/planner.py --blind24        # and the twenty-fourth blind bank (tests/questions_blind24.yaml; tuning data since phase Z)
-    .venv/bin/python bench/planner.py --blind25        # and the twenty-fifth blind bank (tests/questions_blind25.yaml; held back: scored once by the lead in phase AA)
+    .venv/bin/python bench/planner.py --blind25        # and the twenty-fifth blind bank (tests/questions_blind25.yaml; tuning data since phase AA)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -284,7 +284,7 @@ def main() -> None:
     parser.add_argument("--blind24", action="store_true",
                         help="score the twenty-fourth blind bank (tuning data since phase Z)")
     parser.add_argument("--blind25", action="store_true",
-                        help="score the twenty-fifth blind bank (held back: scored once by the lead in phase AA)")
+                        help="score the twenty-fifth blind bank (tuning data since phase AA)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")
