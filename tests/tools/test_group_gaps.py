@@ -111,6 +111,10 @@ def test_a_filter_on_a_group_no_customer_has_is_said(store):
         kpis(store, KpiParams(metrics=["orders"], filters=Filters(region=["Bayern"]), period=ALL))
     with pytest.raises(ToolInputError, match="Unknown city 'Paris'; known values: .*Berlin"):
         kpis(store, KpiParams(metrics=["orders"], filters=Filters(city=["Paris"]), period=ALL))
+    # the article follows the group's name in both places the owner reads it
+    with pytest.raises(ToolInputError, match="has an age band, so '25-34' picks out no one; ask without it, "
+                                             "or load customer data with an age band\\."):
+        kpis(store, KpiParams(metrics=["orders"], filters=Filters(age_band=["25-34"]), period=ALL))
 
 
 @pytest.mark.realdata

@@ -203,10 +203,17 @@ def test_olist_orders_by_weekday_hour_and_month_match_the_purchase_timestamps():
 
 
 @pytest.mark.realdata
-def test_twcs_tickets_by_hour_on_a_new_york_clock_match_the_tweets():
+def test_twcs_tickets_by_hour_on_a_new_york_clock_match_the_tweets(tmp_path):
     data = external("twcs_sample")
     store = JourneyStore(None, timezone="America/New_York")  # tweets are stamped in UTC
-    ingest_recipe(store, REPO / "examples" / "twcs" / "recipe.toml", data_dir=data)
+    # The recipe's [profile] keeps the tweets' UTC as the business's zone (a recipe's profile
+    # is applied at load and wins over the store's); this test is about a business on New York's
+    # clock, so it loads the same recipe without that section.
+    recipe = (REPO / "examples" / "twcs" / "recipe.toml").read_text(encoding="utf-8")
+    assert '[profile]\ntimezone = "UTC"\n' in recipe
+    (tmp_path / "recipe.toml").write_text(recipe.replace('[profile]\ntimezone = "UTC"\n', ""), encoding="utf-8")
+    ingest_recipe(store, tmp_path / "recipe.toml", data_dir=data)
+    assert store.timezone == "America/New_York"
     raw = pd.read_csv(data / "twcs.csv", lineterminator="\n")
     raw["ts"] = pd.to_datetime(raw.created_at, format="%a %b %d %H:%M:%S %z %Y")
     # A ticket is a customer's tweet that starts a conversation: it answers no tweet in the file.

@@ -129,8 +129,9 @@ def matched(dim: str, wanted: Any, known: list[str]) -> str | list[str]:
         match = lookup.get(str(value).strip().lower())
         if match is None and not known:  # no value to offer instead: say the data has none
             what = DIMENSION_LABELS[dim].removesuffix(" (CRM)")
-            raise ToolInputError(f"No customer in this data has {'an' if what[0] in 'aeiou' else 'a'} {what}, so "
-                                 f"{value!r} picks out no one; ask without it, or load customer data with a {what}.")
+            article = "an" if what[0] in "aeiou" else "a"
+            raise ToolInputError(f"No customer in this data has {article} {what}, so {value!r} picks out no one; "
+                                 f"ask without it, or load customer data with {article} {what}.")
         if match is None:
             shown = ", ".join(known[:20])
             raise ToolInputError(f"Unknown {DIMENSION_LABELS[dim]} {value!r}; known values: {shown}")

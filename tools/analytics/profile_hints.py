@@ -55,9 +55,14 @@ def profile_advice(store: JourneyStore, last_day: dt.date | None = None) -> Prof
         statuses = tuple(profile_store.raw_statuses(con))
         coded = con.execute("SELECT currency, count(*) FROM orders WHERE currency IS NOT NULL "
                             "GROUP BY 1 ORDER BY 2 DESC").fetchall()
+        # A store of tickets or survey answers only holds no money: a currency nobody set is then
+        # not an assumption any figure rests on, and calling it one sends the owner to set it.
+        has_money = con.execute("SELECT EXISTS (SELECT 1 FROM orders WHERE amount IS NOT NULL) "
+                                "OR EXISTS (SELECT 1 FROM events WHERE value IS NOT NULL AND value <> 0)").fetchone()[0]
     src = p.sources
     lines = [
-        f"currency {p.currency} ({src.get('currency', 'default')}); money is written like {p.numbers.money(1234.5)}",
+        f"currency {p.currency} ({src.get('currency', 'default')}); money is written like {p.numbers.money(1234.5)}"
+        if has_money else f"currency {p.currency} ({src.get('currency', 'default')}): no amounts are loaded yet",
         f"time zone {p.timezone} ({src.get('timezone', 'default')}): days and weeks are cut in it",
         f"locale {p.effective_locale} ({'set' if p.locale else 'the usual one for ' + p.currency})",
     ]
@@ -67,7 +72,7 @@ def profile_advice(store: JourneyStore, last_day: dt.date | None = None) -> Prof
             by_kind.setdefault(kind, []).append(f"{word} {p.numbers.number(n)}")
         lines.append("order statuses: " + "; ".join(f"{', '.join(v)} -> {k}" for k, v in by_kind.items()))
     assumed = []
-    if src.get("currency", "default") == "default":
+    if src.get("currency", "default") == "default" and has_money:
         assumed.append(f"currency {p.currency}: nothing in the config, a recipe or the data set it; amounts are "
                        f"shown in {p.currency} until you set it with {HOW.replace('KEY=VALUE', 'currency=XXX')}")
     if src.get("timezone", "default") == "default":
