@@ -28,6 +28,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind23        # and the twenty-third blind bank (tests/questions_blind23.yaml; tuning data since phase Y)
     .venv/bin/python bench/planner.py --blind24        # and the twenty-fourth blind bank (tests/questions_blind24.yaml; tuning data since phase Z)
     .venv/bin/python bench/planner.py --blind25        # and the twenty-fifth blind bank (tests/questions_blind25.yaml; tuning data since phase AA)
+    .venv/bin/python bench/planner.py --blind26        # and the twenty-sixth blind bank (tests/questions_blind26.yaml; held back: scored once by the lead in phase AB)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -248,7 +249,10 @@ BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests
          # importer, carnation florist, cassava bakery, castanet maker, cedar sauna builder, chapati
          # kitchen, cheddar dairy, cinnamon bun bakery, clarinet repair): opt-in, held back, scored
          # once by the lead in phase AA.
-         "blind25": ROOT / "tests" / "questions_blind25.yaml"}
+         "blind25": ROOT / "tests" / "questions_blind25.yaml",
+         # The twenty-sixth blind bank (thirty-six more trades, from an aardvark plush toy shop to a
+         # catapult kit shop): opt-in, held back, scored once by the lead in phase AB.
+         "blind26": ROOT / "tests" / "questions_blind26.yaml"}
 
 
 def main() -> None:
@@ -285,6 +289,8 @@ def main() -> None:
                         help="score the twenty-fourth blind bank (tuning data since phase Z)")
     parser.add_argument("--blind25", action="store_true",
                         help="score the twenty-fifth blind bank (tuning data since phase AA)")
+    parser.add_argument("--blind26", action="store_true",
+                        help="score the twenty-sixth blind bank (held back: scored once by the lead in phase AB)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")
@@ -363,6 +369,8 @@ def main() -> None:
         if name == "blind24" and not args.blind24 and name not in extra:  # opt-in: never by default
             continue
         if name == "blind25" and not args.blind25 and name not in extra:  # opt-in: never by default
+            continue
+        if name == "blind26" and not args.blind26 and name not in extra:  # opt-in: never by default
             continue
         bank = yaml.safe_load(path.read_text())
         started = time.perf_counter()

@@ -45,7 +45,9 @@ its score `bench/planner.py --blind23`'s, once, at the end (88.0%). The twenty-f
 (tests/questions_blind24.yaml) is the held-back bank of phase Z: likewise its shape only here,
 its score `bench/planner.py --blind24`'s, once, at the end (93.0%). The twenty-fifth
 (tests/questions_blind25.yaml) is the held-back bank of phase AA: likewise its shape only here,
-its score `bench/planner.py --blind25`'s, once, at the end (92.5%). The probes,
+its score `bench/planner.py --blind25`'s, once, at the end (92.5%). The twenty-sixth
+(tests/questions_blind26.yaml) is the held-back bank of phase AB: likewise its shape only here,
+its score `bench/planner.py --blind26`'s, once, at the end. The probes,
 tests/questions_probe*.yaml, a tuning lane wrote before its work (scored with
 `bench/planner.py --bank`), are never sources of the planner's phrasings.
 `tool: null` in any bank means the planner should pick no tool (plan.spec is None)."""
@@ -160,6 +162,10 @@ BLIND24 = Path(__file__).resolve().parents[2] / "questions_blind24.yaml"
 # blindness), the held-back bank of phase AA: scored once by the lead with `bench/planner.py
 # --blind25` (92.5%), tuning data since; only its shape is checked here.
 BLIND25 = Path(__file__).resolve().parents[2] / "questions_blind25.yaml"
+# The twenty-sixth blind bank (thirty-six other trades, another author, the same rules of
+# blindness), the held-back bank of phase AB: scored once by the lead with `bench/planner.py
+# --blind26`; only its shape is checked here.
+BLIND26 = Path(__file__).resolve().parents[2] / "questions_blind26.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
 # Tools that joined the catalog after the blind banks were written (blind3-blind6): those banks
@@ -243,10 +249,11 @@ PROBES = sorted((Path(__file__).resolve().parents[2]).glob("questions_probe*.yam
 
 @pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
                                   BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
-                                  BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25, *PROBES],
+                                  BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25,
+                                  BLIND26, *PROBES],
                          ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3", "blind4", "blind5",
                               "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
-                              "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25",
+                              "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26",
                               *(p.stem for p in PROBES)])
 def test_bank_items_are_well_formed(planner, path):
     bank = _load(path)
@@ -526,6 +533,19 @@ def test_twenty_fifth_blind_bank_is_big_covers_every_tool_and_shares_no_question
                       earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
                                BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
                                BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, *PROBES),
+                      later_tools=set())
+
+
+def test_twenty_sixth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
+    """The blind bank of phase AB (scored once, by the lead, at the end): shape only, never asked
+    here. No question may be word for word in another bank (tuning data, blind25 included, and
+    the probes, probe26a-c written at the same time among them); it asks for every tool,
+    product_sales included."""
+    _check_blind_bank(planner, BLIND26, "blind26", at_least=500, follow_ups=37,
+                      earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
+                               BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
+                               BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25,
+                               *PROBES),
                       later_tools=set())
 
 
