@@ -26,18 +26,6 @@ VENDORS = Path(__file__).resolve().parents[1] / "fixtures" / "vendors"
 
 
 @pytest.fixture(scope="module")
-def vendor(tmp_path_factory):
-    from tools.data.store import JourneyStore
-    from tools.data.vendors.load import ingest_export
-
-    store = JourneyStore(None, timezone="Europe/Berlin")
-    for export in ("shopify/customers_export.csv", "shopify/orders_export.csv", "mailchimp/email_activity.csv"):
-        ingest_export(store, VENDORS / export)
-    yield store, ModelRegistry(store, tmp_path_factory.mktemp("models"))
-    store.close()
-
-
-@pytest.fixture(scope="module")
 def buyers() -> pd.DataFrame:
     """One row per customer with a completed order, as pandas reads the exports (by email; an
     order without one, a walk-in, its own customer), with the customers export's town and tags."""
