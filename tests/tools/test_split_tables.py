@@ -150,3 +150,14 @@ def test_paths_over_events_without_a_channel_say_where_buyers_came_from_cannot_b
         assert "(none)" not in text and "first touch" not in text
     finally:
         store.close()
+
+
+def test_lifetime_value_by_town_splits_by_town(vendor, buyers):
+    """Asked by town, lifetime value split by town (it took segment, channel and persona only,
+    and "by city" was answered with the overall value and no word of the split)."""
+    store, registry = vendor
+    towns = buyers["Default Address City"].fillna("(no city)").value_counts()
+    ltv = lifetime_value(store, LifetimeValueParams(by="city", limit=0), registry=registry,
+                         train_if_missing=False).to_text()
+    rows = _block(ltv, "By city:")[1:]  # under the column heads
+    assert {line[:24].strip(): int(line.split()[-2]) for line in rows} == towns.to_dict()
