@@ -17,7 +17,8 @@ EXTERNAL = SHARED / "data" / "external"
 
 _CLEARED_PREFIXES = ("SLACK_", "OPENAI_", "JOURNEYBOT_", "CHROMA_")
 
-pytest_plugins = ["fakes.slack_fixtures", "fakes.vendors.fixtures", "real_servers", "planner_fixtures"]
+pytest_plugins = ["fakes.slack_fixtures", "fakes.vendors.fixtures", "real_servers", "planner_fixtures",
+                  "vendor_store_fixtures"]
 
 
 @pytest.fixture(autouse=True)

@@ -130,8 +130,7 @@ def old_data(store: Any, answer: Answer, today: dt.date) -> list[str]:
     if gap <= OLD_AFTER_DAYS:
         return []
     if name.endswith(" digest"):  # tools/digest: the day reported on is the data's last day
-        return [f"The {name} reports on {last}, the data's last day, {_ago(gap)} before today: "
-                f"not on yesterday ({today - dt.timedelta(days=1)})."]
+        return [digest_age_note(name, last, today) or ""]
     used = ", the period used when none is named," if defaulted else ""
     return [f"{_ends_on(store, last)}, {_ago(gap)} before today: “{name.replace('_', ' ')}”{used} is counted "
             f"back from that day, not from today ({today})."]
@@ -163,6 +162,17 @@ def _last_day(store: Any, tables: tuple[str, ...]) -> dt.date | None:
         if isinstance(day, dt.date):
             days.append(day)
     return max(days, default=None)
+
+
+def digest_age_note(name: str, last: dt.date, today: dt.date) -> str | None:
+    """"The daily digest reports on 2018-10-22, the data's last day, 8 years before today: not on
+    yesterday": for a digest of data that ended long ago, which its date alone does not make
+    plain (the terminal's and Slack's digest as much as an answer's). None when it is recent."""
+    gap = (today - last).days
+    if gap <= OLD_AFTER_DAYS:
+        return None
+    return (f"The {name} reports on {last}, the data's last day, {_ago(gap)} before today: "
+            f"not on yesterday ({today - dt.timedelta(days=1)}).")
 
 
 def _ago(days: int) -> str:

@@ -284,10 +284,10 @@ def _lifetime_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         days = round(amount * (365 if unit.startswith("y") else 30.4))
         out["horizon_days"] = max(30, min(days, 1825))
     by = getattr(slots, "breakdown", None)
-    if by in ("segment", "channel", "persona"):
-        out["by"] = by
-    elif by == "acquisition_channel":
+    if by == "acquisition_channel":
         out["by"] = "channel"
+    elif by in ("segment", "channel", "persona", "city", "region", "age_band"):
+        out["by"] = by  # "by town" was dropped: the overall value, with no word of the split asked for
     return out
 
 

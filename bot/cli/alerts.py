@@ -17,7 +17,9 @@ def _day(ctx: Ctx, date: str | None, option: str = "--date") -> dt.date:
     day = parse_day(date, option)
     if day is not None:
         return day
-    as_of = ctx.store.as_of()
+    # The day the digest and the scheduled check report on (scheduler.last_complete_day): a
+    # support desk or a survey export has no events or orders, and its tickets still have days.
+    as_of = ctx.store.digest_day()
     if as_of is None:
         raise NoDataError("The journey store is empty; load data first (journeybot ingest or journeybot demo)")
     return as_of

@@ -156,6 +156,12 @@ def ingest(ctx: Ctx, table: str | None, file: Path | None, vendor: str | None, l
         print_json(reports)
     else:
         _report(ctx, reports)
+        if recipe:  # which zone cut the days, and whose it is (the owner's outranks the recipe's)
+            from tools.core.profile import zone_line
+            from tools.data.mapping import load_recipe
+
+            given = load_recipe(recipe)[0].profile
+            ctx.console.print(zone_line(store.profile, given.timezone if given else None), markup=False)
         if shared:
             _say_published(ctx)
     if not no_index:

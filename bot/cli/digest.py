@@ -59,7 +59,7 @@ def digest_cmd(ctx: Ctx, dry_run: bool, post: bool, channel: str | None, date: s
       journeybot digest --post --channel C0123456789
     """
     from bot.agent.digest import build_digest
-    from bot.scheduler.digests import narrate
+    from bot.scheduler.digests import aged, narrate
 
     if dry_run and post:
         raise CommandError("choose --dry-run or --post, not both", EXIT_USAGE)
@@ -87,7 +87,7 @@ def digest_cmd(ctx: Ctx, dry_run: bool, post: bool, channel: str | None, date: s
             raise CommandError(f"posting failed: {delivery.detail}", EXIT_ENVIRONMENT)
         return
     # The terminal shows no chart: its series is read only for --json, which carries it.
-    result = build_digest(ctx.config, ctx.store, cadence, day, chart=as_json)
+    result = aged(build_digest(ctx.config, ctx.store, cadence, day, chart=as_json), asked=day)
     narrative = narrate(ctx.config, result)
     if as_json:
         data = result.to_dict()

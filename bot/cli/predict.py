@@ -206,7 +206,8 @@ def demo_lifetime_value(ctx: Ctx) -> None:
 
 
 @predict.command()
-@click.option("--by", type=click.Choice(["segment", "channel", "persona"]), help="Break the value down.")
+@click.option("--by", type=click.Choice(["segment", "channel", "acquisition_channel", "city", "region", "age_band",
+                                        "persona"]), help="Break the value down.")
 @click.option("--limit", type=click.IntRange(0, 200), default=10, show_default=True,
               help="Top customers to list.")
 @click.option("--horizon", "horizon_days", type=click.IntRange(30, 1825), default=365, show_default=True,
@@ -218,8 +219,9 @@ def demo_lifetime_value(ctx: Ctx) -> None:
 def lifetime(ctx: Ctx, by: str | None, limit: int, horizon_days: int, as_json: bool, filters) -> None:
     """What a customer is worth over their lifetime: spend so far plus a year of expected spend.
 
-    Mean and median per customer, by segment, first-touch channel or persona, and the top
-    customers; says so when the model did not beat its naive baseline on the holdout.
+    Mean and median per customer, by segment, first-touch channel, town, region, age band or
+    persona, and the top customers; says so when the model did not beat its naive baseline on
+    the holdout.
     (`predict clv` is the revenue forecast for a coming period.)
 
     \b

@@ -19,6 +19,7 @@ from bot.answer import Answer
 from bot.render.blocks import MAX_CONTEXT_ELEMENTS, Block, actions, context, sections
 from bot.render.reading import reading_buttons, reading_context
 from bot.render.slack import FEEDBACK, escape, result_buttons, segments
+from bot.render.slack_wording import slack_text
 
 FEEDBACK_GOOD = "good"
 FEEDBACK_BAD = "bad"
@@ -90,7 +91,7 @@ def answer_markdown(answer: Answer) -> str:
     """An answer's whole text (offline answers arrive whole) as markdown for chat streaming,
     with its suggestions as a list."""
     parts = []
-    for kind, chunk in segments(answer.text):
+    for kind, chunk in segments(slack_text(answer)):
         parts.append(f"```\n{chunk}\n```" if kind == "code" else disarm(chunk))
     if answer.suggestions:
         parts.append("\n".join(f"- {disarm(s)}" for s in answer.suggestions))

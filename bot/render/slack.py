@@ -29,6 +29,7 @@ from bot.render.blocks import (
 )
 from bot.render.chart_data import chart_kind, data_frame
 from bot.render.reading import reading_buttons, reading_context
+from bot.render.slack_wording import slack_text
 
 # Below Slack's ~12,000 cumulative characters, with room for the trailer and mrkdwn escapes.
 MAX_MESSAGE_TEXT = 10_000
@@ -63,7 +64,8 @@ def answer_message(answer: Answer, answer_id: str | None = None, *, lead: str | 
     (mrkdwn, already escaped) goes first, e.g. who asked what."""
     from bot.render.text import answer_text
 
-    body = (sections(lead) if lead else []) + reading_context(answer) + text_blocks(answer.text)
+    text = slack_text(answer)
+    body = (sections(lead) if lead else []) + reading_context(answer) + text_blocks(text)
     if answer.suggestions:
         body += sections("\n".join(f"• {escape(s)}" for s in answer.suggestions))
     trailer: list[Block] = []
@@ -77,8 +79,8 @@ def answer_message(answer: Answer, answer_id: str | None = None, *, lead: str | 
         trailer += reading_buttons(answer, answer_id)  # other readings, confirm a change
         trailer.append(answer_buttons(answer, answer_id))
     blocks, cut = fit_message(body, trailer)
-    attachment = ("answer.txt", answer_text(answer).encode("utf-8")) if cut else None
-    return SlackMessage(escape(fallback(answer.text)), blocks, attachment)
+    attachment = ("answer.txt", slack_text(answer, answer_text(answer)).encode("utf-8")) if cut else None
+    return SlackMessage(escape(fallback(text)), blocks, attachment)
 
 
 def answer_buttons(answer: Answer, answer_id: str) -> Block:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import replace
 from typing import Any
 
 from bot.agent.digest import build_digest
@@ -62,5 +63,17 @@ def digest_message(config: Any, store: Any, cadence: str, day: dt.date, *, chat_
     # Scheduled digests save the churn scores, so tomorrow's says who became high risk since,
     # and their inputs, so a dry run of the same data reads them (tools/data/saved_results.py).
     with RESULTS.keeping(store):
-        result = build_digest(config, store, cadence, day, record_risk=True)
+        result = aged(build_digest(config, store, cadence, day, record_risk=True))
     return render(result, narrate(config, result, chat_model))
+
+
+def aged(result: DigestResult, asked: dt.date | None = None, today: dt.date | None = None) -> DigestResult:
+    """The digest with, first among its notes, how long ago its day was when that is the data's
+    last day long past (an export that ended in 2018): its date alone read as this morning's.
+    Not for a day the owner asked for (`asked`)."""
+    from bot.agent.answer_notes import digest_age_note
+
+    if asked is not None:
+        return result
+    note = digest_age_note(f"{result.cadence} digest", result.day, today or dt.datetime.now(dt.UTC).date())
+    return replace(result, notes=(note, *result.notes)) if note else result

@@ -46,9 +46,12 @@ def kpi_snapshot(store: Any, config: Any, *, period: str = "last_7_days") -> Kpi
             rel = format_relative(num(r.relative_change))
             if rel and spec.unit != "points":
                 change += f" ({rel})"
-            # a total on a handful of orders moves by chance: not coloured good or bad
-            direction = "" if getattr(r, "rough", False) else {"better": "good", "worse": "bad"}.get(
-                str(r.assessment), "")
+            # a total on a handful of orders, or a rate on a handful of answers (Olist's CSAT of 4
+            # reviews "down 75 pp"), moves by chance: not coloured good or bad
+            chance = getattr(r, "rough", False) or getattr(r, "small_sample", False)
+            direction = "" if chance else {"better": "good", "worse": "bad"}.get(str(r.assessment), "")
         lines.append(KpiLine(r.label, format_value(spec, num(r.current), result.numbers), change, direction))  # type: ignore[arg-type]
-    as_of = store.as_of()
+    # The day the week compared ends: the data's last day was shown ("as of 2018-10-22") over a
+    # week that ended on the orders' last day (10-17), and "-" for a desk with tickets alone.
+    as_of = result.provenance.period_anchor or store.digest_day()
     return KpiSnapshot(str(as_of) if as_of else "-", result.previous_label, lines)

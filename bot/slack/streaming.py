@@ -207,9 +207,11 @@ def stream_reply(services: SlackServices, where: Where, question: str, *, contex
             metrics.answer(where.surface, answer.mode, "failed", time.monotonic() - started)
             return None
     elif reply.cut:
+        from bot.render.slack_wording import slack_text
         from bot.render.text import answer_text
 
-        attach_full_text(services, where, ts, "answer.txt", answer_text(answer).encode("utf-8"))
+        attach_full_text(services, where, ts, "answer.txt",
+                         slack_text(answer, answer_text(answer)).encode("utf-8"))
     record_answer(services, where, answer_id, conversation, question, answer, ts, started)
     metrics.answer(where.surface, answer.mode, "ok", time.monotonic() - started)
     post_result_files(services, where, ts, answer)

@@ -79,7 +79,9 @@ def test_bad_requests_are_refused_and_change_nothing(book):
         with pytest.raises(ToolInputError, match=message):
             create_alert_rule(book, CONFIG, METRICS, params)
     assert book.stored_rules() == []
-    assert open_alerts(book).to_text() == "No open alerts: every rule was within bounds at its last check."
+    # nothing was ever judged: never "within bounds at its last check"
+    assert open_alerts(book).to_text() == ("No open alerts, and no rule has been checked yet: the rules are judged "
+                                           "each morning while journeybot runs, on the last complete day of data.")
 
 
 NEW_VISITORS = MetricInfo("new_visitors", "New visitors", "", "sum", kind="count")

@@ -105,3 +105,13 @@ def test_rules_made_in_conversation(tmp_path):
     assert store.remove_rule("wow") and not store.remove_rule("wow")
     with pytest.raises(ToolInputError, match="No rule named 'wow'"):
         store.replace_rule(rule)
+
+
+def test_open_alerts_say_whether_any_rule_was_checked_and_on_which_day(tmp_path):
+    from tools.alerts.manage import open_alerts
+
+    store = AlertStore(tmp_path / "state.sqlite")
+    assert "no rule has been checked yet" in open_alerts(store).to_text()
+    store.apply(RULE, _finding(breach=False), NOW, AlertPolicy())
+    store.apply(RULE, _finding(breach=False), NOW, AlertPolicy(), check_key="source:shop:sync-7")  # not a day
+    assert open_alerts(store).to_text() == f"No open alerts: every rule was within bounds at its last check ({DAY})."

@@ -39,18 +39,6 @@ def _offered(text: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def vendor(tmp_path_factory):
-    from tools.data.store import JourneyStore
-    from tools.data.vendors.load import ingest_export
-
-    store = JourneyStore(None, timezone="Europe/Berlin")
-    for export in ("shopify/customers_export.csv", "shopify/orders_export.csv", "mailchimp/email_activity.csv"):
-        ingest_export(store, VENDORS / export)
-    yield store, ModelRegistry(store, tmp_path_factory.mktemp("models"))
-    store.close()
-
-
-@pytest.fixture(scope="module")
 def buyers() -> pd.DataFrame:
     """One row per customer with a completed order, as pandas reads the exports: by email, and
     each order without an email (the shop counter's walk-ins) its own customer; with the tags

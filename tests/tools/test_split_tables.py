@@ -26,18 +26,6 @@ VENDORS = Path(__file__).resolve().parents[1] / "fixtures" / "vendors"
 
 
 @pytest.fixture(scope="module")
-def vendor(tmp_path_factory):
-    from tools.data.store import JourneyStore
-    from tools.data.vendors.load import ingest_export
-
-    store = JourneyStore(None, timezone="Europe/Berlin")
-    for export in ("shopify/customers_export.csv", "shopify/orders_export.csv", "mailchimp/email_activity.csv"):
-        ingest_export(store, VENDORS / export)
-    yield store, ModelRegistry(store, tmp_path_factory.mktemp("models"))
-    store.close()
-
-
-@pytest.fixture(scope="module")
 def buyers() -> pd.DataFrame:
     """One row per customer with a completed order, as pandas reads the exports (by email; an
     order without one, a walk-in, its own customer), with the customers export's town and tags."""
@@ -162,3 +150,14 @@ def test_paths_over_events_without_a_channel_say_where_buyers_came_from_cannot_b
         assert "(none)" not in text and "first touch" not in text
     finally:
         store.close()
+
+
+def test_lifetime_value_by_town_splits_by_town(vendor, buyers):
+    """Asked by town, lifetime value split by town (it took segment, channel and persona only,
+    and "by city" was answered with the overall value and no word of the split)."""
+    store, registry = vendor
+    towns = buyers["Default Address City"].fillna("(no city)").value_counts()
+    ltv = lifetime_value(store, LifetimeValueParams(by="city", limit=0), registry=registry,
+                         train_if_missing=False).to_text()
+    rows = _block(ltv, "By city:")[1:]  # under the column heads
+    assert {line[:24].strip(): int(line.split()[-2]) for line in rows} == towns.to_dict()

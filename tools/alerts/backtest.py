@@ -21,12 +21,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from tools.alerts.check import unloaded_lines
 from tools.alerts.detect import detect
 from tools.alerts.evaluate import finding_from, rules_with_series
 from tools.alerts.lifecycle import AlertEvent, AlertPolicy, RuleState, step
 from tools.alerts.rules import AlertRule
 from tools.alerts.series import SeriesProvider, metric_info
-from tools.core.errors import NotReadyYet, ToolInputError
+from tools.core.errors import NotReadyYet, TableNotLoaded, ToolInputError
 from tools.core.results import Provenance, ResultMixin
 from tools.core.text import counted
 
@@ -103,6 +104,7 @@ class BacktestResult(ResultMixin):
     suppressed: int
     errors: tuple[tuple[str, str], ...] = ()
     provenance: Provenance = field(default=None)  # type: ignore[assignment]
+    unloaded: tuple[tuple[str, str], ...] = ()  # rule id, "no orders": its data is not loaded (check.py)
 
     @property
     def days(self) -> int:
@@ -163,6 +165,7 @@ class BacktestResult(ResultMixin):
         for a in self.alerts:
             tag = f"incident {a.incident}" if a.incident else "FALSE"
             lines.append(f"  {a.day} {a.rule_id:<28} [{a.severity}] {tag}: {a.headline}")
+        lines += unloaded_lines(self.unloaded, "  skipped ")
         for rule_id, message in self.errors:
             lines.append(f"  error {rule_id}: {message}")
         return "\n".join(lines)
@@ -184,6 +187,7 @@ class BacktestResult(ResultMixin):
                 f"{m} {n} ({n * 30 / self.days:.2f})" for m, n in sorted(per_metric.items())))
         lines.append(f"Resolved follow-ups: {self.resolved}; alerts held back by cooldown or snooze: {self.suppressed}")
         lines += [f"  {a.day} {a.rule_id:<28} [{a.severity}] {a.headline}" for a in self.alerts]
+        lines += unloaded_lines(self.unloaded, "  skipped ")
         lines += [f"  error {rule_id}: {message}" for rule_id, message in self.errors]
         return "\n".join(lines)
 
@@ -226,9 +230,13 @@ def backtest(provider: SeriesProvider, rules: list[AlertRule], first: dt.date, l
     caught: dict[str, dt.date | None] = {i.id: None for i in incidents}
     resolved = suppressed = 0
     errors: list[tuple[str, str]] = []
+    unloaded: list[tuple[str, str]] = []
     for rule in (r for r in rules if r.enabled):
         try:
             events = replay(provider, rule, first, last, policy)
+        except TableNotLoaded as exc:
+            unloaded.append((rule.id, exc.missing))
+            continue
         except (ToolInputError, NotReadyYet) as exc:
             errors.append((rule.id, str(exc)))
             continue
@@ -258,4 +266,4 @@ def backtest(provider: SeriesProvider, rules: list[AlertRule], first: dt.date, l
         period_label=f"{first} to {last}",
     )
     return BacktestResult(first, last, tuple(fired), tuple(incidents), caught, tolerance_days, resolved,
-                          suppressed, tuple(errors), prov)
+                          suppressed, tuple(errors), prov, tuple(unloaded))

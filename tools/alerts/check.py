@@ -17,7 +17,7 @@ from tools.alerts.detect import lookback_days
 from tools.alerts.evaluate import Finding, day_text, evaluate_groups
 from tools.alerts.rules import GROUP_SEPARATOR, AlertRule
 from tools.alerts.series import Scope, SeriesProvider
-from tools.core.errors import JourneyError, NotReadyYet, ToolInputError
+from tools.core.errors import JourneyError, NotReadyYet, TableNotLoaded, ToolInputError
 from tools.core.results import Provenance, ResultMixin
 
 
@@ -27,6 +27,9 @@ class AlertCheckResult(ResultMixin):
     findings: tuple[Finding, ...]
     errors: tuple[tuple[str, str], ...]  # rule id, message
     provenance: Provenance
+    # rule id, what is missing ("no orders"): rules on a table this data does not have (a
+    # support desk's orders rule), not judged rather than reported as errors
+    unloaded: tuple[tuple[str, str], ...] = ()
 
     @property
     def firing(self) -> list[Finding]:
@@ -38,7 +41,7 @@ class AlertCheckResult(ResultMixin):
         for f in self.findings:
             groups.setdefault(f.rule_id.split(GROUP_SEPARATOR, 1)[0], []).append(f)
         broken = sum(1 for fs in groups.values() if any(f.breach for f in fs))
-        lines = [f"Alert rules on {day_text(self.day)}: {broken} of {len(groups)} broken."]
+        lines = [f"Alert rules on {day_text(self.day)}: {broken} of {len(groups) + len(self.unloaded)} broken."]
         entries: list[tuple[bool, str, list[str]]] = []
         for rule_id, fs in groups.items():
             per_group = any(GROUP_SEPARATOR in f.rule_id for f in fs)
@@ -58,6 +61,7 @@ class AlertCheckResult(ResultMixin):
                 entries.append((True, rule_id, [f"- {mark:<13} {rule_id}: {what} ({names})"]))
         for _, _, block in sorted(entries, key=lambda e: (e[0], e[1])):
             lines.extend(block)
+        lines += unloaded_lines(self.unloaded, "- skip          ")
         for rule_id, message in self.errors:
             lines.append(f"- error         {rule_id}: {message}")
         return "\n".join(lines)
@@ -70,6 +74,11 @@ class AlertCheckResult(ResultMixin):
             for f in self.findings])
 
 
+def unloaded_lines(unloaded: tuple[tuple[str, str], ...], lead: str) -> list[str]:
+    """A rule whose data is not loaded, said as such: "not judged: no orders are loaded"."""
+    return [f"{lead}{rule_id}: not judged: {missing} are loaded" for rule_id, missing in unloaded]
+
+
 def _range_note(f: Finding) -> str:
     """For a rule that is not broken: whether the value sits in its usual range, as the digest says."""
     band = f.usual_range
@@ -80,9 +89,10 @@ def _range_note(f: Finding) -> str:
 
 
 def _judge_all(provider: SeriesProvider, rules: list[AlertRule], day: dt.date,
-               explain: bool) -> tuple[list[Finding], list[tuple[str, str]]]:
+               explain: bool) -> tuple[list[Finding], list[tuple[str, str]], list[tuple[str, str]]]:
     findings: list[Finding] = []
     errors: list[tuple[str, str]] = []
+    unloaded: list[tuple[str, str]] = []
     enabled = [r for r in rules if r.enabled]
     prefetch = getattr(provider, "prefetch", None)
     if prefetch is not None:  # the plain rules' series, one read per table (series.py prefetch)
@@ -95,9 +105,11 @@ def _judge_all(provider: SeriesProvider, rules: list[AlertRule], day: dt.date,
     for rule in enabled:
         try:
             findings.extend(f for _, f in evaluate_groups(provider, rule, day, explain=explain))
+        except TableNotLoaded as exc:
+            unloaded.append((rule.id, exc.missing))
         except (ToolInputError, NotReadyYet) as exc:  # NotReadyYet: a high-risk rule before any churn model
             errors.append((rule.id, str(exc)))
-    return findings, errors
+    return findings, errors, unloaded
 
 
 def check_rules(provider: SeriesProvider, rules: list[AlertRule], day: dt.date, *,
@@ -107,7 +119,7 @@ def check_rules(provider: SeriesProvider, rules: list[AlertRule], day: dt.date, 
     store = getattr(provider, "store", None)
     # Held open for the whole check (JourneyStore.held): each rule reads the store several times.
     with (store.held() if hasattr(store, "held") else contextlib.nullcontext()):
-        findings, errors = _judge_all(provider, rules, day, explain)
+        findings, errors, unloaded = _judge_all(provider, rules, day, explain)
     prov = Provenance(
         tool="check_alerts",
         definition="each enabled rule judged on the day: threshold rules against their value or the "
@@ -117,4 +129,4 @@ def check_rules(provider: SeriesProvider, rules: list[AlertRule], day: dt.date, 
         params={"day": day.isoformat(), "rules": [r.id for r in rules if r.enabled]},
         period_label=str(day),
     )
-    return AlertCheckResult(day, tuple(findings), tuple(errors), prov)
+    return AlertCheckResult(day, tuple(findings), tuple(errors), prov, tuple(unloaded))

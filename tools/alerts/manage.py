@@ -9,6 +9,7 @@ the file; rules made here live in state.sqlite (tools/alerts/store.py).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -159,10 +160,16 @@ class RuleChangeResult(ResultMixin):
 class OpenAlertsResult(ResultMixin):
     alerts: tuple[AlertRecord, ...]
     provenance: Provenance
+    # the latest day a rule was judged; None before any check: "within bounds at its last
+    # check" was said of rules never checked (a store just loaded, no morning run yet)
+    last_checked: dt.date | None = None
 
     def to_text(self) -> str:
+        if not self.alerts and self.last_checked is None:
+            return ("No open alerts, and no rule has been checked yet: the rules are judged each morning "
+                    "while journeybot runs, on the last complete day of data.")
         if not self.alerts:
-            return "No open alerts: every rule was within bounds at its last check."
+            return f"No open alerts: every rule was within bounds at its last check ({self.last_checked})."
         return "\n".join([f"{counted(len(self.alerts), 'alert')}:", *(f"- {a.summary()}" for a in self.alerts)])
 
     def to_frame(self) -> pd.DataFrame:
@@ -317,7 +324,8 @@ def open_alerts(store: AlertStore, params: OpenAlertsParams | None = None) -> Op
     records = store.alerts(status=None if params.include_resolved else "open", limit=20)
     return OpenAlertsResult(tuple(records), _prov(
         "open_alerts", "alerts raised by the daily check that have not been resolved"
-        + (" (and recently resolved ones)" if params.include_resolved else ""), params.model_dump()))
+        + (" (and recently resolved ones)" if params.include_resolved else ""), params.model_dump()),
+        store.last_checked_day())
 
 
 def _stored(store: AlertStore, config_rules: list[AlertRule], rule_id: str) -> AlertRule:

@@ -174,6 +174,12 @@ class AlertStore:
         return bool(self._rows("SELECT 1 FROM alert_checks WHERE rule_id = :r AND day = :d",
                                r=rule_id, d=day.isoformat()))
 
+    def last_checked_day(self) -> dt.date | None:
+        """The latest day any rule was judged on (a source's freshness keys are not days); None
+        before the first check."""
+        rows = self._rows("SELECT max(day) FROM alert_checks WHERE day LIKE '____-__-__'")
+        return dt.date.fromisoformat(rows[0][0]) if rows and rows[0][0] else None
+
     def apply(self, rule: AlertRule, finding: Finding, now: dt.datetime, policy: AlertPolicy,
               *, check_key: str | None = None) -> list[AlertEvent]:
         """Move the rule on by the judged day, once. Returns the events to announce (also

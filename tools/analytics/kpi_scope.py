@@ -30,7 +30,7 @@ from tools.analytics.kpi_request import TABLE_NOUNS, KpiSettings, Scope
 from tools.analytics.kpi_result import KpiValue
 from tools.analytics.periods import Period, ResolvedPeriod, resolve
 from tools.analytics.stray_rows import stray_note
-from tools.core.errors import LatestWithData, NoDataError
+from tools.core.errors import LatestWithData, NoDataError, TableNotLoaded
 from tools.core.money import NumberFormat
 from tools.core.text import counted
 from tools.data import session_table, spans
@@ -110,8 +110,8 @@ def open_scope(store: JourneyStore, period: Period | str | None, filters: Filter
             granularity = span.granularity
         if rng is None or rng[0] is None or rng[1] is None:
             what = f"no {TABLE_NOUNS[table]}" if table else "no events or orders"
-            raise NoDataError(f"The journey store has {what} yet; load them with `journeybot ingest` "
-                              "(`journeybot describe` lists what is loaded).")
+            raise TableNotLoaded(f"The journey store has {what} yet; load them with `journeybot ingest` "
+                                 "(`journeybot describe` lists what is loaded).", missing=what)
         data_start, as_of = rng
         resolved = resolve(period, as_of, store.timezone, data_start, granularity)
         end = kpi_sql.data_end(con) or dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time(),

@@ -118,7 +118,10 @@ def window_values(store: JourneyStore, metric: str, *, days: int, first: dt.date
         raise ToolInputError(f"{metric} is not a median or percentile: its windows add up from the daily series")
     build, column, q = QUANTILE_ROWS[metric]
     start = first - dt.timedelta(days=days - 1)
-    with open_scope(store, Period(start=start, end=last), filters, settings, churn_window_days) as (con, scope):
+    # Anchored on the metric's own table, as kpi_series is: a support desk with tickets and no
+    # events or orders (twcs) has first replies to judge.
+    with open_scope(store, Period(start=start, end=last), filters, settings, churn_window_days,
+                    table=by_table([metric]).popitem()[0]) as (con, scope):
         who = kpi_frame.prepare_who(con, scope.filters, by)
         try:
             frame = scope.frame("day", who=who)

@@ -52,6 +52,16 @@ class NoDataError(ToolInputError):
         self.latest = latest
 
 
+class TableNotLoaded(NoDataError):
+    """The table a KPI reads holds no rows at all: the data was never loaded, not a quiet day.
+    `missing` says what, in words ("no orders"), so a caller can say "not judged: no orders
+    are loaded" rather than report an error (an alert rule on a support desk's data)."""
+
+    def __init__(self, message: str, *, missing: str) -> None:
+        super().__init__(message)
+        self.missing = missing
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with an input file, precise enough to fix it."""

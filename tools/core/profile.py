@@ -157,6 +157,39 @@ class ProfileSettings(BaseModel):
         return self.model_dump(mode="json", exclude_none=True)
 
 
+def set_by_owner(source: str) -> bool:
+    """Whether the owner chose this value themselves: in their config file or with `journeybot
+    profile set`. A recipe's [profile], a vendor export's currency column and a store opened
+    with a zone in code are guesses about the data, which the owner's choice outranks."""
+    return source == "config" or source.startswith(("config ", "journeybot profile set"))
+
+
+def owner_first(current: BusinessProfile, given: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A recipe's [profile] split into (what it may set, what it may not): a key the owner set
+    keeps the owner's value, and the recipe fills only what the owner left unset. Order
+    statuses merge word by word (with_updates) and are always applied: a recipe names words its
+    export uses that the owner has not."""
+    kept = {k: v for k, v in given.items()
+            if k != "order_statuses" and set_by_owner(current.sources.get(k, "default"))}
+    return {k: v for k, v in given.items() if k not in kept}, kept
+
+
+def zone_line(profile: BusinessProfile, recipe_zone: str | None = None) -> str:
+    """The load report's word on the time zone: which one the load used and where it came from,
+    and a recipe's zone the owner's own setting outranked."""
+    source = profile.sources.get("timezone", "default")
+    if source == "default":
+        origin = "assumed: nobody set one"
+    elif source.startswith("journeybot profile set"):
+        origin = "set with `journeybot profile set`"
+    else:
+        origin = f"set in your {source}" if set_by_owner(source) else f"from {source}"
+    line = f"Time zone: {profile.timezone} ({origin})"
+    if recipe_zone and recipe_zone != profile.timezone and set_by_owner(source):
+        line += f"; the recipe's [profile] says {recipe_zone}, but your own setting wins"
+    return line + "."
+
+
 def check_settings(values: dict[str, Any]) -> ProfileSettings:
     """Validated profile keys; ValueError saying which key is wrong and why (no pydantic dump)."""
     try:

@@ -29,7 +29,7 @@ import duckdb
 
 from tools.core.environment import environment_problem
 from tools.core.errors import IngestError, Problem
-from tools.core.profile import BusinessProfile
+from tools.core.profile import BusinessProfile, owner_first
 from tools.core.stages import TouchpointMap
 from tools.core.text import counted
 from tools.data import hints, profile_store
@@ -130,7 +130,7 @@ def ingest_recipe(
              for m in recipe.load]
     profile = recipe.profile.given() if recipe.profile else None
     return ingest_loads(store, loads, touchpoints=touchpoints, progress=progress, base_dir=folder,
-                        profile=profile, profile_source=f"recipe {Path(recipe_path).as_posix()}",
+                        profile=profile, profile_source=f"recipe {Path(recipe_path).as_posix()}", fill_only=True,
                         allow_future=allow_future)
 
 
@@ -144,10 +144,13 @@ def ingest_loads(
     profile: dict[str, Any] | None = None,
     profile_source: str = "ingest",
     allow_future: bool = False,
+    fill_only: bool = False,
 ) -> list[IngestReport]:
     """All loads succeed together or none is applied. `profile` sets business profile keys
-    (a recipe's [profile]) first, in the same transaction: the time zone timestamps without an
-    offset are read in and the order statuses apply to these loads."""
+    (a recipe's [profile]; with `fill_only`, only those the owner has not set themselves in the
+    config or with `journeybot profile set`: theirs win) first, in the same transaction: the
+    time zone timestamps without an offset are read in and the order statuses apply to these
+    loads."""
     tpmap = touchpoints or TouchpointMap.default()
     reports: list[IngestReport] = []
     with store.write_lock, store.connect() as con:
@@ -156,6 +159,8 @@ def ingest_loads(
         con.begin()
         try:
             before = store.timezone
+            if profile and fill_only:
+                profile = owner_first(profile_store.load(con), profile)[0]
             try:
                 business = profile_store.apply(con, profile, profile_source)
             except ValueError as exc:

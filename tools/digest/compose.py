@@ -288,6 +288,9 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
             notes.append(f"Sentiment and themes read only the indexed texts: {feedback_coverage}")
     risk_line = joined(side[1])
     series = joined(side[2])
+    # REES46's prices shown in pounds by assumption: said, as every answer with amounts says it.
+    assumed = store.profile.currency_note_for("\n".join([*(k.now for k in kpis), risk_line or ""])) if not currency else None
+    notes[:0] = [assumed] if assumed else []
     alerts = tuple(open_alerts or ())
     summary = opening_lines(kpis, funnel, alerts, period_label, previous_label, day if params.cadence == "daily" else None)
     stale = tuple(freshness or ())

@@ -194,7 +194,13 @@ class NextActionsResult(Priced, ResultMixin):
     gap: GroupGap | None = None  # the customers with no value for `by` (all of them: no split)
 
     def to_frame(self) -> pd.DataFrame:
-        return self.customers if self.provenance.params.get("level") == "customers" else self.summary
+        """The rows behind the answer ("Show the data" in Slack): the customers when listed, else
+        each group's counts when split (the text shows the first GROUPS_SHOWN and points here
+        for the rest), else the summary."""
+        if self.provenance.params.get("level") == "customers":
+            return self.customers
+        groups = self.group_table()
+        return groups if not groups.empty else self.summary
 
     def group_table(self) -> pd.DataFrame:
         """by_group as a table shows it: the blank group named for what it lacks; nothing when

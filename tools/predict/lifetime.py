@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
-from tools.analytics.filters import Filters
+from tools.analytics.filters import Dimension, Filters
 from tools.analytics.group_gaps import GroupGap, shown, split_header
 from tools.core.errors import NoDataError
 from tools.core.money import Priced
@@ -33,13 +33,15 @@ from tools.predict.registry import ModelRegistry, ModelVersion
 from tools.predict.scoring import cohort, model_facts, quality_line, restrict
 from tools.predict.settings import PredictSettings
 
-LifetimeBy = Literal["segment", "channel", "persona"]
+# Every customer dimension, as the forecast and next actions split: asked "by city", the answer
+# was the overall value with no word that the split had been dropped.
+LifetimeBy = Dimension
 
 
 class LifetimeValueParams(BaseModel):
     """What a customer is worth over their lifetime: spend so far plus the spend the lifetime
     value model expects over the coming year, per customer, on average (mean and median) and by
-    segment, first-touch channel or persona.
+    segment, first-touch channel, town, region, age band or persona.
 
     Use for "what is a customer worth over their lifetime?", "CLV by segment", "which channel
     brings the most valuable customers?", "our top 5 customers by lifetime value".
@@ -50,7 +52,7 @@ class LifetimeValueParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     by: LifetimeBy | None = Field(default=None, description="Break the value down by segment, first-touch "
-                                  "channel or saved persona.")
+                                  "channel, acquisition channel, city, region, age band or saved persona.")
     limit: int = Field(default=10, ge=0, le=200, description="How many top customers to list.")
     horizon_days: int = Field(default=365, ge=30, le=1825, description="Days of expected future spend added "
                               "to the spend so far (365 = the coming year).")

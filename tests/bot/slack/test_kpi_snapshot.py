@@ -21,7 +21,8 @@ def test_snapshot_lines_match_the_comparison_tool(store, tmp_path):
     # The snapshot opens with revenue, so its week ends on the last day with orders.
     last = store.as_of("orders")
     before = f"{last - dt.timedelta(days=13)} to {last - dt.timedelta(days=7)}"
-    assert snap.as_of == "2026-11-15" and before in snap.compared_with
+    # "as of" the day that week ends, not the events' last day (2026-11-15) a day after it
+    assert snap.as_of == str(last) == "2026-11-14" and before in snap.compared_with
     assert len(snap.lines) == len(SNAPSHOT_METRICS)
     rows = compare(store, CompareParams(metrics=list(SNAPSHOT_METRICS), period={"name": "last_7_days"}),
                    settings=config.kpi_settings()).rows
