@@ -15,7 +15,9 @@ import re
 _WORD = r"[a-z][a-z'-]*"
 # words after "the week of" that keep it a period the rules read or a pattern ("day of the week")
 _NOT_EVENT = (r"(?:this|last|next|past|previous|same|whole|entire|first|second|third|fourth|fifth|final|working|"
-              r"following|one|that|a|an|each|every|per|any|which|what|mid|the|our|its|their|year|month|week|day|"
+              r"following|one|that|a|an|each|every|per|any|which|what|mid|the|our|its|their|year|month|week|day|current|present|"
+              r"coming|upcoming|prior|latest|recent|full|calendar|typical|average|normal|usual|given|single|particular|"
+              r"busy|busiest|quiet|quietest|slow|peak|bad|good|best|worst|"
               r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan\w*|feb\w*|mar\w*|apr\w*|may|june?|july?|"
               r"aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|\d\w*)\b")
 _STOP = r"(?!(?:vs|versus|against|compared|and|or|than|to|with|on|in|for|by|from|at|of|was|were|is|compare)\b)"
@@ -30,7 +32,7 @@ _UNREAD = re.compile(
     rf"(?:{_WORD}\s+){{1,3}}?sale\b|"
     # "while the roadworks were on", "when the website was down", "whilst we were closed"
     rf"\b(?:while|whilst|when)\s+(?:the\s+|our\s+|we\s+|they\s+|it\s+)?(?:{_WORD}\s+){{0,3}}?(?:was|were)\s+"
-    r"(?:on|open|closed|shut|running|away|going on|up|down|off|out)\b|"
+    r"(?:on|open|closed|shut|running|away|going on|down|off)\b|"
     # "over pride weekend", "in race week", "during fashion week"
     rf"\b(?:during|over|in|for|across|around|throughout)\s+(?:the\s+|our\s+)?(?!{_NOT_EVENT}|bank\b|holiday\b)"
     rf"{_WORD}\s+(?:week|weekend|fortnight)\b(?!s)|"
