@@ -13,7 +13,8 @@ from bot.agent.last_then_more import LAST_THEN_MORE
 from bot.agent.patterns import rx
 from bot.agent.step_back import shift_back
 
-_VERSUS = r"\b(?:than|vs\.?|versus|against|compared (?:to|with)|on|with)"
+# (lane holidays26) "how did halloween week compare to the week before"
+_VERSUS = r"\b(?:than|vs\.?|versus|against|compared? (?:to|with)|on|with)"
 _UNIT = r"(week|month|quarter|year|fortnight)"
 # "vs the month before", "compared with the week prior"
 _UNIT_BEFORE = _VERSUS + rf" (?:the |that )?{_UNIT} (?:before|prior|previous|earlier)\b(?! (?:that|it|this|then)\b)"

@@ -9,6 +9,19 @@ period, or said it did not know the words, for days that have a date anyone can 
 So many days just before or after an occasion ("the week after Black Friday", "the fortnight
 before Christmas", "the weekend before Easter") are those days, not the occasion itself; there
 "Christmas" is Christmas Day, and "the days after" (no count) is the week after, said so.
+
+The span that holds an occasion (lane holidays26): "Halloween week", "the week of Black Friday",
+"Christmas fortnight", "over the Bonfire Night weekend", "the run-up to Valentine's". Without
+these the planner answered this month (or the day alone) for a span anyone can work out. Here
+- a week is the Monday-Sunday week holding the day (Easter's: the week holding Good Friday);
+- a fortnight is that week and the one after it (Christmas fortnight runs into the New Year);
+- a weekend is the Saturday and Sunday of that week, with the day itself when it is a Friday,
+  or the weekend just before it, with it, when it is a Monday; unless the occasion has its own:
+  Easter weekend is Good Friday to Easter Monday, Black Friday weekend Friday to Cyber Monday;
+- the run-up (lead-up, build-up) to it is the 7 days before it, said so in the answer.
+Each is the latest that has begun by the data's last day (or the year written; "last year's"
+the one before that), and "... vs last year's" sets it against the same occasion's span a year
+earlier (Black Friday week against the week of the Black Friday before, not the same dates).
 """
 
 from __future__ import annotations
@@ -95,6 +108,80 @@ def _around(m: re.Match[str], year: int) -> tuple[dt.date, dt.date]:
         (first - dt.timedelta(days=days), first - dt.timedelta(days=1))
 
 
+_ANY = rf"{_NAMES}|christmas|xmas"
+_SPAN = re.compile(
+    rf"\b(?:(?:in|over|during|for|across|on|around|through|throughout|from) )?(?:the )?"
+    rf"(?:(?P<prev>last year'?s|this year'?s|this past|last|this) )?"
+    rf"(?:(?P<unit1>week|weekend|fortnight) of (?:the )?(?P<name1>{_ANY})|(?P<name2>{_ANY})(?:'s)? (?P<unit2>week|weekend|fortnight)(?!s)|"
+    rf"(?:run|lead|build)[- ]up to (?:the )?(?P<name3>{_ANY}))"
+    rf"(?:'s)?(?:\s+(?P<year>{YEAR_RX})|\s+(?P<ago>last year|(?:a |one )?year ago|the year before))?\b")
+# "Black Friday weekend" is the Friday to Cyber Monday, Easter's Good Friday to Easter Monday
+_OWN_WEEKEND = {"black friday": (0, 3), "easter": (0, 3), "easter weekend": (0, 3)}
+
+
+def _days_of(name: str, year: int) -> tuple[dt.date, dt.date]:
+    if name in ("christmas", "xmas"):
+        return (dt.date(year, 12, 25),) * 2
+    return next(f for p, f in _DAYS.items() if re.fullmatch(p, name))(year)
+
+
+def _span_days(m: re.Match[str], year: int) -> tuple[dt.date, dt.date]:
+    """The days of the span round the occasion in `year` (the module's docstring says which)."""
+    name = m.group("name1") or m.group("name2") or m.group("name3")
+    first, _ = _days_of(name, year)
+    unit = m.group("unit1") or m.group("unit2") or "run-up"
+    monday = first - dt.timedelta(days=first.weekday())
+    day = dt.timedelta(days=1)
+    if unit == "run-up":
+        return first - 7 * day, first - day
+    if unit in ("week", "fortnight"):
+        return monday, monday + (6 if unit == "week" else 13) * day
+    if name in _OWN_WEEKEND:
+        lo, hi = _OWN_WEEKEND[name]
+        return first + lo * day, first + hi * day
+    if first.weekday() == 0:  # a Monday's weekend is the one just before it
+        return first - 2 * day, first
+    return (first if first.weekday() == 4 else monday + 5 * day), monday + 6 * day
+
+
+def _span_year(m: re.Match[str], as_of: dt.date) -> int:
+    """The occasion's year: the one written, else the latest span begun by the data's last day
+    (the one before it for "last year's", "... a year ago")."""
+    if m.group("year"):
+        return int(m.group("year"))
+    year = as_of.year if _span_days(m, as_of.year)[0] <= as_of else as_of.year - 1
+    return year - 1 if m.group("ago") or (m.group("prev") or "").startswith("last year") else year
+
+
+def occasion_spans(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
+    """(start, end, period) of each span said to hold an occasion: its week, weekend, fortnight or run-up."""
+    out = []
+    for m in _SPAN.finditer(t):
+        first, last = _span_days(m, _span_year(m, as_of))
+        out.append((m.start(), m.end(), upto(first, last, as_of)))
+    return out
+
+
+# "... vs last year's", "compared with the same week a year earlier": the occasion's own span a year before
+_YEAR_BEFORE = re.compile(
+    r"\b(?:than|vs\.?|versus|against|compared? (?:to|with)|on|with|next to)\s+(?:the )?(?:same (?:week|weekend|fortnight|days?|"
+    r"time|period) )?(?:(?:of |in )?last year'?s?|(?:a |one |the )year (?:before|earlier|ago)|the (?:previous|prior) year'?s?)\b")
+
+
+def occasion_year_before(t: str, as_of: dt.date) -> tuple[str, str, tuple[int, int]] | None:
+    """(period, against, where) when an occasion's span is set against last year's: the same
+    occasion's span a year before, not the same dates (Black Friday moves)."""
+    spans = [m for m in _SPAN.finditer(t)]
+    cmp = _YEAR_BEFORE.search(t)
+    if cmp is None or not spans or spans[0].start() > cmp.start() or len(spans) > 1:
+        return None
+    m = spans[0]
+    year = _span_year(m, as_of)
+    first, last = _span_days(m, year)
+    before = _span_days(m, year - 1)
+    return upto(first, last, as_of), upto(*before, as_of), cmp.span()
+
+
 def around_occasions(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     """(start, end, period) of so many days before or after an occasion: the latest such days
     begun by the data's last day, or those of the year written."""
@@ -114,7 +201,8 @@ def vague_days_around(t: str) -> tuple[str, str] | None:
     m = next((m for m in _AROUND.finditer(t) if m.group("unit") == "day" and m.group("many") and
               m.group("count") in (None, "few")), None)
     if m is None:
-        return None
+        run_up = next((m for m in _SPAN.finditer(t) if m.group("name3")), None)
+        return (run_up.group(0).strip(), "the 7 days before it") if run_up else None
     return m.group(0).strip(), (f"the {_VAGUE[m.group('count') or '']} days "
                                 f"{'after' if m.group('side') in ('after', 'following') else 'before'} it")
 
@@ -122,6 +210,7 @@ def vague_days_around(t: str) -> tuple[str, str] | None:
 def holidays(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     """(start, end, period) of each occasion named as a time, and of so many days around one."""
     found = around_occasions(t, as_of)
+    found += [f for f in occasion_spans(t, as_of) if not any(s < f[1] and f[0] < e for s, e, _ in found)]
     for m in _OCCASION.finditer(t):
         if any(s <= m.start("name") < e for s, e, _ in found):
             continue  # "black friday" inside "the week after black friday"

@@ -15,12 +15,13 @@ import re
 from dataclasses import dataclass, field
 
 from bot.agent.against_words import unit_against
-from bot.agent.holidays import holidays, vague_days_around
+from bot.agent.holidays import holidays, occasion_year_before, vague_days_around
 from bot.agent.month_weeks import counted_days_of_month, weeks_of_month
 from bot.agent.numeric_dates import days_in_figures, unreadable_days
 from bot.agent.patterns import rx
 from bot.agent.quarters import quarters
 from bot.agent.step_back import shift_back, step_back
+from bot.agent.unread_periods import unread_period
 from bot.agent.weekday_runs import weekday_runs
 from bot.agent.when_words import (
     DAY_RX,
@@ -240,7 +241,9 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     # "the christmas menu" is a topic.
     for m in rx.finditer(rf"\b(?:(?:in|over|during|for|since|at|around|across|through)\s+(?:the\s+|this\s+|last\s+)?|"
                          rf"(?:this|last)\s+)(summer|winter|spring|autumn|fall(?!\s+(?:in|off|away|back|through)\b)|christmas|"
-                         rf"xmas|festive (?:period|season)|holiday season)(?:\s+{YEAR_RX})?\b", t):
+                         rf"xmas|festive (?:period|season)|holiday season)(?:\s+{YEAR_RX})?\b"
+                         # (lane holidays26) "over christmas week", "over the summer sale": a span or an event of its own
+                         r"(?!'?s? (?:week|weekend|fortnight|day|eve)\b| sale\b)", t):
         first, last = _season(m.group(1), int(m.group(2)) if m.group(2) else None, as_of,
                               before="last " in m.group(0))
         if first <= as_of:
@@ -416,6 +419,10 @@ def read_when(text: str, as_of: dt.date | None) -> When:
         else:
             periods.append(p)
     out.period = periods[0] if periods else (_THIS_OF.get(out.against or "") if out.against else None)
+    occasion = occasion_year_before(t, as_of)  # (lane holidays26) "black friday week vs last year's"
+    if occasion and occasion[0] == out.period:
+        out.against = occasion[1]
+        out.spans.append(occasion[2])
     m = rx.search(rf"\b(?:with|against|vs\.?|versus|to) the\s+{NUMBER_RX}\s*(?:days?\s+)?(?:before|prior|previous)", t)
     if m and out.period:
         out.against = None  # the default comparison: the same number of days just before
@@ -463,6 +470,8 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     u = _UNKNOWN.search(masked)
     if u and not out.period:
         out.unknown = u.group(0)
+    if not out.period and not out.unknown:  # (lane holidays26) "the week of the county show": said, not silently defaulted
+        out.unknown = unread_period(masked)
     if not out.period and not out.unknown:
         out.unknown = unreadable_days(t, as_of)  # "on 31/02/2026": said, not the default period
     return out
