@@ -234,7 +234,8 @@ SENTIMENT_CUES = (
      r"percentage|proportion|number|count) of)\b(?: of)? (?:the |our |all |all the |those |these )?(?:[\w-]+ )?(?:"
      r"comments?|feedback|texts?|messages|replies|write-?ups|notes|tickets|emails) (?:[\w'-]+ ){0,3}?"
      r"(?:are|were|is|was|have been|came out|read as|look|sound|seem) (?:mostly |broadly |actually |really )?(?:positive|negative|"
-     r"favou?rable|unfavou?rable|upbeat|glowing|critical|hostile)\b", 1.0),
+     # (lane real25) "what percentage of comments are unhappy": the people's feeling said of their words
+     r"favou?rable|unfavou?rable|upbeat|glowing|critical|hostile|unhappy|happy|angry|upset|annoyed|pleased|bad|good)\b", 1.0),
     # "the vibe of customer comments in October, week by week": the feeling of what they wrote,
     # over time (not a KPI's trend: none is named)
     (r"\b(?:vibe\w*|mood|tone|feel(?:ing)?s?|sentiment)\b.{0,30}\b(?:comments|reviews|feedback|texts|messages|replies)\b"

@@ -26,6 +26,7 @@ from bot.agent.feedback_plain_asks import HAPPIEST_THEMES_CUES, TEXTS_ON_TOPIC_C
 from bot.agent.feeling_pairs import FEELING_PAIR_SENTIMENT_CUES
 from bot.agent.feeling_sounds import SOUNDING_CUES, sounding_split
 from bot.agent.owner_promise_cues import OWNER_SAID_CUES
+from bot.agent.review_site_split import SITE_FEELING_CUE, site_split
 from bot.agent.score_givers import score_filters
 from bot.agent.theme_cues import BLAMED, BLAMED_VERBS, PRAISED, THEME_CUES, THEME_FOLLOW_UPS
 from bot.agent.tools import ToolContext, ToolSpec, note_for_answer
@@ -242,6 +243,7 @@ def _plan_sentiment(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     elif re.search(r"\bweek (?:on|to|over) week\b|\bwow\b", text):  # "getting worse week on week?"
         args["by"] = "week"
     args.update(sounding_split(text, args))
+    args.update(site_split(text, ctx.store, args))  # (lane real25) "which site has the happiest reviewers"
     stages = after_buying(text, getattr(slots, "stages", []) or [])
     if stages and args.get("by") != "stage":
         args["stage"] = stages
@@ -406,7 +408,7 @@ def feedback_tools() -> list[ToolSpec]:
                 "sentiment per channel", "where is feedback most negative",
             ),
             keywords=("sentiment", "feel", "feeling", "mood", "emotion*", "happier", "unhappier", "tone"),
-            cues=SENTIMENT_CUES + FEELING_PAIR_SENTIMENT_CUES + SOUNDING_CUES,
+            cues=SENTIMENT_CUES + FEELING_PAIR_SENTIMENT_CUES + SOUNDING_CUES + ((SITE_FEELING_CUE, 1.0),),
             boost=_sentiment_boost,
             plan=_plan_sentiment,
         ),

@@ -286,6 +286,13 @@ SAYING_TERMS: list[tuple[str, str]] = [
     (r"\b(?:how many|number|count)(?: of)? (?:the |our |all |all the |those |these )?(?:[\w-]+ )?(?:reviews|ratings|"
      r"survey (?:answers|responses)) (?:[\w'-]+ ){0,3}?(?:are|were|is|was|have been|came out) (?:mostly |broadly |actually |"
      r"really )?(?:positive|good|happy|favou?rable|glowing)\b", "csat"),
+    # (lane real25) "what share of reviews are negative?", "what percentage of the ratings were bad",
+    # "how many of the reviews are unhappy": the happy or unhappy share of the reviews, CSAT where
+    # they are scored (texts with no score are read for their sentiment, bot/agent/unrated_feelings.py)
+    (r"\b(?:what (?:share|percentage|proportion|fraction|part|per ?cent)|the (?:share|percentage|proportion)|(?:share|percentage|"
+     r"proportion|fraction) of|how many of|% of)\b(?: of)? (?:the |our |all |all the |those |these )?(?:[\w-]+ )?(?:reviews|ratings|"
+     r"survey (?:answers|responses)) (?:[\w'-]+ ){0,3}?(?:are|were|is|was|have been|came out) (?:mostly |broadly |actually |really )?"
+     r"(?:positive|negative|good|bad|happy|unhappy|favou?rable|unfavou?rable|glowing|poor|critical|angry|upset)\b", "csat"),
     # "what share of tickets never got a reply", "how many enquiries have had no answer": no KPI
     # is that share (nor the resolution rate; "still waiting for a reply" is the open tickets);
     # the first reply's time counts the tickets answered and, in its note, those without a reply

@@ -55,6 +55,10 @@ TRADE_MONEY_AND_VISIT_TERMS: list[tuple[str, str]] = [
     # (not new people: "new visitors hit the site" are the new visitors)
     (rf"\b(?<!new )(?<!first-time )(?:{PEOPLE}|visitors) (?:hit|hits|visit|land on|come to|come on|go on|get on|browse) (?:the |my |our )?(?:[\w-]+ )?"
      r"(?:web ?site|site|online shop)\b", "sessions"),
+    # (lane real25) "which region brings the most visitors", "which city sends us the most visits",
+    # "which source drives the most traffic": a group ranked by the visits it brings (never the money)
+    (r"\b(?:brings?|brought|bringing|sends?|sent|sending|drives?|drove|driving|gets?|got|getting|has|had) (?:us |in )?(?:the )?"
+     r"(?:most|fewest|least|more|fewer|biggest|highest|lowest) (?:(?:web ?site|site|online|web) )?(?:visits|visitors|traffic)\b", "sessions"),
     # "the % of teams booking again": the share who bought more than once
     (rf"{_SHARE} (?:of )?(?:(?:my|our|the|all) )?(?:[\w-]+ )?[a-z]+s (?:who |that )?(?:are )?(?:booking|ordering|buying|booked|"
      r"ordered|bought|shopping|shopped|coming back|came back) (?:with us )?again\b", "repeat_purchase_rate"),

@@ -60,3 +60,19 @@ LIFETIME_CUES += (
 LIFETIME_CUES += ((r"\bworth to (?:us|me|the business|the shop)\b.{0,20}\b(?:all in|all told|in total|overall|altogether)\b|"
                    r"\bwhat (?:they|customers|clients)(?:'ve| have) (?:already )?(?:paid|spent)\b.{0,30}\b(?:plus|and|with|on top of)\b"
                    r".{0,30}\b(?:to come|still to come|they'?ll (?:spend|pay)|ahead|in future|future)\b", 0.9),)
+
+# (lane real25) "who are our best customers?", "who spends the most with us?", "our top 10 clients":
+# the people ranked by what they are worth, asked plainly (the lifetime value lists the top
+# customers); not a kind of customer drafted as a persona, a risk list, or a group ranked by spend
+_PEOPLE = (r"(?:customers|clients|buyers|shoppers|members|guests|patients|regulars|patrons|accounts|diners|punters|"
+           r"students|subscribers|collectors|spenders)")
+_NOT_WORTH = (r"^(?!.*\b(?:risk|lose|losing|lost|churn\w*|leav\w*|lapse\w*|persona\w*|likely|might|could|will|age|ages|segments?|"
+              r"channels?|cit(?:y|ies)|towns?|regions?|groups?|brackets?|neighbourhoods?|areas?|per|more|less|month|week|day|year|"
+              r"review\w*|rat(?:e|ed|ing)s?|happ\w*|satisf\w*|complain\w*|feedback|types?|kinds?|sort\w*)\b)")
+_FEW_SAID = r"(?:\d{1,3}|five|ten|twenty|fifty|hundred) "
+LIFETIME_CUES += ((
+    rf"{_NOT_WORTH}(?:.*\bwho (?:are|is|'re|'s|were) (?:our|my|the)(?: [\w-]+'s)? (?:{_FEW_SAID})?(?:very )?(?:best|top|most valuable|"
+    rf"most important|biggest|highest[- ]value|most profitable) (?:[\w-]+ )?{_PEOPLE}\b|"
+    r".*\bwho (?:spends|spend|has spent|have spent|spent|pays|pay|has paid|paid) (?:us )?(?:the )?most\b|"
+    rf"^(?:so |and |ok,? )?(?:show me |list |give me |name )?(?:our|my|the) (?:top|best|biggest|most valuable) "
+    rf"(?:{_FEW_SAID})?(?:[\w-]+ )?{_PEOPLE}\s*[?.!]*$)", 1.5),)

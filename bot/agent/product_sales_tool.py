@@ -90,7 +90,9 @@ ASKS_GOODS_SOLD = re.compile(
     r"got|get|gets|had|pulled in|pull in)(?: us| in)? (?:the )?(?:most|least|fewest)(?: (?:money|cash|revenue|takings|income|"
     r"bookings|orders|hires|jobs|units))?\b|"
     # (lane probe21a) "what shifted the most units", "what sold best this week": the things sold, unnamed
-    r"\bwhat (?:sold|shifted|moved|went)(?: the)? (?:most|best|fewest|least|worst)\b(?! (?:day|week|month|hour|night|time)\b)|"
+    # (lane real25) "what sells best?", "what's selling the most", "what goes best": the same said in the present
+    r"\bwhat(?:'s| is| are)? (?:sold|sells|selling|shifted|shifts|shifting|moved|moves|moving|went|goes|going)(?: the)? "
+    r"(?:most|best|fewest|least|worst)\b(?! (?:day|week|month|hour|night|time)\b)|"
     # (lane ps18) "the 5 games that shifted the most units", "the ten rugs that sold most"
     rf"\bthe (?:{_FEW}) (?:[a-z]+ )?{_GOODS} (?:that|which) (?:sold|shifted|moved|went) (?:the )?most\b|"
     # (lane ps18) "which hop varieties grew most", "what kind of boots is growing fastest", "which lines of lamps sell best"

@@ -127,7 +127,11 @@ def reasons(planner: OfflinePlanner, plan: Plan) -> list[str]:
             out.append(f"“{words}” is not a region or town in the loaded data, so no place is picked out by it")
         elif kind == "group" and plan.spec and plan.spec.name not in _OWN_GROUPS and not (
                 plan.spec.name == "product_sales" and sold_by(words)):  # its answer says whether orders list them
-            out.append(f"“{words}” is not in the loaded data, so nothing here is split by it; {_groups_held(planner)}")
+            from bot.agent.ticket_subjects import subject_not_split
+
+            # (lane real25) twcs's brand is each ticket's subject: held, but no tool splits by it
+            held = subject_not_split(planner.ctx.store, words) if planner is not None else None
+            out.append(held or f"“{words}” is not in the loaded data, so nothing here is split by it; {_groups_held(planner)}")
         elif kind == "count" and plan.spec and plan.spec.name in _METRIC_TOOLS:
             out.append(f"this is a share, not the head count “{words}” asks for: {_HEAD_COUNT.get(_kpi_of(plan), _NO_COUNT)}")
         elif kind == "unanswered" and plan.spec and plan.spec.name in _METRIC_TOOLS:

@@ -65,6 +65,7 @@ from bot.agent.vocab import (
     SOURCE_WORDS,
     UNKNOWN_MEASURE,
 )
+from bot.agent.web_visits_only import web_visits_counted
 from bot.agent.week_of import week_of
 from bot.agent.weekday_before import weekday_before
 from bot.agent.weekday_steps import weekday_said
@@ -213,6 +214,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
         if both and "orders" in both[0] and set(metrics) <= set(both[0]):
             (metrics, after_metrics), fixes = both, [*fixes, *read_as]
     metrics = listed_kpis(rest, metrics)  # (lane tune35) "covers and avg bill", "entries and what they paid"
+    metrics = web_visits_counted(rest, metrics, known.touchpoints)  # (lane real25) "visits in april" of web-only data
     slots = Slots(
         period=when.period, against=when.against, grain=swapped_grain(t) or when.grain or quarter_grain(t), step=when.step,
         compare=bool(_COMPARE.search(t)) or when.against is not None,

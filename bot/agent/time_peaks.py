@@ -170,9 +170,18 @@ _CALENDAR_TOP = (r"\b(?:which|what) calendar months?\b|\b(?:per|by|each|every|in
                  r".{0,30}\b(?:on top|best|top|strongest|highest|biggest|wins?|busiest|worst|lowest|weakest|quietest)\b")
 _MONTH += "|" + _MONEY_MONTH + "|" + _CALENDAR_TOP + "|" + MONTH_HUNCH  # (lane probe18a) a month weighed
 _WEEKDAY += "|" + DAY_OURS
+# (lane real25) "do we sell more at the weekend?", "do weekends sell better?", "are we busier at
+# weekends": the weekend weighed against the week as a habit, its days side by side with the others
+# (never one weekend: "did we sell more last weekend" is that weekend's figures)
+_MORE = r"(?:more|better|busier|quieter|slower|less|fewer|worse|stronger|weaker)"
+_WEEKENDS_WEIGHED = (r"^(?!.*\b(?:did|was|were|last|this|past|next|coming)\b)(?:"
+                     rf".*\b{_MORE} (?:[\w'-]+ ){{0,3}}?(?:at|on|over) (?:the )?weekends?\b|"
+                     r".*\b(?:weekends|saturdays and sundays) (?:[\w'-]+ ){0,2}?(?:sell|sells|do|trade|bring|brings|take|takes|earn|earns|get|gets|"
+                     rf"make|makes|go|goes)(?: in| us)? (?:[\w'-]+ )?{_MORE}\b)")
+_WEEKDAY += "|" + _WEEKENDS_WEIGHED
 PATTERN_CUES: tuple[tuple[str, float], ...] = ((_MOOD_WHEN, 1.0), (_MONEY_MONTH, 1.0), (_CALENDAR_TOP, 1.0), (_WEEKDAY, 0.6), (_HOUR, 0.6), (_MONTH, 0.6), (_WEEKEND_SPEED, 1.0),
                                                (_NAMED_DAY, 1.0), (DAY_HUNCH, 1.0), (_NAMED_MONTH, 1.0), (_HOUR_ASKED, 1.0), (_YEAR_TIME, 1.0),
-                                               (DAY_VS_REST, 1.0), (MONTH_VS_REST, 1.0), (MONTH_HUNCH, 1.0), (DAY_OURS, 1.0),
+                                               (DAY_VS_REST, 1.0), (MONTH_VS_REST, 1.0), (MONTH_HUNCH, 1.0), (DAY_OURS, 1.0), (_WEEKENDS_WEIGHED, 1.0),
                                                (WEEKDAY_LIKELIER, 1.0), (HOUR_LIKELIER, 1.0))
 
 

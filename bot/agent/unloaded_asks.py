@@ -17,7 +17,7 @@ from bot.agent.patterns import rx
 _UNLOADED_GROUP = re.compile(
     r"\b(?:which|what|by|per|each|every|across|between|split by|broken down by|top \d+|best|worst)\s+"
     r"(?:of (?:the |our )?|the |our )?(?:(?:product|item|sales) )?"
-    r"(categor(?:y|ies)|payment (?:types?|methods?|options?)|ways? (?:to|of) pay(?:ing|ment)?|brands?|sellers?|"
+    r"(categor(?:y|ies)|payment (?:types?|methods?|options?)|ways? (?:to|of) pay(?:ing|ment)?|brands?|compan(?:y|ies)|sellers?|"
     r"suppliers?|vendors?|colou?rs?|sizes?|agents?|reps?|advis[eo]rs?|operators?|staff members?|team members?|employees?)\b")
 # "how many orders were cancelled / are still on their way": orders of a status other than
 # completed, which the order KPIs leave out and name in their note.

@@ -16,7 +16,7 @@ from typing import Any
 
 from bot.agent.plan import Plan
 
-_FEELING = re.compile(r"\b(?:positive|negative|good|bad|happy|unhappy|favou?rable|unfavou?rable|glowing|"
+_FEELING = re.compile(r"\b(?:positive|negative|good|bad|poor|happy|unhappy|angry|upset|critical|favou?rable|unfavou?rable|glowing|"
                       r"nice|kind|pleased|satisfied)\b")
 
 
