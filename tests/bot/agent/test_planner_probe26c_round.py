@@ -92,3 +92,15 @@ def test_trade_people_named_before_the_question_keep_their_spend(rules):
 ])
 def test_routes_to_buying_online_end_at_the_order_placed(rules, question):
     assert_plans(rules, question, "paths", goal_touchpoint="order_placed")
+
+
+def test_redo_it_with_another_group_recuts_the_last_movers(rules):
+    key = "p26c-redo"
+    rules.remember(key, rules.plan("which segment explains the dip in lane bookings last month", key))
+    assert_plans(rules, "redo that using the regions they live in", "movers", key=key, metric="orders", by="region",
+                 period={"name": "last_month"})
+
+
+def test_two_named_months_compared_stay_a_compare_with_headline_words(rules):
+    assert_plans(rules, "compare july with august, headline numbers for the vans", "compare",
+                 period={"start": "2026-07-01", "end": "2026-07-31"}, against={"start": "2026-08-01", "end": "2026-08-31"})
