@@ -104,3 +104,7 @@ def test_redo_it_with_another_group_recuts_the_last_movers(rules):
 def test_two_named_months_compared_stay_a_compare_with_headline_words(rules):
     assert_plans(rules, "compare july with august, headline numbers for the vans", "compare",
                  period={"start": "2026-07-01", "end": "2026-07-31"}, against={"start": "2026-08-01", "end": "2026-08-31"})
+
+
+def test_valued_people_slipping_away_are_still_at_risk(rules):
+    assert_plans(rules, "our top bakery spenders, are any of them slipping away?", "at_risk_customers")
