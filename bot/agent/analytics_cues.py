@@ -434,6 +434,10 @@ COMPARE_CUES = (
      # "last 30 days against the 30 before": the same span just before
      r"\b(?:against|vs\.?|versus|compared (?:to|with)) the (?:\d+|[a-z]+) (?:days? |weeks? )?(?:before|prior)\b", 0.55),
     (_OTHER_PERIOD, 0.55),
+    # (lane probe26c) "compare september with october, headline numbers": two named months set side by side
+    # are two periods compared, whatever headline words follow
+    (r"\bcompar\w* (?:(?:[a-z]+ ){0,2}(?:for|in|of) )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* "
+     r"(?:and|with|to|against|vs\.?|versus) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", 0.6),
     (r"\bsince last\b", 0.2),
     # "first-touch vs last-touch channel" sets two ends of a path side by side, not two periods
     (r"\bfirst[- ]touch\w*\b.{0,40}\b(?:vs\.?|versus|against|compared (?:to|with))\b.{0,12}\blast[- ]touch|"

@@ -39,7 +39,11 @@ BLAME_OUTRIGHT = re.compile(
     rf"\bwhich (?:[\w-]+ ){{0,2}}?{_GROUP} ?(?:is|was|are|were|'s) (?:to blame|responsible)\s*[?.!]*$|"
     # (lane ps18) "who drove the jump in refunds", "which source was behind the slump in sign-ups"
     rf"\b(?:who|which (?:[\w-]+ ){{0,2}}?{_GROUP}) (?:drove|drives|is driving|was driving|caused|(?:is|was) behind) "
-    rf"(?:(?:the|that|this|our) )?(?:[\w-]+ )?{_SHIFT}\b")
+    rf"(?:(?:the|that|this|our) )?(?:[\w-]+ )?{_SHIFT}\b|"
+    # (lane probe26c) "whose fault is the refund rate going up, by first channel": a KPI's movement
+    # pinned on someone is the movers' question, not the KPI's series that "going up" alone asks
+    r"\bwhose fault\b.{0,80}?\b(?:going|gone|went|goes|creeping|creep|edging|shooting|heading|climbing|climb|rising|rise|"
+    r"falling|fall|dropping|drop|sinking|sink|sliding|slide|slipping|slip|dipping|dip|jumping|jump|up|down|higher|lower|worse|better)\b")
 
 
 def boost_blame(slots: Any) -> float:

@@ -163,7 +163,7 @@ _BARE_SPLIT = re.compile(r"^(?:(?:and|ok|okay|now|so|right|try (?:it|that|this)|
                          # (lane probe22a) "break it by crm segment instead", "split that by region": the split alone
                          r"(?:break|split|cut|slice|group|show|do|run) (?:it|that|this|them|those)(?: down| up| out)?)[, ]+)*"
                          r"(?:by|per|for each|split by|broken down by|across) (?:the |our )?"
-                         r"(?:crm |first[- ]touch )?[a-z-]+(?: [a-z-]+)?(?: instead| then| please| pls)?[?.! ]*$")
+                         r"(?:crm |first[- ]touch )?[a-z-]+(?: [a-z-]+)?(?: instead| then| please| pls| this time(?: round)?)?[?.! ]*$")
 
 
 # (lane probe25c) "spend from the newsletter lot aged 35-44" then "and the ones aged 45-54?": the

@@ -84,6 +84,10 @@ DROPOFF_CUES = (
     (r"(?:\bshare\b|%|\bpercent(?:age)?\b|\bproportion\b|\bhow many\b)[^?.!]{0,60}\bafter (?:a single|one|only one|just one|the first|1) page\b", -0.6),
     (r"\bdrop(?:s|ped|ping)?[- ]?offs?\b|\bdrop(?:ping)? out\b|\bfall(?:s|ing)? (?:out|away|off)\b|"
      r"\bdrift(?:s|ing)? (?:away|off)\b|\bpeel(?:s|ing)? off\b|\bgive up\b|\bgiving up\b|"
+     # (lane probe26c) "where do shoppers slip away before buying": people slipping away, never a
+     # KPI that slipped ("orders slipped most" is the movers')
+     # (nor "any of our big spenders slipping away?": people at risk; the slipping is before a goal or where)
+     r"\bslip(?:s|ped|ping)? (?:away|off)\b(?= (?:[\w'-]+ ){0,6}?before\b)|\bwhere\b.{0,60}\bslip(?:s|ped|ping)? (?:away|off)\b|"
      r"\bbail(?:s|ed|ing|ers?)?\b|\babandon (?:us|the (?:site|journey|shop))\b|\bleak(?:s|ed|ing|age|y|ier|iest)?\b|\bquit\b|"
      # "where do people wander off", "the stage where most of them go cold", "lose interest"
      r"\bwander(?:s|ed|ing)? (?:off|away)\b|\b(?:go|goes|going|gone|went|run|runs|ran|turn|turns|turned) cold\b|"

@@ -199,11 +199,24 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
             first, second = filters[pair][:1], filters[pair][1:2]
             args["filters"] = {**filters, pair: first}
             args["compare_filters"] = {pair: second}
+        elif side_by_side and (beside := _group_said_after(filters, texts[0].lower()[side_by_side.end():])):
+            # (lane probe26c) "Bristol customers beside everyone from Cheltenham": two groups of different
+            # kinds (a region and a town), the one said after "beside" drawn as the second map
+            args["filters"] = {k: v for k, v in filters.items() if k != beside}
+            args["compare_filters"] = {beside: filters[beside]}
         elif getattr(slots, "against", None):
             args["compare_period"] = _period(slots.against)
         else:
             args["compare_period"] = _before(getattr(slots, "period", None), ctx)
     return args
+
+
+def _group_said_after(filters: dict[str, Any], after: str) -> str | None:
+    """The one kind of group, of two or more in the filters, whose values are all said after the
+    side-by-side word (None when that is not exactly one of them)."""
+    kinds = [k for k, v in filters.items() if isinstance(v, list) and v]
+    later = [k for k in kinds if all(re.search(rf"\b{re.escape(str(x).lower())}\b", after) for x in filters[k])]
+    return later[0] if len(kinds) >= 2 and len(later) == 1 else None
 
 
 MAP_CUES = (
@@ -212,6 +225,9 @@ MAP_CUES = (
      r"\bmap (?:out )?the (?:[\w'-]+ )?journey\b|\bdraw (?:the |our |me )?(?:whole |full |entire )?(?:[\w'-]+ ){0,3}journey\b|\bmap for\b|"
      # (lane ps8) "two maps please, the loyalty lot and the newsletter lot": maps asked for as a pair
      r"\b(?:two|2|both|a pair of|twin) (?:journey )?maps\b", 1.2),
+    # (lane probe26c) "the customer journey this quarter, with touchpoints and pain points": the journey
+    # asked for with what the map holds per stage is the map, not the themes "pain points" alone reads
+    (r"\bjourneys?\b.{0,80}\btouch ?points?\b.{0,20}\bpain ?points?\b|\bjourneys?\b.{0,80}\bpain ?points?\b.{0,20}\btouch ?points?\b", 1.2),
     (r"\bmap\b", 0.3),
     (r"\bmaps?\b.{0,25}\bjourneys?\b|\bjourneys?\b.{0,25}\bmaps?\b", 0.9),
     (r"\bwhat(?:'s| is) (?:wrong|going on|happening|the (?:problem|matter|issue)) (?:with|at|in) (?:the )?"

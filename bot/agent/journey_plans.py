@@ -150,7 +150,7 @@ def plan_dropoffs(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     elif _by_stage(text) or getattr(slots, "breakdown", None) == "stage":  # kept by a follow-up ("and instagram?")
         args["level"] = "stage"
     stages = [s for s in (getattr(slots, "stages", []) or []) if s != "awareness"]
-    if stages and stages[-1] != "purchase" and not re.search(_BUYING, text):
+    if stages and stages[-1] != "purchase" and not re.search(_BUYING, text) and not _BEFORE_PAYING.search(text):
         args["goal_stage"] = stages[-1]
     elif goal := _stage_said_before(text):  # "where do folk bail before the aftercare bit on sporran orders"
         args["goal_stage"] = goal
@@ -208,6 +208,9 @@ def plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                                    + _TOWARDS, text):
         args["goal_touchpoint"] = touchpoints[-1]
         args.pop("goal_stage", None)
+    if not args.get("goal_touchpoint") and _ONLINE_GOAL.search(text):
+        args["goal_touchpoint"] = "order_placed"  # (lane probe26c) "on the way to a lesson booked online"
+        args.pop("goal_stage", None)
     steps = re.search(r"\b(?:last|final|only|just|up to|at most|max(?:imum)?|no more than|no longer than|not more than|"
                       # "keep them to 4 steps", "cap it at 5 steps"
                       r"under|fewer than|less than|(?:keep|cap|limit|trim|cut|shorten) (?:them|it|(?:those|these|the) (?:paths|routes|journeys)|those|paths|routes|journeys) (?:to|at))"
@@ -241,14 +244,31 @@ _PAID_ONLINE = re.compile(r"\b(?:before|until|till|without|never) (?:they |we |p
                           r"ordering|book|booking|buy|buying|purchas\w*|reserv(?:e|es|ed|ing)|hir(?:e|es|ed|ing)|rent(?:s|ed|ing)?|"
                           r"adopt(?:s|ed|ing)?)\b(?: for)?(?: [\w'-]+){0,4}? online\b")
 
+# (lane probe26c) "the usual sequence on the way to a lesson booked online", "routes to ordering a cake
+# online": the routes' end is the order placed on the site
+_ONLINE_GOAL = re.compile(r"\b(?:way to|towards|to|into|leading to|ending (?:in|with)) (?:an? |the |their )?(?:[\w'-]+ ){0,2}?"
+                          r"(?:booked|ordered|bought|paid for|placed|purchased|reserved) online\b|\b(?:way to|towards|to) "
+                          r"(?:booking|ordering|buying|paying for|reserving)(?: [\w'-]+){0,3}? online\b")
+
 # "before getting a tub in the basket", "never popped a candle into the trolley": the goods put in the cart
 _INTO_BASKET = re.compile(r"\b(?:before|until|till|without|never) (?:they |we |people |folk |ever |actually )*(?:get|gets|getting|got|"
                           r"put|puts|putting|pop|pops|popping|popped|stick|sticking|stuck|drop|dropping|dropped|add|adding|added) "
-                          r"(?:[\w'-]+ ){0,3}?(?:in|into|to) (?:the|a|their|your|my) (?:basket|cart|trolley|bag)\b")
+                          r"(?:[\w'-]+ ){0,3}?(?:in|into|to) (?:the|a|their|your|my) (?:basket|cart|trolley|bag)\b|"
+                          # (lane probe26c) "before a pair of mittens ever lands in the basket": the goods as the
+                          # subject, however many words name them
+                          r"\b(?:before|until|till|without|never) (?:an? |the |any |some )?(?:[\w'-]+ ){0,4}?(?:ever |even |actually )?"
+                          r"(?:lands?|landed|ends? up|ended up|goes|went|makes? it|made it|sits?) in(?:to)? (?:the|a|their|your|my|our) "
+                          r"(?:shopping |online |web )?(?:basket|cart|trolley)\b")
 
 # (lane probe20a) "before the aftercare bit", "until the after-sales stage": the stage the leavers never
 # reached, said right after the word, whatever else the question buys or orders
 _BEFORE_STAGE = re.compile(r"\b(?:before|ahead of|until|till|short of|never (?:reach\w*|get(?:ting)? to|made it to))\b(.{1,40})")
+
+
+# (lane probe26c) "where do bookers slip away before paying": paying is buying, the drop-offs' own
+# goal (the banks' convention), not the checkout stage "paying" names elsewhere
+_BEFORE_PAYING = re.compile(r"\b(?:before|until|till|without|never) (?:they |we |people |folk |ever |actually |even )*"
+                            r"(?:pay|pays|paying|paid)\b(?! (?:stage|page|bit|step|part|phase)\b)(?! (?:for \w+ )?online\b)")
 
 
 def _stage_said_before(text: str) -> str | None:

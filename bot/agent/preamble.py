@@ -28,7 +28,9 @@ _SAYS_WHO = re.compile(r"(?:\s*[\w'&-]+(?: [\w'&-]+){0,3}:)?(?:\s*(?:of|among|am
                        # (lane tune30) "over the whole time they stick with us, what does ... end up spending": the span asked over
                        r"\s*(?:over|across|during|throughout|in) (?:the |their |its )?(?:whole|entire|full|long) (?:time|life|run|haul|relationship)\b|"
                        r"\s*(?:the |our |all (?:the |our )?|any )?(?:[\w-]+ ){0,2}(?:people|folks?|shoppers|customers|clients|"
-                       r"visitors|guests|punters|users|browsers|buyers|members|patients|ones|those|anyone|everyone) (?:who|that)\b)", re.I)
+                       r"visitors|guests|punters|users|browsers|buyers|members|patients|ones|those|anyone|everyone|"
+                       # (lane probe26c) "lapsed shop regulars who spent the most, who do we win back": the trade's people
+                       r"regulars|diners|patrons|spenders|subscribers|families|students|pupils|couples|owners) (?:who|that)\b)", re.I)
 # ((lane tune35) "counting a cart as ditched after 24 hrs, whats the abandon rate": a definition said
 # first sets the question's window, so it is the question too)
 # Where the question starts: after a comma, full stop, dash or colon, a question opener.

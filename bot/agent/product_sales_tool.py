@@ -97,11 +97,16 @@ ASKS_GOODS_SOLD = re.compile(
     rf"\bthe (?:{_FEW}) (?:[a-z]+ )?{_GOODS} (?:that|which) (?:sold|shifted|moved|went) (?:the )?most\b|"
     # (lane ps18) "which hop varieties grew most", "what kind of boots is growing fastest", "which lines of lamps sell best"
     # (lane probe23a) "which tile patterns climbed most in october": climbing is growing
-    rf"\b(?:which|what) (?:{_KIND_OF_GOODS}|(?:[a-z]+ )?{_GOODS}) (?:are |is )?(?:grew|growing|shrank|shrinking|declined|declining|"
-    r"rose|rising|fell|falling|climbed|climbing)(?: the)? (?:most|fastest|quickest)\b|"
+    # (lane probe26c) "which of the nettle teas picked up the most", "bakes growing fastest by units": the
+    # goods picked out of the shop's own, or named first with no "which"
+    rf"\b(?:which|what) (?:of (?:our|the|my) )?(?:{_KIND_OF_GOODS}|(?:[a-z]+ )?{_GOODS}) (?:are |is |have |has )?(?:grew|growing|shrank|shrinking|declined|declining|"
+    r"rose|rising|fell|falling|climbed|climbing|picked up|picking up|gained|gaining)(?: the)? (?:most|fastest|quickest)\b|"
+    rf"^(?:[\w' -]+: )?(?:the |our |my )?(?:[a-z-]+ )?{_GOODS} (?:are |is )?(?:growing|shrinking|declining|rising|falling|climbing)"
+    r"(?: the)? (?:most|fastest|quickest)\b|"
     rf"\b(?:which|what) {_KIND_OF_GOODS} (?:sold|sell|sells|shift|shifts|move|moves|went|go) (?:the )?(?:best|most|worst|least)\b|"
     # (lane ps25) "which marzipan fruits shifted the most units": the goods may carry the trade's word before
-    rf"\bwhich (?:(?!{_NOT_GOODS})[a-z-]{{3,}} )?{_GOODS} (?:sold|sell|sells|went|go|shifted|shift|shifts|moved|move|moves) (?:the )?(?:best|most|worst|least)\b|"
+    # (lane probe26c) "which marmalades sold the fewest jars": the fewest sold is the bottom of the same list
+    rf"\bwhich (?:of (?:our|the|my) )?(?:(?!{_NOT_GOODS})[a-z-]{{3,}} )?{_GOODS} (?:sold|sell|sells|went|go|shifted|shift|shifts|moved|move|moves) (?:the )?(?:best|most|worst|least|fewest)\b|"
     # (lane ps25) "rock candy lines ranked by revenue", "candle ranges sorted by takings": kinds of goods ranked
     rf"\b(?:[a-z-]+ ){{1,2}}(?:lines|ranges) (?:ranked|sorted|ordered|listed|rated) (?:by|on) (?:{_MONEY}|units|sales|takings|turnover|money)\b|"
     # (lane probe21a) "which kit lines are losing ground": goods gaining or losing on the period before
@@ -147,7 +152,7 @@ _MEASURE_ORDERS = re.compile(r"\b(?:most|number of|how many|by|in) orders\b|\bor
                              r"\b(?:most|fewest|number of|how many) (?:bookings|hires|jobs)\b")
 _CHANGE = re.compile(r"\b(?:shrink\w*|shrank|grow\w*|grew|rose|climbed|climbing|fell|declin\w*|fallin[g']?|fallen|droppin[g']?|dropped|slippin[g']?|risin[g']?|risen|"
                      r"gaining|losing ground|on the (?:up|way up|way down|rise|slide)|(?:selling|moving|shifting|going) (?:slower|faster|quicker|"
-                     r"less|more|better|worse)|slowing(?: down)?|picking up)\b")
+                     r"less|more|better|worse)|slowing(?: down)?|picking up|picked up)\b")
 _BOTTOM = re.compile(r"\b(?:worst|least|fewest|slowest|bottom|weakest|lowest|shrink\w*|shrank|declin\w*|fallin[g']?|fallen|fell|droppin[g']?|"
                      r"dropped|slippin[g']?|losing ground|on the (?:way down|slide)|slow[- ]?sellers?|(?:selling|moving|shifting|going) "
                      r"(?:slower|less|worse)|slowing(?: down)?)\b")

@@ -262,7 +262,15 @@ def parse_breakdown(text: str, known: Known | None = None) -> str | None:
                       # last analysis again, split the new way
                       rf"^(?:and |ok,? |okay,? |now |so |right,? )?(?:do|run|show|give me) (?:that|this|it|the same)(?: one| again)? "
                       rf"(?:for|across|over) (?:the |our |all the |each |every )?(?:{words})(?:'s|s')?"
-                      rf"(?: (?:instead|too|as well|now|please|pls))*\s*[?.!]*$", t) or \
+                      rf"(?: (?:instead|too|as well|now|please|pls))*\s*[?.!]*$|"
+                      # (lane probe26c) "turnover fall, first channel this time": the group said last, in a
+                      # clause of its own, with the words that mark a new cut of the same question
+                      rf"(?:^|[,;:-] ?)(?:and |but |now |then |ok,? )?(?:by |per |across )?(?:the |our |their )?"
+                      rf"(?:first[- ]touch |first )?(?:{words})(?:'s|s')?(?: (?:this time(?: round)?|instead))\s*[?.!]*$|"
+                      # (lane probe26c) "redo it with the towns they live in": the last analysis again, cut by them
+                      rf"^(?:and |ok,? |okay,? |now |so |right,? )?(?:redo|re-?run|do|run|try) (?:it|that|this)(?: again)? "
+                      rf"(?:with|using|by) (?:the |their )?(?:{words})(?:'s|s')?(?: they (?:live|are|come from|shop) in)?"
+                      rf"(?: (?:instead|this time|now|please|pls))*\s*[?.!]*$", t) or \
             (dim in _GROUP_DIMS and rx.search(_each_of(words), t))
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), dim)

@@ -145,6 +145,13 @@ _STAGE_PHRASES = (
      r"collect(?:s|ed|ing)?)\b", "post-purchase"),
     (r"\b(?:to|into|then|and) (?:actually )?(?:writ(?:e|es|ing)|post(?:s|ing)?|leav(?:e|es|ing)) (?:us )?(?:an? |their )?"
      r"(?:reviews?|write-?ups?)\b", "advocacy"),
+    # (lane probe26c) "guests who paid: how many carried on thru the after-sales bit and then posted a
+    # review": the people counted from named before the question (no "of"), and the review said in
+    # the past; "to a signed wedding contract": the trade's sale signed or agreed at the far end of a way
+    (r"\b[\w'-]+s (?:who|that) (?:actually )?(paid|bought|booked|ordered)\b(?=[:,;-]? (?:so |and |then )?how many\b)", "purchase"),
+    (r"\b(?:then|and|to) (?:actually |finally )?(?:wrote|posted|left|gave) (?:us )?(?:an? |their )?(?:reviews?|write-?ups?)\b", "advocacy"),
+    (r"\b(?:to|into|until|till) (?:an? |the |their )?(?:signed|agreed|confirmed|closed) (?:[\w-]+ ){0,2}?(?:jobs?|contracts?|deals?|"
+     r"orders?|bookings?|commissions?|sales?|quotes?)\b", "purchase"),
     # (lane tune30) "funnel from paying to after-sales to a review": paying at the near end of a way
     # is the purchase ("to paying" is read by bot/agent/slot_readers.py); "from checkout to paid":
     # paid at the far end of the checkout's way is the purchase too (never "to paid ads")

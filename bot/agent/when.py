@@ -70,7 +70,9 @@ _NAMED: list[tuple[str, str]] = [
     (r"\bthis year\b|\byear to date\b|\bytd\b|\bthe (?:start|beginning) of (?:the|this) year\b|"
      r"\bso far this year\b|\b(?:the |this )?year so far\b|\b(?:this |the |our )?(?:current )?(?:financial|fiscal) year\b|"
      r"\bfy\b|\b(?:(?:the )?(?:whole|entire|full)|over the) year\b(?! (?:of |in )?(?:19|20)\d\d)(?! (?:before|earlier|ago))", "this_year"),
-    (r"\ball[- ]time\b|\bever\b|\boverall\b|\bso far\b|\ball (?:the |teh |da |our |of the )?data\b|\bwhole history\b|"
+    # (lane probe26c) not "before a jar ever lands in the basket": "ever" there is "at any point" on
+    # the way, no span of dates
+    (r"\ball[- ]time\b|\bever\b(?! (?:lands?|landed|ends? up|ended up|makes? it|made it|reach(?:es|ed)?|gets? (?:to|as far)) )|\boverall\b|\bso far\b|\ball (?:the |teh |da |our |of the )?data\b|\bwhole history\b|"
      r"\bsince (?:we |you )?(?:first )?(?:started|began|opened|the (?:start|beginning))\b(?! of)|\bfrom the start\b|"
      r"\bin total\b|\balltogether\b|\baltogether\b|"
      # "across all our orders", "over the entire history": every row, not the default window
