@@ -50,7 +50,7 @@ _PIDGIN_PLAIN = ((re.compile(r"\bwetin be\b"), "what's"), (re.compile(r",? nko(?
 _GRAIN_WISE = re.compile(r"\b(day|week|month|quarter)[- ]?wise\b")
 _DONE = {"get": "got", "sell": "sold", "make": "made", "book": "booked", "receive": "received", "take": "taken",
          "send": "sent", "ship": "shipped", "do": "done"}
-_PLAIN_WORD = {"wah": "what", "di": "the", "dis": "this", "dat": "that", "tek": "take", "mek": "make", "fi": "for", "mi": "me", "wid": "with"}
+_PLAIN_WORD = {"wah": "what", "wha": "what", "di": "the", "dis": "this", "dat": "that", "tek": "take", "mek": "make", "fi": "for", "mi": "me", "wid": "with"}
 # (lane ps12) Scots spelled out: "whit are folk complaining aboot", "dinnae", "cannae" (not the
 # holiday: "whit monday", "whitsun")
 _SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), (re.compile(r"\bdinnae\b"), "don't"),
@@ -83,6 +83,8 @@ _SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), 
           (re.compile(r"\bhoo(?= (?:many|mony|much|long|often|did|do|does|is|are|was|were|has|have|hae|quick|fast|busy)\b)"), "how"),
           # (lane probe20a) "on their third order or mair", "whaur dae folk bail oot afore the aftercare":
           # Scots "more", "where", "before" (none an English word) and "do" before who does it
+          # (lane probe26a) "hoo much did the stall tak in": Scots "take" (not an English word)
+          (re.compile(r"\btak\b"), "take"),
           (re.compile(r"\bmair\b"), "more"), (re.compile(r"\bwhaur\b"), "where"), (re.compile(r"\bafore\b"), "before"),
           # (lane probe23c) "whit are the clients girnin aboot": Scots "complaining"
           (re.compile(r"\bgirn(?:in|ing|s)?\b"), "complaining"),
@@ -107,6 +109,8 @@ def plain_english(t: str) -> str:
             t = re.sub(r"\bwetin (?!(?:be|go|fit)\b)", "what ", t)
         # (lane ps16) "how many orders we don get since november": Pidgin's "don" is the perfect
         # tense ("we have got"), never a helper that turns the count into a funnel
+        # (lane probe26a) "abeg wetin we make this week": Pidgin's "what did we make", the money
+        t = re.sub(r"\bwetin (we|una|i|dem|the shop|the business) (make|take|collect|realise|bring in|sell)\b", r"what did \1 \2", t)
         t = re.sub(r"\b(we|they|i|you|una|dem) don (get|sell|make|book|receive|take|send|ship|do)\b",
                    lambda m: f"{m.group(1)} have {_DONE[m.group(2)]}", t)
     # (the opener after the request to be told: "sasa, kindly advise what we should do" asks for advice)
@@ -116,7 +120,8 @@ def plain_english(t: str) -> str:
         t = said.sub(plain, t)
     if _CARIBBEAN.search(t):  # "wah di jerk pan tek in": "what the jerk pan took in"
         t = re.sub(r"\bmek mi (?=see|know|have)", "let me ", t)  # (lane probe20a) "mek mi see di count fi ...": "let me see"
-        t = re.sub(r"\b(?:wah|di|dis|dat|tek|mek|fi|mi|wid)\b", lambda m: _PLAIN_WORD[m.group(0)], t)
+        # (lane probe26a) "wha di dairy tek last week": "wha" is its "what" too
+        t = re.sub(r"\b(?:wah|wha|di|dis|dat|tek|mek|fi|mi|wid)\b", lambda m: _PLAIN_WORD[m.group(0)], t)
         # its questions leave out "did": "wah di shop mek" asks what the shop made
         t = re.sub(r"^(how much|what) (?=(?:the|we|you|una) )", r"\1 did ", t)
     return re.sub(r"\s+", " ", _PARTICLE_AT_END.sub("", _SIGN_OFF.sub("", t))).strip()
