@@ -32,8 +32,9 @@ THINGS_COUNTED_TERMS: list[tuple[str, str]] = [
     # "survey replies we got", "feedback forms we had back": the answers counted
     (r"\b(?:survey|feedback(?:[- ]form)?) (?:replies|responses|answers|forms)\b(?= (?:we|i) (?:got|received|had|have had|'ve had|'ve got|have got)\b)",
      "survey_responses"),
-    # "how many grumbles sit unresolved", "complaints that sit open": still open
-    (r"\b(?:grumbles?|complaints?|gripes?|moans?|tickets?|issues?|queries) (?:that |which )?(?:still )?(?:sit|sits|sat|lie|lies|lay)"
+    # "how many grumbles sit unresolved", "complaints that sit open": still open (never "how long do
+    # tickets sit unanswered", the wait for a reply)
+    (r"^(?!.*\bhow long\b).*?\b(?:grumbles?|complaints?|gripes?|moans?|tickets?|issues?|queries) (?:that |which )?(?:still )?(?:sit|sits|sat|lie|lies|lay)"
      r"(?: there| about| around)? (?:unresolved|open|unanswered|outstanding|unsorted|waiting)\b", "open_tickets"),
     # "typical gap in days from a first look at our site to a first booking": the time to a first purchase
     (rf"\b(?:gap|time|days?|how long|wait|lag)\b.{{0,30}}?\bfrom (?:a |their |the |someone'?s? |someone )?(?:first )?(?:[\w'-]+ )?{_FIRST_LOOK}\b"

@@ -21,9 +21,8 @@ from bot.agent.kpi_goods_back import GOODS_BACK_PATTERNS
 from bot.agent.kpi_gripes_forms_and_doors import PATTERNS as GRIPES_FORMS_AND_DOORS_PATTERNS
 from bot.agent.kpi_job_words import JOB_PATTERNS
 from bot.agent.kpi_loose_asks import LOOSE_ASK_PATTERNS
-from bot.agent.kpi_money_verbs import MONEY_VERB_PATTERNS
-from bot.agent.kpi_things_counted import THINGS_COUNTED_PATTERNS
 from bot.agent.kpi_money_and_sales import MONEY_AND_SALES_PATTERNS
+from bot.agent.kpi_money_verbs import MONEY_VERB_PATTERNS
 from bot.agent.kpi_moved_counts import MOVED_PATTERNS
 from bot.agent.kpi_moved_heads import MOVED_HEAD_PATTERNS
 from bot.agent.kpi_owner_asks import OWNER_ASK_PATTERNS
@@ -42,6 +41,7 @@ from bot.agent.kpi_slang import SLANG_PATTERNS
 from bot.agent.kpi_sold_returned_lost import SOLD_RETURNED_LOST_PATTERNS
 from bot.agent.kpi_story_sayings import STORY_PATTERNS
 from bot.agent.kpi_tail_words import TAIL_PATTERNS
+from bot.agent.kpi_things_counted import THINGS_COUNTED_PATTERNS
 from bot.agent.kpi_tickets_bought_and_desk_idioms import TICKETS_BOUGHT_AND_DESK_PATTERNS
 from bot.agent.kpi_trade_money_and_visits import TRADE_MONEY_AND_VISIT_PATTERNS
 from bot.agent.kpi_trade_nouns import TRADE_NOUN_PATTERNS

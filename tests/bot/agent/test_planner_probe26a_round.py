@@ -79,3 +79,11 @@ def test_how_they_sound_after_naming_them_is_the_mood_by_month(rules):
 
 def test_turnover_beside_a_quote_to_job_is_the_money(rules):
     assert_plans(rules, "roofing quote-to-job turnover month by month", "trend", metric="revenue", grain="month")
+
+
+def test_whats_without_its_apostrophe_still_asks_the_next_move(rules):
+    assert_plans(rules, "gym: whats our next move with the members, overall", "next_best_actions", action=None)
+
+
+def test_how_long_tickets_sit_unanswered_stays_the_reply_time(rules):
+    assert_plans(rules, "how long do tickets sit unanswered", "kpis", metrics=["first_response_time"])
