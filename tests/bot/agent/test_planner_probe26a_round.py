@@ -87,3 +87,11 @@ def test_whats_without_its_apostrophe_still_asks_the_next_move(rules):
 
 def test_how_long_tickets_sit_unanswered_stays_the_reply_time(rules):
     assert_plans(rules, "how long do tickets sit unanswered", "kpis", metrics=["first_response_time"])
+
+
+@pytest.mark.parametrize(("question", "period"), [
+    ("wah gwaan, what di jerk shack take last week", {"name": "last_week"}),
+    ("an wha di pottery take last week?", {"name": "last_week"}),
+])
+def test_caribbean_english_told_by_its_greeting_or_wha_di_is_the_money(rules, question, period):
+    assert_plans(rules, question, "kpis", metrics=["revenue"], period=period)
