@@ -54,7 +54,8 @@ DESCRIBE_CUES = (
      # "is anything missing from the upload?", "gaps in the days": what the data lacks
      r"\b(?:missing|absent|left out) (?:from|in) (?:the |our |my )?(?:upload|import|export|data|files?|sync)\b|"
      r"\b(?:gaps?|holes?) (?:in|between) (?:the |my |our |these |those )?(?:days|dates|data|records|uploads?|history|files?|"
-     r"exports?|spreadsheets?|csvs?|sheets?|numbers|figures|books)\b|"
+     # (lane probe26a: never "the gap in days from a first look to a first booking", a wait measured)
+     r"exports?|spreadsheets?|csvs?|sheets?|numbers|figures|books)\b(?! (?:from|between) (?:a |their |the |someone'?s? )?first\b)|"
      # "what've ye got on the yard", "what have you actually got on us": what is held about the business
      r"\bwhat(?:'ve| have| do) (?:you|ye|ya|u|y'all) (?:actually |really |even |already )?(?:got|have|hold) on (?:the|our|my|us)\b|"
      # "any holes in what you've got, like whole days missing?", "earliest and latest day in what you can see"

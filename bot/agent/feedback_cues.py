@@ -46,6 +46,13 @@ NOT_WHEN_OR_WHERE = (r"(?!(?:us|me|them|it|this|that|in|on|at|for|from|over|duri
                       r"nowadays|right now|the most|most|mostly|usually|then|and|anything|everything|things?|stuff)\b)")
 SEARCH_CUES = (
     (SOURCE_THEN_TOPIC, 0.9),
+    # (lane probe26a) "tins arriving dented, what did customers say", "vases turning up cracked - any
+    # comments": the topic said first as what happened, then what people said about it
+    (r"^(?:[\w' -]{1,40}: )?(?:the |our )?(?:[\w'-]+ ){1,3}?(?:arriving|arrived|turning up|turned up|showing up|landing|coming|"
+     r"going|getting|being|breaking|leaking|melting|tasting|smelling|looking)\b[^?.!,;]{0,30}[,;-] ?(?:so |and )?"
+     r"(?:what (?:(?:did|do|have|has) )?(?:the |our )?(?:[\w'-]+ )?(?:customers|people|clients|guests|folks?|punters|buyers|shoppers|"
+     r"owners|members|they) (?:say|said|write|wrote|think|thought|saying|written|posted)|any(?:thing)? (?:comments?|feedback|reviews?|"
+     r"said|written|mentioned))\b", 2.0),
     # (lane ps22) "grumbles about the porridge going cold, after-sales only", "find anything about the
     # booking form": the texts on a topic asked for bare, the topic right after "about"
     (r"^(?:any |the |all the |some |just the |only the )?(?:complaints|gripes|grumbles|moans|whinges|praise|compliments) "

@@ -308,6 +308,10 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     if not top:  # "up to 10 themes", "no more than 5 themes"
         m = re.search(r"\b(?:up to|at most|no more than|max(?:imum)?(?: of)?) (\d{1,2}) (?:\w+ )?themes?\b", text)
         top = int(m.group(1)) if m else None
+    if not top:  # (lane probe26a) "the 3 things people are happiest about": that many themes
+        m = re.search(r"\b(?:the |our )?(?:top |main |biggest )?(\d{1,2}) (?:things|bits|aspects|points) (?:that )?(?:[\w'-]+ ){0,2}?"
+                      r"(?:are |is |were )?(?:most |least )?(?:happ|unhapp|pleased|annoyed|upset|chuffed|delighted|grump)", text)
+        top = int(m.group(1)) if m else None
     if top:  # "top 3 complaint themes"
         args["max_themes"] = max(1, min(int(top), 20))
     m = re.search(r"\b(?:at least|a minimum of|min(?:imum)?|no fewer than|(?:with )?over) (\d{1,3}) (?:comments|texts|mentions|"

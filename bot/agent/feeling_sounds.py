@@ -39,7 +39,10 @@ _SOUNDING = (rf"\b(?:how {_MOODS} (?:do|does|did|have) (?:[\w'-]+ ){{0,3}}{_SOUN
 # how people sound, no mood named, is the mood of what they wrote (never "how does that sound",
 # "how do the numbers sound", "what do customers sound like on the phone")
 _HOW_THEY_SOUND = (rf"\bhow (?:do|does|did|have|has) (?:the |our |my )?(?:[\w'-]+ ){{0,2}}?(?:{PEOPLE}|reviewers|commenters|"
-                   rf"passengers|mums|parents|readers) (?:{_SOUND})\b(?! like\b| on the (?:phone|call)\b)")
+                   rf"passengers|mums|parents|readers) (?:{_SOUND})\b(?! like\b| on the (?:phone|call)\b)"
+                   # (lane probe26a) "barge guests: how do they sound month by month": the people named before
+                   rf"|\bhow (?:do|did|have) they (?:{_SOUND})\b(?! like\b| on the (?:phone|call)\b)"
+                   r"(?=\s*(?:[?.!]|$|(?:by|each|per|over|lately|recently|these days|this|last|since|in|month|week|day)\b))")
 # (lane ps14) "how does feedback sound week by week", "how do the reviews come across lately": the
 # texts themselves said to sound some way are their mood too; (lane ps22) "how are the survey answers
 # sounding": the same, asked as it goes on

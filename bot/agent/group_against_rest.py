@@ -13,8 +13,17 @@ _THE_REST = re.compile(r"\b(?:than|vs\.?|versus|against|compared (?:to|with)) (?
                        r"the other (?:customers|clients|people|members|groups|segments|lot|ones))\b(?: else)?", re.I)
 
 
+# (lane probe26a) "review scores from tiktok finds versus other channels", "instagram folk against the
+# other first channels": one first channel set against the others
+_OTHER_CHANNELS = re.compile(r"\b(?:than|vs\.?|versus|against|compared (?:to|with)|next to) (?:all |the |all the |every )?"
+                             r"other (?:first[- ]?(?:touch )?)?channels?\b", re.I)
+
+
 def against_the_rest(slots: Any) -> str | None:
-    """'segment' when the question sets the segment it names against all other customers."""
+    """'segment' when the question sets the segment it names against all other customers,
+    'channel' when it sets a first channel against the other channels."""
     filters = getattr(slots, "filters", None) or {}
     text = getattr(slots, "text", "") or ""
+    if (filters.get("channel") or getattr(slots, "channels", None)) and _OTHER_CHANNELS.search(text):
+        return "channel"
     return "segment" if filters.get("segment") and _THE_REST.search(text) else None

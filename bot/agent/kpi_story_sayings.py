@@ -53,6 +53,8 @@ STORY_TERMS: list[tuple[str, str]] = [
     # "quote-to-paid": the step from the quote to paying (not customers' quotes about something)
     (r"\b(?P<kpi>quotes? (?:(?:that|which) )?(?:get |got |were |are )?(?:turn(?:s|ed|ing)?|convert(?:s|ed|ing)?|go(?:es)? on|went on|"
      r"became|become) (?:in)?to (?:be )?(?:an? )?(?:paid|actual|real|confirmed|firm|booked|won)\b(?: [\w'-]+)?|"
-     r"quote[- ]to[- ](?:paid|sale|order|booking|job)s?(?: rate| ratio| conversion)?)", "conversion_purchase"),
+     # (lane probe26a) not "quote-to-job turnover", "quote-to-order takings": the money those jobs brought
+     r"quote[- ]to[- ](?:paid|sale|order|booking|job)s?(?: rate| ratio| conversion)?)"
+     r"(?! (?:turnover|takings|money|revenue|income|cash|sales|earnings)\b)", "conversion_purchase"),
 ]
 STORY_PATTERNS = [(re.compile(p), code) for p, code in STORY_TERMS]

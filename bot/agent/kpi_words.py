@@ -22,6 +22,7 @@ from bot.agent.kpi_gripes_forms_and_doors import PATTERNS as GRIPES_FORMS_AND_DO
 from bot.agent.kpi_job_words import JOB_PATTERNS
 from bot.agent.kpi_loose_asks import LOOSE_ASK_PATTERNS
 from bot.agent.kpi_money_and_sales import MONEY_AND_SALES_PATTERNS
+from bot.agent.kpi_money_verbs import MONEY_VERB_PATTERNS
 from bot.agent.kpi_moved_counts import MOVED_PATTERNS
 from bot.agent.kpi_moved_heads import MOVED_HEAD_PATTERNS
 from bot.agent.kpi_owner_asks import OWNER_ASK_PATTERNS
@@ -40,6 +41,7 @@ from bot.agent.kpi_slang import SLANG_PATTERNS
 from bot.agent.kpi_sold_returned_lost import SOLD_RETURNED_LOST_PATTERNS
 from bot.agent.kpi_story_sayings import STORY_PATTERNS
 from bot.agent.kpi_tail_words import TAIL_PATTERNS
+from bot.agent.kpi_things_counted import THINGS_COUNTED_PATTERNS
 from bot.agent.kpi_tickets_bought_and_desk_idioms import TICKETS_BOUGHT_AND_DESK_PATTERNS
 from bot.agent.kpi_trade_money_and_visits import TRADE_MONEY_AND_VISIT_PATTERNS
 from bot.agent.kpi_trade_nouns import TRADE_NOUN_PATTERNS
@@ -190,7 +192,7 @@ KPI_TERMS: list[tuple[str, str]] = [
 # for them", "what guests spent per stay"). First of all (lane probe25a), the trade's people turning
 # up, showing up or coming through the door (people_turning_up): any people, never goods or orders;
 # then support and delivery said by what happens to the complaint or the parcel (service_in_words).
-KPI_PATTERNS = (PEOPLE_TURNING_UP_PATTERNS + SERVICE_IN_WORDS_PATTERNS + COUNT_AND_MONEY_PATTERNS + ASKED_IN_PASSING_PATTERNS + REPEAT_CONTACT_PATTERNS + GRIPES_FORMS_AND_DOORS_PATTERNS + LOOSE_ASK_PATTERNS + TICKETS_BOUGHT_AND_DESK_PATTERNS + BILLING_AND_WORTH_PATTERNS + WORTH_AND_TAKINGS_PATTERNS + PLAIN_LIFE_PATTERNS + SECOND_VISIT_AND_WAITING_PATTERNS + TRADE_MONEY_AND_VISIT_PATTERNS + PLAIN_ASK_PATTERNS + TAIL_PATTERNS + OWNER_VERB_PATTERNS + GOODS_BACK_PATTERNS + SOLD_RETURNED_LOST_PATTERNS + JOB_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
+KPI_PATTERNS = (THINGS_COUNTED_PATTERNS + MONEY_VERB_PATTERNS + PEOPLE_TURNING_UP_PATTERNS + SERVICE_IN_WORDS_PATTERNS + COUNT_AND_MONEY_PATTERNS + ASKED_IN_PASSING_PATTERNS + REPEAT_CONTACT_PATTERNS + GRIPES_FORMS_AND_DOORS_PATTERNS + LOOSE_ASK_PATTERNS + TICKETS_BOUGHT_AND_DESK_PATTERNS + BILLING_AND_WORTH_PATTERNS + WORTH_AND_TAKINGS_PATTERNS + PLAIN_LIFE_PATTERNS + SECOND_VISIT_AND_WAITING_PATTERNS + TRADE_MONEY_AND_VISIT_PATTERNS + PLAIN_ASK_PATTERNS + TAIL_PATTERNS + OWNER_VERB_PATTERNS + GOODS_BACK_PATTERNS + SOLD_RETURNED_LOST_PATTERNS + JOB_PATTERNS + DEED_PATTERNS + SESSION_PATTERNS + WAIT_AND_SHARE_PATTERNS + [(re.compile(p), code) for p, code in KPI_TERMS]
                 + PLAIN_PATTERNS + SAYING_PATTERNS + COUNT_PATTERNS
                 + SLANG_PATTERNS + EVERYDAY_PATTERNS + HEADCOUNT_PATTERNS + TRADE_NOUN_PATTERNS + CHANGE_PATTERNS
                 + OWNER_ASK_PATTERNS + OWNER_PHRASE_PATTERNS + STORY_PATTERNS + MONEY_AND_SALES_PATTERNS + PAIR_HEAD_PATTERNS

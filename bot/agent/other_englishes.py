@@ -32,7 +32,8 @@ _SPELLED = ((re.compile(r"\bdis " + _PERIOD_WORD), "this "), (re.compile(r"\bdat
 
 # Caribbean English spoken (two of its words, or one it alone has): its words as plain English
 # (lane tune33) "wid delivery, median days fi a tub to reach di customer": "wid" and "fi" count too
-_CARIBBEAN = re.compile(r"\b(?:tek|mek|wah|inna|nuh)\b|\b(?:di|dis|dat|fi|wid)\b.*\b(?:di|dis|dat|fi|wid)\b")
+# (lane probe26a) "an wha di caramel take": "wha di" together is its "what the" (Scots "wha" is "who")
+_CARIBBEAN = re.compile(r"\b(?:tek|mek|wah|inna|nuh)\b|\bwha di\b|\b(?:di|dis|dat|fi|wid)\b.*\b(?:di|dis|dat|fi|wid)\b")
 # Indian English "kindly advise what share of visits ...": a request to be told, not for advice
 # (lane ps13) ... or "kindly advise on-time delivery % for slabs": a measure named within three words
 _ADVISE = re.compile(r"^(?:(?:please|kindly|pls|plz) )+advise(?: me| us)?,? (?=(?:what|how|which|whether|if|the|our|my|when|who)\b|"
@@ -50,7 +51,7 @@ _PIDGIN_PLAIN = ((re.compile(r"\bwetin be\b"), "what's"), (re.compile(r",? nko(?
 _GRAIN_WISE = re.compile(r"\b(day|week|month|quarter)[- ]?wise\b")
 _DONE = {"get": "got", "sell": "sold", "make": "made", "book": "booked", "receive": "received", "take": "taken",
          "send": "sent", "ship": "shipped", "do": "done"}
-_PLAIN_WORD = {"wah": "what", "di": "the", "dis": "this", "dat": "that", "tek": "take", "mek": "make", "fi": "for", "mi": "me", "wid": "with"}
+_PLAIN_WORD = {"wah": "what", "wha": "what", "di": "the", "dis": "this", "dat": "that", "tek": "take", "mek": "make", "fi": "for", "mi": "me", "wid": "with"}
 # (lane ps12) Scots spelled out: "whit are folk complaining aboot", "dinnae", "cannae" (not the
 # holiday: "whit monday", "whitsun")
 _SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), (re.compile(r"\bdinnae\b"), "don't"),
@@ -83,13 +84,15 @@ _SCOTS = ((re.compile(r"\baboot\b"), "about"), (re.compile(r"\boot\b"), "out"), 
           (re.compile(r"\bhoo(?= (?:many|mony|much|long|often|did|do|does|is|are|was|were|has|have|hae|quick|fast|busy)\b)"), "how"),
           # (lane probe20a) "on their third order or mair", "whaur dae folk bail oot afore the aftercare":
           # Scots "more", "where", "before" (none an English word) and "do" before who does it
+          # (lane probe26a) "hoo much did the stall tak in": Scots "take" (not an English word)
+          (re.compile(r"\btak\b"), "take"),
           (re.compile(r"\bmair\b"), "more"), (re.compile(r"\bwhaur\b"), "where"), (re.compile(r"\bafore\b"), "before"),
           # (lane probe23c) "whit are the clients girnin aboot": Scots "complaining"
           (re.compile(r"\bgirn(?:in|ing|s)?\b"), "complaining"),
           (re.compile(r"\bdae(?= (?:folk|ye|you|we|they|people|customers|clients|i)\b)"), "do"),
           # "an whit aboot this month", "an how aboot the vips": a follow-up's spoken "and" (never
           # the article: "an hour by hour" has no question word after it)
-          (re.compile(r"^an (?=(?:what|whit|how|hoo|wit|wot)\b)"), "and "))
+          (re.compile(r"^an (?=(?:what|whit|how|hoo|wit|wot|wha|wah)\b)"), "and "))
 
 
 def plain_english(t: str) -> str:
@@ -107,16 +110,22 @@ def plain_english(t: str) -> str:
             t = re.sub(r"\bwetin (?!(?:be|go|fit)\b)", "what ", t)
         # (lane ps16) "how many orders we don get since november": Pidgin's "don" is the perfect
         # tense ("we have got"), never a helper that turns the count into a funnel
+        # (lane probe26a) "abeg wetin we make this week": Pidgin's "what did we make", the money
+        t = re.sub(r"\bwetin (we|una|i|dem|the shop|the business) (make|take|collect|realise|bring in|sell)\b", r"what did \1 \2", t)
         t = re.sub(r"\b(we|they|i|you|una|dem) don (get|sell|make|book|receive|take|send|ship|do)\b",
                    lambda m: f"{m.group(1)} have {_DONE[m.group(2)]}", t)
     # (the opener after the request to be told: "sasa, kindly advise what we should do" asks for advice)
+    # (lane probe26a) Caribbean English is told by the whole message: "wah gwaan, what di kitchen take"
+    # says it in the greeting the opener drops
+    caribbean = _CARIBBEAN.search(t)
     t = _LEAD.sub("", _OPENER.sub("", _ADVISE.sub("", t)))
     t = _GRAIN_WISE.sub(lambda m: "by " + m.group(1), t)
     for said, plain in (*_SPELLED, *_SCOTS):
         t = said.sub(plain, t)
-    if _CARIBBEAN.search(t):  # "wah di jerk pan tek in": "what the jerk pan took in"
+    if caribbean or _CARIBBEAN.search(t):  # "wah di jerk pan tek in": "what the jerk pan took in"
         t = re.sub(r"\bmek mi (?=see|know|have)", "let me ", t)  # (lane probe20a) "mek mi see di count fi ...": "let me see"
-        t = re.sub(r"\b(?:wah|di|dis|dat|tek|mek|fi|mi|wid)\b", lambda m: _PLAIN_WORD[m.group(0)], t)
+        # (lane probe26a) "wha di dairy tek last week": "wha" is its "what" too
+        t = re.sub(r"\b(?:wah|wha|di|dis|dat|tek|mek|fi|mi|wid)\b", lambda m: _PLAIN_WORD[m.group(0)], t)
         # its questions leave out "did": "wah di shop mek" asks what the shop made
-        t = re.sub(r"^(how much|what) (?=(?:the|we|you|una) )", r"\1 did ", t)
+        t = re.sub(r"^((?:and )?(?:how much|what)) (?=(?:the|we|you|una) )", r"\1 did ", t)
     return re.sub(r"\s+", " ", _PARTICLE_AT_END.sub("", _SIGN_OFF.sub("", t))).strip()

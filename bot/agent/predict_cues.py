@@ -367,7 +367,7 @@ ACTION_CUES = (
      r"(?:with|for) (?:them|those|these|our|the|my|each|every|all)\b|"
      # "best move for each of the vip clients": the step for each of them, "next" left unsaid
      r"\b(?:best|smartest|right|wisest) (?:move|step|play|thing to do)s? (?:with|for) (?:each|every|all|them|those|these)\b|"
-     r"\bwhat(?:'s| is) (?:our|the|my) (?:best |smartest |right )?next move\b|"
+     r"\bwhat(?:'s|s| is) (?:our|the|my) (?:best |smartest |right )?next move\b|"
      # "what should I be doing for each of my customers next"
      r"\bwhat (?:should|could|can|ought) (?:i|we) (?:to )?be doing\b.{0,40}\b(?:customers?|clients?|members?|guests?|patients?|"
      r"regulars?|each|every|them)\b|"

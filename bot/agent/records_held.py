@@ -34,4 +34,13 @@ RECORDS_HELD_CUES = (
     (rf"^(?:so |and |ok,? )?(?:have|has|do|does|did) {_YOU} (?:got|get|have|hold) (?:the |our |my |any )?(?:[\w'-]+ ){{0,2}}?"
      rf"(?:{_HELD}|stuff|info|details|answers|surveys?|tickets|reviews)\b,? (?:and|&|plus|n) (?:the |our |my |any )?(?:[\w'-]+ ){{0,2}}?"
      rf"(?:{_HELD}|stuff|info|details|answers|surveys?|tickets|reviews)\b(?: (?:both|too|as well|in there|loaded))?\s*[?.!]*$", 1.0),
+    # (lane probe26a) what is known about the business at all, in pidgin, patois and slang: "abeg
+    # wetin you sabi about our business", "wah yuh know bout wi shop", "what do you know about us",
+    # "what info you get on us" (never about its customers, orders or a topic)
+    (r"^(?!.*\b(?:customers?|clients?|members?|orders?|sales|complaints?|feedback|reviews?|say|said)\b).*?"
+     r"\b(?:what|wetin|wat|wot) (?:do |does |did |can )?(?:you|yuh|u|ya|ye|una) (?:actually |already |even |really )?"
+     r"(?:know|sabi|get|got|have|hold) (?:about|bout|'bout|on|of) (?:us|we|wi|me|(?:my|our|the|wi|mi|we) (?:[\w'-]+ ){0,2}?"
+     r"(?:business|company|shop|firm|store|practice|place|outfit|biz|setup|set-up|operation|ting|data))\b|"
+     r"\b(?:what|wetin|wat|wot) (?:info|information|data|details|records) (?:do |have )?(?:you|yuh|u|ya|ye|una) (?:get|got|have|hold)"
+     r" (?:on|about|bout) (?:us|we|wi|me)\b", 1.2),
 )

@@ -18,7 +18,9 @@ from bot.agent.turned_down import without_split_in_place_of
 
 # "angrier comments", "ruder reviews": a tone compared, which is a feeling measured
 # (not "harsher reviewers": how they rate, the review score)
-_TONE_COMPARED = r"\b(?:(?:angr|grump|crank|crabb|tetch|nast|snipp|stropp)ier|ruder)\b"
+# (lane probe26a: "does feedback sound gloomier in some segments", "glummer", "more downbeat": the tone)
+_TONE_COMPARED = (r"\b(?:(?:angr|grump|crank|crabb|tetch|nast|snipp|stropp|gloom|mood|grouch|sulk)ier|ruder|glummer|bleaker|sourer|"
+                  r"more (?:downbeat|negative|downcast|miserable|upbeat|positive))\b")
 # Which measure a question asks about, first match wins: NPS and sentiment words are specific,
 # "satisfied" means CSAT, anything else about ratings or reviews is the review score.
 _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.agent.group_plurals import plural_groups
+from bot.agent.kpi_things_counted import BOOKED_BESIDE
 from bot.agent.kpi_words import KPI_PATTERNS
 from bot.agent.kpis_named import COUNTED_ORDERS, with_tails
 from bot.agent.order_outcome_words import OUTCOME_PATTERNS
@@ -126,7 +127,7 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
         out.remove("csat_mean")
     # "delivery time for orders from Clifton": orders are what is measured, not a second KPI,
     # unless they are asked for as one ("revenue and orders", "how many orders").
-    if "orders" in out and len(out) > 1 and not rx.search(COUNTED_ORDERS, t) and not rx.search(
+    if "orders" in out and len(out) > 1 and not rx.search(COUNTED_ORDERS, t) and not rx.search(BOOKED_BESIDE, t) and not rx.search(
             r"\b(?:number|count|total|no\.?) of orders\b|\b(?:and|&|plus) (?:the )?(?:number of |no\.? of )?(?:[\w-]+ )?orders?(?: count)?\b|"
             r"\borders(?:,? |, (?!(?:by|per|in|for|from|split|broken|across|over|at|on|with)\b)[\w-]+ (?:[\w-]+ ){0,2})(?:and|&|plus)\b|\borders,? (?:alongside|next to|as well as|vs\.?|versus|against) (?:the |our )?"
             r"(?:revenue|takings|sales|turnover|income)\b|"

@@ -49,6 +49,11 @@ _TOP_THINGS = (r"\b(?:top|main|biggest|commonest|most common)(?: \d{1,2}| three|
                r" (?:[\w'-]+ )?(?:talk|chat|write|moan|complain|rave|go on|mention|bring up|say)\w*(?: about)?\b")
 THEME_CUES = (
     (SOURCE_THEN_TOPIC, -0.6),
+    # (lane probe26a) "the 3 things people are happiest about", "two things regulars are least pleased
+    # with": the themes counted, by the feeling they carry (no topic)
+    (r"\b(?:the |our )?(?:top |main |biggest )?(?:\d{1,2}|one|two|three|four|five|six) (?:things|bits|aspects|parts|points) "
+     r"(?:that )?(?:[\w'-]+ ){0,2}?(?:are |is |were |seem |feel )?(?:(?:most|least) (?:happy|pleased|delighted|chuffed|unhappy|annoyed|"
+     r"upset)|happiest|unhappiest|best pleased|chuffed|delighted|pleased|unhappy|annoyed|upset|grumpiest) (?:about|with|over)\b", 1.2),
     # (lane probe24b) "the griping at the after-sales stage in q3", "all the moaning in the survey comments
     # last month": the gripes themselves named as a noun, no topic, where (a stage, a source) or when
     (r"^(?:[\w' -]{1,30}: )?(?:the |all the |any )?(?:griping|moaning|grumbling|complaining|whing(?:e)?ing|moans|gripes|"

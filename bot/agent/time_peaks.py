@@ -19,6 +19,7 @@ from bot.agent.likelier_when import HOUR_LIKELIER, WEEKDAY_LIKELIER
 from bot.agent.one_vs_rest import DAY_VS_REST, MONTH_VS_REST
 from bot.agent.time_hunches import DAY_OURS, MONTH_HUNCH
 from bot.agent.visit_pattern_words import WHEN_VISITS
+from bot.agent.weekday_money import HOUR_PEAK, WEEKDAY_EARNS
 from bot.agent.when_words import MONTH_NAMES, WEEKDAY_NAMES
 
 # "which night this week took the most", "best night's takings last week": a night is a day's trade (lane tune27)
@@ -179,10 +180,13 @@ _WEEKENDS_WEIGHED = (r"^(?!.*\b(?:did|was|were|last|this|past|next|coming)\b)(?:
                      r".*\b(?:weekends|saturdays and sundays) (?:[\w'-]+ ){0,2}?(?:sell|sells|do|trade|bring|brings|take|takes|earn|earns|get|gets|"
                      rf"make|makes|go|goes)(?: in| us)? (?:[\w'-]+ )?{_MORE}\b)")
 _WEEKDAY += "|" + _WEEKENDS_WEIGHED
+_WEEKDAY += "|" + WEEKDAY_EARNS  # (lane probe26a) a weekday weighed by its money
+_HOUR += "|" + HOUR_PEAK
 PATTERN_CUES: tuple[tuple[str, float], ...] = ((_MOOD_WHEN, 1.0), (_MONEY_MONTH, 1.0), (_CALENDAR_TOP, 1.0), (_WEEKDAY, 0.6), (_HOUR, 0.6), (_MONTH, 0.6), (_WEEKEND_SPEED, 1.0),
                                                (_NAMED_DAY, 1.0), (DAY_HUNCH, 1.0), (_NAMED_MONTH, 1.0), (_HOUR_ASKED, 1.0), (_YEAR_TIME, 1.0),
                                                (DAY_VS_REST, 1.0), (MONTH_VS_REST, 1.0), (MONTH_HUNCH, 1.0), (DAY_OURS, 1.0), (_WEEKENDS_WEIGHED, 1.0),
-                                               (WEEKDAY_LIKELIER, 1.0), (HOUR_LIKELIER, 1.0))
+                                               (WEEKDAY_LIKELIER, 1.0), (HOUR_LIKELIER, 1.0),
+                                               (WEEKDAY_EARNS, 1.0), (HOUR_PEAK, 1.0))
 
 
 def pattern_by(text: str) -> str | None:
