@@ -1,0 +1,79 @@
+"""Readings added in phase AB (lane g-probe26b) by class, from probe26b's and blind25's misses of
+compares, periods and the tools that change things, on phrasings written for this round in other
+trades (rules only: the `rules` fixture of tests/planner_fixtures.py, no reading by meaning)."""
+
+from __future__ import annotations
+
+import pytest
+from planner_fixtures import assert_plans
+
+
+def _thread(rules, key, *questions):
+    """Ask each question in one conversation, as the bank does; the last one's plan."""
+    for question in questions:
+        plan = rules.plan(question, key)
+        rules.remember(key, plan)
+    return plan
+
+
+@pytest.mark.parametrize(("question", "which"), [
+    ("pottery card 3's the keeper, save it", 3),
+    ("card four is a real keeper - store it", 4),
+    ("bike shop card two, hang on to that one", 2),
+    ("card 1 - that's the one we keep", 1),
+])
+def test_a_numbered_card_named_first_then_kept_in_words_is_saved(rules, question, which):
+    plan = _thread(rules, "r26b-keep-" + question, "draft 4 personas for the bike shop", question)
+    assert plan.spec is not None and plan.spec.name == "save_persona" and plan.args.get("which") == which, plan.args
+
+
+@pytest.mark.parametrize("question", [
+    "florist cards, store the whole set",
+    "file away the full set of them",
+    "ok, bank the whole lot",
+])
+def test_every_card_said_as_a_set_is_saved_all(rules, question):
+    plan = _thread(rules, "r26b-set-" + question, "draft 3 personas for the florist", question)
+    assert plan.spec is not None and plan.spec.name == "save_persona" and plan.args.get("all") is True, plan.args
+
+
+@pytest.mark.parametrize(("question", "which"), [
+    ("cafe card 2 - remove its pain point", [2]),
+    ("card 4: drop its pain point please", [4]),
+])
+def test_its_pain_point_taken_off_a_numbered_card(rules, question, which):
+    plan = _thread(rules, "r26b-pain-" + question, "draft 4 personas for the cafe", question)
+    assert plan.spec is not None and plan.spec.name == "edit_persona", plan.args
+    assert plan.args.get("action") == "remove_pain_point" and plan.args.get("which") == which, plan.args
+
+
+@pytest.mark.parametrize(("follow_up", "start", "end"), [
+    ("and the week just before that?", "2026-10-26", "2026-11-01"),
+    ("ok, the week previous to that", "2026-10-26", "2026-11-01"),
+    ("what about the week preceding that", "2026-10-26", "2026-11-01"),
+])
+def test_a_step_back_said_with_just_previous_or_preceding(rules, follow_up, start, end):
+    plan = _thread(rules, "r26b-back-" + follow_up, "how many haircuts last week", follow_up)
+    assert plan.spec is not None and plan.spec.name == "kpis", plan.args
+    assert plan.args.get("period") == {"start": start, "end": end} and plan.args.get("metrics") == ["orders"], plan.args
+
+
+def test_a_compare_stepped_back_moves_whole_not_against_itself(rules):
+    plan = _thread(rules, "r26b-cmp-back", "tyre fittings last week against the week before",
+                   "and the week before that one?")
+    assert plan.spec is not None and plan.spec.name == "compare", plan.args
+    assert plan.args.get("period") == {"start": "2026-10-26", "end": "2026-11-01"}, plan.args
+    assert plan.args.get("against") in (None, {"start": "2026-10-19", "end": "2026-10-25"}), plan.args
+
+
+@pytest.mark.parametrize(("first", "follow_up", "period", "against"), [
+    ("compare tyre fittings in october and september", "put september first and october second",
+     ("2026-09-01", "2026-09-30"), ("2026-10-01", "2026-10-31")),
+    ("compare kennel bookings in august and september", "now have the september bookings first",
+     ("2026-09-01", "2026-09-30"), ("2026-08-01", "2026-08-31")),
+])
+def test_the_month_said_to_go_first_swaps_a_compare(rules, first, follow_up, period, against):
+    plan = _thread(rules, "r26b-first-" + follow_up, first, follow_up)
+    assert plan.spec is not None and plan.spec.name == "compare", plan.args
+    assert plan.args.get("period") == {"start": period[0], "end": period[1]}, plan.args
+    assert plan.args.get("against") == {"start": against[0], "end": against[1]}, plan.args
