@@ -77,3 +77,24 @@ def test_the_month_said_to_go_first_swaps_a_compare(rules, first, follow_up, per
     assert plan.spec is not None and plan.spec.name == "compare", plan.args
     assert plan.args.get("period") == {"start": period[0], "end": period[1]}, plan.args
     assert plan.args.get("against") == {"start": against[0], "end": against[1]}, plan.args
+
+
+@pytest.mark.parametrize(("question", "period", "against"), [
+    ("tyre fittings sep 7 to 13 against aug 31 to sep 6", ("2026-09-07", "2026-09-13"), ("2026-08-31", "2026-09-06")),
+    ("kennel bookings october 5th-11th vs september 28th to october 4th", ("2026-10-05", "2026-10-11"),
+     ("2026-09-28", "2026-10-04")),
+])
+def test_two_stretches_of_days_said_month_first_are_compared_whole(rules, question, period, against):
+    assert_plans(rules, question, "compare", period={"start": period[0], "end": period[1]},
+                 against={"start": against[0], "end": against[1]})
+
+
+@pytest.mark.parametrize(("question", "period", "against"), [
+    ("haircuts from the 5th to the 12th of october versus the same days of august",
+     ("2026-10-05", "2026-10-12"), ("2026-08-05", "2026-08-12")),
+    ("kennel takings 3-10 november against the same dates in october", ("2026-11-03", "2026-11-10"),
+     ("2026-10-03", "2026-10-10")),
+])
+def test_a_stretch_of_days_against_the_same_days_of_a_month_named(rules, question, period, against):
+    assert_plans(rules, question, "compare", period={"start": period[0], "end": period[1]},
+                 against={"start": against[0], "end": against[1]})
