@@ -98,3 +98,31 @@ def test_two_stretches_of_days_said_month_first_are_compared_whole(rules, questi
 def test_a_stretch_of_days_against_the_same_days_of_a_month_named(rules, question, period, against):
     assert_plans(rules, question, "compare", period={"start": period[0], "end": period[1]},
                  against={"start": against[0], "end": against[1]})
+
+
+@pytest.mark.parametrize(("question", "per"), [
+    ("ping me if one of the first channels starts bringing heaps more new visitors", "channel"),
+    ("kennels: if a single channel starts sending way more first-time visitors, give me a shout", "channel"),
+])
+def test_a_channel_sending_way_more_is_an_unusual_rise_per_channel(rules, question, per):
+    assert_plans(rules, question, "create_alert_rule", metric="new_visitors", condition="unusual", direction="up", per=per)
+
+
+@pytest.mark.parametrize("question", [
+    "tyre centre: reply to the two-star review on facebook for me",
+    "respond to that angry comment on our instagram post",
+    "pull the nasty reviews about the haircuts off the website",
+    "write a short poem about our sourdough for the chalkboard",
+    "kennels - write back to the complaint email from mrs jones",
+])
+def test_a_reply_a_post_taken_down_or_a_poem_is_no_tool(rules, question):
+    assert_plans(rules, question, None)
+
+
+@pytest.mark.parametrize(("question", "tool"), [
+    ("which reviews mention the slow replies", "feedback_search"),
+    ("tyre centre: how many complaints came in last week", "kpis"),
+])
+def test_a_question_about_replies_or_a_heading_is_still_read(rules, question, tool):
+    plan = rules.plan(question, "r26b-still-" + question)
+    assert plan.spec is not None and plan.spec.name == tool, plan.args
