@@ -210,6 +210,11 @@ def _same_again(planner: Any, slots: Slots, best: Candidate | None, prev: ToolSp
 
 def _period_stepped_back(planner: Any, slots: Slots, best: Candidate | None, prev: ToolSpec) -> bool:
     # (lane probe23b) "wat were they moaning about the month before": the last span, a step back
+    if slots.step and not slots.period and not slots.metrics and (best is None or best.score < MIN_SCORE):
+        # (lane probe26b) "abacus shipments for the week prior to that one?", "the week just before
+        # that, how many tabs": a step back from the thread's span, the trade's own word for what
+        # was counted said again, and no other analysis asked for
+        return prev.name in _KPI_TOOLS or prev.name == "digest"
     return bool(slots.step and not slots.period and best is not None and best.tool == prev.name)
 
 

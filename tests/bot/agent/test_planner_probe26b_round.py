@@ -126,3 +126,13 @@ def test_a_reply_a_post_taken_down_or_a_poem_is_no_tool(rules, question):
 def test_a_question_about_replies_or_a_heading_is_still_read(rules, question, tool):
     plan = rules.plan(question, "r26b-still-" + question)
     assert plan.spec is not None and plan.spec.name == tool, plan.args
+
+
+@pytest.mark.parametrize(("first", "follow_up"), [
+    ("how many kayak hires did we do last week", "kayak rentals for the week prior to that one?"),
+    ("how many trims did the barber do last week", "the week just before that, how many cuts"),
+])
+def test_a_step_back_with_the_trades_word_again_keeps_what_was_counted(rules, first, follow_up):
+    plan = _thread(rules, "r26b-word-" + follow_up, first, follow_up)
+    assert plan.spec is not None and plan.spec.name == "kpis", plan.args
+    assert plan.args.get("period") == {"start": "2026-10-26", "end": "2026-11-01"}, plan.args
