@@ -136,3 +136,11 @@ def test_a_step_back_with_the_trades_word_again_keeps_what_was_counted(rules, fi
     plan = _thread(rules, "r26b-word-" + follow_up, first, follow_up)
     assert plan.spec is not None and plan.spec.name == "kpis", plan.args
     assert plan.args.get("period") == {"start": "2026-10-26", "end": "2026-11-01"}, plan.args
+
+
+@pytest.mark.parametrize("question", [
+    "barber clients who've drifted away but are worth coaxing back",
+    "kennel customers drifting off that are worth wooing back - who",
+])
+def test_drifted_off_but_worth_coaxing_back_is_the_win_back(rules, question):
+    assert_plans(rules, question, "next_best_actions", action="win_back")
