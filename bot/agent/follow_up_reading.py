@@ -34,7 +34,13 @@ from bot.agent.same_word_kpi import follow_up_kpis
 from bot.agent.setting_amends import ranked_anew, sets_a_setting_only, settings_set
 from bot.agent.slots import Slots
 from bot.agent.step_back import shift_back
-from bot.agent.swapped_periods import NAMED_FIRST, SWAPPED, named_first_swaps, sets_two_periods, unit_of_the_pair
+from bot.agent.swapped_periods import (
+    NAMED_FIRST,
+    SWAPPED,
+    named_first_swaps,
+    sets_two_periods,
+    unit_of_the_pair,
+)
 from bot.agent.thread_cues import ANAPHORA, SAME_SPAN, THAT, worded_as_a_follow_up
 from bot.agent.thread_cues import FOLLOW_UP_END as _FOLLOW_UP_END
 from bot.agent.thread_kept import DROPS_A_FILTER

@@ -144,3 +144,11 @@ def test_a_step_back_with_the_trades_word_again_keeps_what_was_counted(rules, fi
 ])
 def test_drifted_off_but_worth_coaxing_back_is_the_win_back(rules, question):
     assert_plans(rules, question, "next_best_actions", action="win_back")
+
+
+@pytest.mark.parametrize("question", [
+    "the top 3 routes to ordering a birthday cake online",
+    "usual path to hiring a kayak online",
+])
+def test_a_route_to_buying_online_ends_at_the_order_placed(rules, question):
+    assert_plans(rules, question, "paths", goal_touchpoint="order_placed")
