@@ -83,7 +83,8 @@ ANAPHORA = re.compile(r"^(?:so |and |ok,? )?(?:(?:how (?:many|much)|which|who|wh
 # customers, move money, book). Answered only by a tool that acts on what is named.
 COMMAND = re.compile(
     # (lane probe26b) a trade's heading may come first: "perfumery: reply to ...", "pickle shop - write ..."
-    r"^(?:[\w'&]+(?: [\w'&]+){0,2}(?::| -| \u2013) )?"
+    r"^(?:[\w'&]+(?: [\w'&]+){0,2}(?::| -| \u2013) (?=(?:please |kindly |pls |plz |can you |could you |now |just )?"
+    r"(?:reply|respond|write|compose|draft|take|pull)\b))?"
     r"(?:please |kindly |pls |plz |can you |could you |now |just )?(?:delete|remove|get rid of|wipe|erase|forget|undo|scrap|"
     r"clear|cancel|kill|destroy|reset|nuke|trash|obliterate|drop (?=the |that |this |it\b|all |them\b)|bin|purge|"
     # "email open then website visit...": a channel's step or numbers, not an order to write
