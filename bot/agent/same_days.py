@@ -42,7 +42,9 @@ def same_days(text: str, when: Any, as_of: dt.date | None) -> Any:
     said = _NAMED.search(text)
     days = _DAYS.fullmatch(when.period or "") if said is not None and not when.against else None
     if days and days.group(2) == days.group(5) and days.group(1) == days.group(4):
-        return _days_of_another_month(when, days, MONTH_NUMBERS.get((said.group(1) or said.group(2)).rstrip(".").lower()))
+        other = _days_of_another_month(when, days, MONTH_NUMBERS.get((said.group(1) or said.group(2)).rstrip(".").lower()))
+        if other is not when:  # "october same days" alone: the month itself, read below
+            return other
     if as_of is None or said is None or when.period not in ("this_month", None) and not _SPAN.fullmatch(when.period or ""):
         return when
     month = MONTH_NUMBERS.get((said.group(1) or said.group(2)).rstrip(".").lower())
