@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.agent.patterns import rx
-from bot.agent.swapped_periods import SWAPPED
+from bot.agent.swapped_periods import SWAPPED, named_first_swaps
 
 # the follow-up opens on the comparison word itself, with nothing before it but a follow-up's lead-in
 _AGAINST_ONLY = (r"^\W*(?:(?:and|so|ok|okay|right|now|then|but|what about|how about|hbu|wbu|try|do it|same)\W+)*"
@@ -23,7 +23,7 @@ def against_said_alone(spec_name: str, previous: dict[str, Any], args: dict[str,
     or, asked the other way round, the last comparison's two periods swapped."""
     if spec_name not in ("compare", "movers") or not previous.get("period"):
         return args
-    if previous.get("against") and SWAPPED.search(text):
+    if previous.get("against") and (SWAPPED.search(text) or named_first_swaps(text, previous["period"], previous["against"])):
         # "same again but the other way round": the two periods swap sides, the rest kept
         return {**args, "period": previous["against"], "against": previous["period"]}
     if asked_against:

@@ -59,7 +59,9 @@ _UP = re.compile(r"\b(?:spik(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|jump(?:s|ed|ing)
                  r"(?:a |an )?(?:mad|crazy|manic|mental|rammed|heaving) (?:day|week)s?|"
                  # "way more newbies than normal", "shoots way above normal"
                  r"(?:way|far|much|a lot|loads|lots) (?:more|higher|busier|bigger)(?: [\w-]+){0,3} than (?:normal|usual|average)|"
-                 r"(?:way|far|well|much) (?:above|over) (?:the )?(?:normal|usual|average))\b")
+                 r"(?:way|far|well|much) (?:above|over) (?:the )?(?:normal|usual|average)|"
+                 # (lane probe26b) "starts pouring way more new visitors onto the site", "sends heaps more"
+                 r"(?:send|bring|pour|push|driv|get|throw|pull)\w* (?:in |us )?(?:way|far|massively|hugely|vastly|loads|heaps|lots|a lot) more)\b")
 _DOWN = re.compile(r"\b(?:unusually (?:low|few|little|quiet)|dr(?:y|ies|ied|ying) up|(?:drops?|falls?|dips?) "
                    # "a weirdly quiet day", "a dead day", "a really slow week"
                    r"unusually|(?:weirdly|strangely|oddly|suspiciously|abnormally|eerily|worryingly|really|very|super|dead) "
@@ -75,7 +77,8 @@ _DOWN = re.compile(r"\b(?:unusually (?:low|few|little|quiet)|dr(?:y|ies|ied|ying
 _PER = re.compile(r"\b(?:any|each|every|a|which|per|one)\s+(?:single\s+|one\s+|individual\s+|particular\s+)?(?:first[- ](?:touch )?)?"
                   r"(channel|segment)(?:s|'s)?\b|"
                   # "if one of the channels suddenly...", "any of our segments"
-                  r"\b(?:any|one|either|each|some) of (?:the|our|my) (channel|segment)s\b")
+                  # (lane probe26b) "if one of the first channels starts sending ...": the first-touch ones
+                  r"\b(?:any|one|either|each|some) of (?:the|our|my) (?:first[- ](?:touch )?)?(channel|segment)s\b")
 # (lane real17) where the customers live, watched place by place: "any city's covers", "each
 # town", "per region", "one of our counties": the customers' town (city) or region
 _PLACE = r"(city|cities|town|towns|village|villages|suburb|suburbs|neighbou?rhoods?|region|regions|county|counties|province|provinces)"

@@ -67,6 +67,10 @@ def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, A
 
     out = filter_dropped(previous, window_said_again(previous, out, text.lower()), text.lower())
     out = _beside_the_last_group(spec.name, previous, out, text.lower())
+    if asked.step and out.get("against") is not None and out.get("against") == out.get("period"):
+        # (lane probe26b) "and the week before that one?" after last week against the week before:
+        # the compare moves back whole, its yardstick the tool's own period before the new one
+        out.pop("against")
     return as_rate(previous, {**out, **_said_over_the_last(spec, previous, out, asked, ctx)}, text.lower())
 
 

@@ -34,7 +34,13 @@ from bot.agent.same_word_kpi import follow_up_kpis
 from bot.agent.setting_amends import ranked_anew, sets_a_setting_only, settings_set
 from bot.agent.slots import Slots
 from bot.agent.step_back import shift_back
-from bot.agent.swapped_periods import SWAPPED, sets_two_periods, unit_of_the_pair
+from bot.agent.swapped_periods import (
+    NAMED_FIRST,
+    SWAPPED,
+    named_first_swaps,
+    sets_two_periods,
+    unit_of_the_pair,
+)
 from bot.agent.thread_cues import ANAPHORA, SAME_SPAN, THAT, worded_as_a_follow_up
 from bot.agent.thread_cues import FOLLOW_UP_END as _FOLLOW_UP_END
 from bot.agent.thread_kept import DROPS_A_FILTER
@@ -181,7 +187,8 @@ def _asks_a_change(planner: Any, best: Candidate | None) -> bool:
 def _periods_swapped(planner: Any, slots: Slots, best: Candidate | None, prev: ToolSpec) -> bool:
     # "flip it round", "same but reversed": the two periods just set side by side, swapped
     # (bot/agent/swapped_periods.py); "swap the weeks round" names their unit, not a grain
-    if SWAPPED.search(slots.norm) and (len(slots.norm.split()) <= 10 or sets_two_periods(prev)):
+    if (SWAPPED.search(slots.norm) or (NAMED_FIRST.search(slots.norm) and sets_two_periods(prev))) \
+            and (len(slots.norm.split()) <= 10 or sets_two_periods(prev)):
         if unit_of_the_pair(slots.norm):
             slots.grain = None
         return True
@@ -209,6 +216,11 @@ def _same_again(planner: Any, slots: Slots, best: Candidate | None, prev: ToolSp
 
 def _period_stepped_back(planner: Any, slots: Slots, best: Candidate | None, prev: ToolSpec) -> bool:
     # (lane probe23b) "wat were they moaning about the month before": the last span, a step back
+    if slots.step and not slots.period and not slots.metrics and (best is None or best.score < MIN_SCORE):
+        # (lane probe26b) "abacus shipments for the week prior to that one?", "the week just before
+        # that, how many tabs": a step back from the thread's span, the trade's own word for what
+        # was counted said again, and no other analysis asked for
+        return prev.name in _KPI_TOOLS or prev.name == "digest"
     return bool(slots.step and not slots.period and best is not None and best.tool == prev.name)
 
 
@@ -331,6 +343,6 @@ def merge(old: Slots, new: Slots, as_of: Any = None) -> Slots:
     merged.unknown = list(new.unknown)
     if new.step and not new.period:
         merged.period = shift_back(old.period, new.step, as_of) or old.period
-    if old.period and old.against and SWAPPED.search(new.norm):
+    if old.period and old.against and (SWAPPED.search(new.norm) or named_first_swaps(new.norm, old.period, old.against)):
         merged.period, merged.against = old.against, old.period  # "the other way round, september first"
     return merged

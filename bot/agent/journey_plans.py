@@ -225,9 +225,18 @@ def plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
         n = steps.group(1)
         args["max_steps"] = max(2, min(int(n) if n.isdigit() else NUMBER_WORDS.get(n, 6), 12))
+    if not args.get("goal_touchpoint") and (_PAID_ONLINE.search(text) or _TO_BUYING_ONLINE.search(text)):
+        args["goal_touchpoint"] = "order_placed"  # (lane probe26b) "the top 5 routes to booking a class online"
+        args.pop("goal_stage", None)
     if getattr(slots, "top", None):
         args["top"] = min(int(slots.top), 50)
     return args
+
+
+# (lane probe26b) a route's end said as buying online: "routes to booking a dance class online", "the
+# usual path to ordering a cake online": the order placed on the site
+_TO_BUYING_ONLINE = re.compile(r"\b(?:to|towards|into|ending in|end(?:s|ing)? (?:in|with)) (?:\w+ )?(?:book|booking|order|ordering|buy|buying|"
+                               r"pay|paying|purchas\w*|reserv(?:e|ing)|hir(?:e|ing)|rent(?:ing)?)\b(?: for)?(?: [\w'-]+){0,4}? online\b")
 
 
 _BY_TOUCHPOINT = re.compile(r"\btouch ?points? (?:level|by touch ?point)\b|\b(?:by|per|at) (?:the |each )?touch ?points?\b(?! (?:do|did|does|is|are|was|were)\b)")

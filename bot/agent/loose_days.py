@@ -52,7 +52,22 @@ def plain_days(t: str) -> str:
     written out."""
     t = going_back_as_past(gone_as_last(_EVER.sub(r"\1 ", t)))  # "the week just gone": last week; "going back 6 months"
     t = re.sub(r"\b(yesterday|today|tonight)s\b", r"\1's", t)  # "yesterdays till": the apostrophe left out
+    t = _MONTH_FIRST_RANGE.sub(_day_first, t)  # "nov 3 to 9": the 3rd to the 9th of november
     return _PAIR.sub(lambda m: _full(m.group(1)) + m.group(2) + _full(m.group(3)), t)
+
+
+# (lane probe26b) A stretch of days said month first, "nov 3 to 9", "oct 27 to nov 2", "september
+# 10th-20th": written day first ("3 november to 9 november"), as bot/agent/when.py reads a range
+_MON = r"(january|february|march|april|may|june|july|august|september|october|november|december|" + _ABBR[1:-4] + r")\.?"
+_MONTH_FIRST_RANGE = re.compile(rf"\b{_MON} (\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|till|until|thru|through)\s*"
+                                rf"(?:{_MON} )?(\d{{1,2}})(?:st|nd|rd|th)?\b(?![:.]\d|\s*(?:am|pm|%|percent|days?|weeks?)\b)")
+
+
+def _day_first(m: re.Match[str]) -> str:
+    first = m.group(1) if len(m.group(1)) > 4 else _full(m.group(1).rstrip("."))
+    second = m.group(3) or m.group(1)
+    second = second if len(second) > 4 else _full(second.rstrip("."))
+    return f"{int(m.group(2))} {first} to {int(m.group(4))} {second}"
 
 
 def loose_days(t: str, when: Any, as_of: dt.date | None) -> Any:

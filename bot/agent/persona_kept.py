@@ -42,3 +42,15 @@ SAVE_ALL_SAID = (r"\b(?:keep|save|store) (?:every|each|all(?: the| our| of the| 
 NAME_WANTED = (r"\b" + _NUMBERED + r" (?:really |badly )?(?:needs|wants|could do with|deserves|should (?:get|have)) "
                r"(?:a |some )?(?:new|different|fresh|better|another|proper|catchier) (?:name|title)\b|\b" + _NUMBERED +
                r" (?:needs|wants) renaming\b")
+# (lane probe26b) "card 1's the keeper, save it", "card two, keep that one", "card 3 - that's the
+# one we keep": a numbered card named first (a trade's word may lead), then kept in words
+_LEAD = r"^(?!.*\b(?:except|apart from|other than|but not|besides|excluding|should|shall|whether)\b)(?:[\w'&-]+ ){0,2}?"
+_KEPT_ORDER = (r"(?:save|store|keep|bookmark|file|hang on ?to|hold on ?to) (?:it|her|him|that|this)(?: one)?(?: away)?\b"
+               r"(?!,? (?:but|(?:and )?(?:just|only))\b)")
+NUMBERED_KEPT = (_LEAD + _NUMBERED + r"(?:'s| is)? (?:(?:the|a|our|my|a real|the real) )?keepers?\b|"
+                 + _LEAD + _NUMBERED + r"\s*[,:;-]+\s*(?:(?:that'?s|thats|that is|it'?s|its|that one'?s) (?:the one|the card|one) "
+                 r"(?:we|i|to) (?:keep|save|store|hang on ?to|hold on ?to)\b|" + _KEPT_ORDER + r"|(?:that'?s |it'?s )?(?:a |the |our )?keeper\b)")
+# (lane probe26b) "store the whole set", "file away the whole lot of them": every card, said as a set
+SAVE_SET_SAID = (r"^(?:[\w' &-]{1,30}[:,] )?(?:ok,? |okay,? |right,? |so,? |yes,? |great,? |now,? |then,? )*"
+                 r"(?:save|store|keep|file(?: away)?|bank|stash(?: away)?) (?:away )?(?:the (?:whole|full|entire|complete) "
+                 r"(?:set|lot|bunch|batch|deck)|the lot|all of them|the set)\b")

@@ -14,7 +14,14 @@ from typing import Any
 from bot.agent.persona_again import REDRAFT, cards_said
 from bot.agent.persona_draft_cues import DRAFT_CUES, NTH
 from bot.agent.persona_gripes import SHOULD_NOT_LIST, gripe_not_wanted
-from bot.agent.persona_kept import KEPT_KINDS_CUES, NAME_WANTED, SAVE_ALL_SAID, WHOLE_CARD_CUES
+from bot.agent.persona_kept import (
+    KEPT_KINDS_CUES,
+    NAME_WANTED,
+    NUMBERED_KEPT,
+    SAVE_ALL_SAID,
+    SAVE_SET_SAID,
+    WHOLE_CARD_CUES,
+)
 from bot.agent.persona_orders import PAIN_GIVEN, SAVED_LIST
 from bot.agent.tools import ToolContext, ToolSpec
 
@@ -226,7 +233,7 @@ def plan_draft(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 def plan_save(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "text", "") or ""
     t = text.lower()
-    if re.search(r"\b(?:all|every|them all|all of them|both|the (?:whole )?lot|everything|each (?:one|of them|of (?:the|those|these) (?:cards|personas|drafts|ones)|(?:[\w-]+ )?(?:cards?|personas?|drafts?))|every one|(?:these|those) (?:cards|personas|drafts|profiles))\b", t):
+    if re.search(SAVE_SET_SAID, t) or re.search(r"\b(?:all|every|them all|all of them|both|the (?:whole )?lot|everything|each (?:one|of them|of (?:the|those|these) (?:cards|personas|drafts|ones)|(?:[\w-]+ )?(?:cards?|personas?|drafts?))|every one|(?:these|those) (?:cards|personas|drafts|profiles))\b", t):
         return {"all": True}
     which = positions(text)
     name = _after(r"\b(?:as(?! well\b)|called|under the name)\s+(.+)$", text)  # not "keep card 2 as well"
@@ -279,7 +286,7 @@ EDIT_CUES = (
      r"(?! (?:as )?(?:gone|lost|churned|lapsed|dead|dormant|inactive|leavers?|a leaver)\b)|"  # (ps21) a churn rule, not a name
      # (lane probe23c) "call brow card 3 Sunday Shapers": the trade's word before the card
      r"\bcall (?:the \w+ (?:one|persona|card|draft)|(?:[\w'-]+ ){0,2}?(?:persona|card)(?: number| no\.?)? ?#?[1-6])\b|"
-     r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this )?pain ?points?\b|\badd (?:[\w'\"-]+ ){1,6}as (?:a |an |another )?(?:new )?pain ?point\b|"
+     r"\b(?:add|remove|take out|take away|drop|delete|get rid of) (?:a |the |that |this |its |her |his |their )?pain ?points?\b|\badd (?:[\w'\"-]+ ){1,6}as (?:a |an |another )?(?:new )?pain ?point\b|"
      r"\b(?:take|strike|cross|knock|scrub) (?:the |that |this )?(?:\S+ ){0,4}pain ?points? off\b|"
      # (tune31) "take price off persona 2's pain points", "drop 'parking' from the pain points of persona 3"
      r"\b(?:remove|take|drop|delete|strike|scrub|cross|get rid of)\b[^.?!]{1,40}?\b(?:off|from|out of) (?:the |her |his |its |their )?"
@@ -340,7 +347,7 @@ SAVE_EXPLICIT = (r"^(?!.*\b(?:except|apart from|other than|but not|besides|exclu
                  # (lane probe16b) "that second persona is spot on, keep it for later": praise, then the order
                  r"(?:[\w'-]+ ){0,3}?[\w'-]+[,;.!-]+ (?:so |just |please |then |go on,? )?(?:save|store|keep|bookmark|hold on ?to|hang on ?to) "
                  r"(?:it|her|him|them|that|this)\b(?! (?:simple|short|shorter|brief|tidy|clean|general|broad|real|up|going|"
-                 r"coming|in mind|that way)\b))|" + SAVED_LIST + "|" + SAVE_ALL_SAID)
+                 r"coming|in mind|that way)\b))|" + SAVED_LIST + "|" + SAVE_ALL_SAID + "|" + NUMBERED_KEPT + "|" + SAVE_SET_SAID)
 SAVE_CUES = ((SAVE_EXPLICIT, 1.0), (SAVED_LIST, 0.5))
 LIST_CUES = (
     (r"\b(?:saved|stored|existing|our|list(?: the| our| my| all)?|show(?: me)?(?: the| our| my| all)?|which|what) "

@@ -140,7 +140,7 @@ AT_RISK_CUES = (
      r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue|late)\b|\b(?:would|should) (?:normally |usually )?have "
      r"(?:ordered|bought|come back|been back|returned)\b|\boverdue (?:for|an?) (?:order|visit|purchase)\b|\bchurn risk\b|(?<!new )(?<!fresh )(?<!latest )\bchurn risks\b|\bflight risks?\b|"
      # (lane probe23a: never when they are "worth tempting back", what to do about them)
-     r"\bdrift\w* (?:away|off)\b(?!.*\bworth (?:winning|getting|bringing|luring|tempting|chasing)\b)|\b(?:gone|going|went) quiet\b|"
+     r"\bdrift\w* (?:away|off)\b(?!.*\bworth (?:winning|getting|bringing|luring|tempting|coaxing|wooing|enticing|chasing)\b)|\b(?:gone|going|went) quiet\b|"
      # "which punters have gone missing" (people, not "the campaign has gone cold")
      r"\b(?:who|customers|clients|regulars|members|punters|people|ones|guests|buyers|patients|students)\b.{0,20}"
      r"\b(?:gone|went|going) (?:missing|awol|cold|silent|dark)\b|\bfad(?:e|es|ing) away\b|\bfalling away\b|"

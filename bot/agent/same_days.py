@@ -40,6 +40,11 @@ def _first_days(first: dt.date, days: int) -> str:
 def same_days(text: str, when: Any, as_of: dt.date | None) -> Any:
     """`when` with the other month cut to the days the current month has had so far."""
     said = _NAMED.search(text)
+    days = _DAYS.fullmatch(when.period or "") if said is not None and not when.against else None
+    if days and days.group(2) == days.group(5) and days.group(1) == days.group(4):
+        other = _days_of_another_month(when, days, MONTH_NUMBERS.get((said.group(1) or said.group(2)).rstrip(".").lower()))
+        if other is not when:  # "october same days" alone: the month itself, read below
+            return other
     if as_of is None or said is None or when.period not in ("this_month", None) and not _SPAN.fullmatch(when.period or ""):
         return when
     month = MONTH_NUMBERS.get((said.group(1) or said.group(2)).rstrip(".").lower())
@@ -53,3 +58,18 @@ def same_days(text: str, when: Any, as_of: dt.date | None) -> Any:
     # the month named (read whole as the period or the one against it) is the one cut
     against = _first_days(_month_before(month, as_of), as_of.day)
     return dataclasses.replace(when, period="this_month", against=against)
+
+
+# (lane probe26b) "takings from the 10th to the 20th of october versus the same days in september":
+# a stretch of days inside one month set against those days of the month named
+_DAYS = re.compile(r"(\d{4})-(\d{2})-(\d{2})\.\.(\d{4})-(\d{2})-(\d{2})")
+
+
+def _days_of_another_month(when: Any, days: re.Match[str], month: int | None) -> Any:
+    first = dt.date(int(days.group(1)), int(days.group(2)), int(days.group(3)))
+    if month is None or month == first.month:
+        return when
+    other = _month_before(month, first)
+    last_day = calendar.monthrange(other.year, month)[1]
+    start, end = (other.replace(day=min(int(d), last_day)) for d in (days.group(3), days.group(6)))
+    return dataclasses.replace(when, against=f"{start.isoformat()}..{end.isoformat()}")

@@ -50,7 +50,9 @@ _X_ON_X_ONE_CHANGE = re.compile(
     rf"\b(?:change|difference|growth|increase|decrease|delta|swing)s? (?:\w+ ){{0,2}}{DAY_TO_QUARTER} (?:on|over|to|by) "
     rf"{DAY_TO_QUARTER}\b|\bthe {DAY_TO_QUARTER} before\b|\bthe one before\b|"
     # "week on week revenue": said first, before a bare KPI, the one change's name (as "week-on-week growth")
-    rf"^(?:what(?:'s| is| was) (?:the |our )?)?{DAY_TO_QUARTER} on {DAY_TO_QUARTER} [\w-]+(?: [\w-]+){{0,2}}\s*[?.!]*$")
+    # (lane probe26b) after a trade's heading too: "kite shop: week on week bounce rate"
+    rf"^(?:[\w'&]+(?: [\w'&]+){{0,2}}(?::| -| \u2013) )?(?:what(?:'s| is| was) (?:the |our )?)?{DAY_TO_QUARTER} on {DAY_TO_QUARTER} "
+    rf"[\w-]+(?: [\w-]+){{0,2}}\s*[?.!]*$")
 
 
 def series_grain(text: str) -> str | None:

@@ -71,13 +71,15 @@ _HOW_THAT_WENT = (r"how(?:'d|'s|s| did| was| were| does| do| is)\s+(?:that|it|we
 # "the week before that", "the month prior to that", "the day before": a step back from the
 # period the conversation was about.
 _UNITS = r"(day|weekend|week|fortnight|month|quarter|year|period|one)"
+# (lane probe26b) "the week just before that", "the quarter previous to that": the same step back
+_JUST = r"(?:(?:just|right|immediately|directly)\s+)?"
 _BEFORE_THAT = re.compile(rf"\b(?:the\s+)?((?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}) {DAY_WEEK_MONTH}s?)\s+"
                           r"(?:before|prior to|earlier than)\s+(?:that|it|this|then)\b|"
-                          rf"\b(?:the\s+)?{_UNITS}\s+(?:before|prior to|earlier than)\s+(?:that|it|this|then)\b|"
+                          rf"\b(?:the\s+)?{_UNITS}\s+{_JUST}(?:before|prior to|previous to|preceding|earlier than)\s+(?:that|it|this|then)\b|"
                           rf"\bthe (?:previous|prior|preceding) {_UNITS} to (?:that|it|this)\b|"
                           # "and the week before?", "same again for the month before": a follow-up's step back
                           rf"^(?:and|what about|how about|then|ok,? and|(?:(?:do|run|show|give me) )?(?:the )?same(?: again| thing| numbers| figures| q| qn| question| query| ask)?,?|"
-                          rf"again)\s+(?:for\s+|in\s+|over\s+)?the\s+{_UNITS}\s+(?:before|prior)(?:,?\s+(?:pls|please|thanks|ta|{_HOW_THAT_WENT}))?\s*[?.!]*$")
+                          rf"again)\s+(?:for\s+|in\s+|over\s+)?the\s+{_UNITS}\s+{_JUST}(?:before|prior|previous|preceding|earlier)(?:,?\s+(?:pls|please|thanks|ta|lah|then|{_HOW_THAT_WENT}))?\s*[?.!]*$")
 
 
 # "and the seven before that?" after the last seven days: as many again, the unit left unsaid

@@ -49,3 +49,31 @@ def sets_two_periods(spec: object) -> bool:
     analyses a long question's "reversed" can turn round."""
     fields = getattr(getattr(spec, "params", None), "model_fields", {})
     return any(arg in fields for arg in PERIOD_ARGS[1:])
+
+
+# (lane probe26b) The order said by naming the month to go first: "put september first and october
+# second", "now have the october takings first": a swap when that month is the one compared against
+_MONTH_NUMBERS = {m: i for i, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+    ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
+    ("december", "dec")), start=1) for m in names}
+_MONTH = "(" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + ")"
+NAMED_FIRST = re.compile(rf"\b(?:put|have|show|list|with|make|keep|start with|lead with)\b[^.?!]{{0,40}}?\b{_MONTH}\b"
+                         rf"(?: [\w'-]+){{0,3}}? (?:first|1st|on the left)\b|^(?:[\w'-]+ ){{0,3}}?{_MONTH} first\b")
+
+
+def _start_month(period: object) -> int | None:
+    start = period.get("start") if isinstance(period, dict) else period
+    m = re.match(r"\d{4}-(\d\d)-\d\d", start or "") if isinstance(start, str) else None
+    return int(m.group(1)) if m else None
+
+
+def named_first_swaps(text: str, period: object, against: object) -> bool:
+    """Whether the month said to go first is the one the last comparison set against: then the
+    two periods swap sides ("put september first and october second" after October against
+    September)."""
+    m = NAMED_FIRST.search(text)
+    if not m or not against:
+        return False
+    wanted = _MONTH_NUMBERS[m.group(1) or m.group(2)]
+    return _start_month(against) == wanted and _start_month(period) != wanted

@@ -82,7 +82,10 @@ ANAPHORA = re.compile(r"^(?:so |and |ok,? )?(?:(?:how (?:many|much)|which|who|wh
 # Orders to remove or undo something, and things journeybot does not do at all (write to
 # customers, move money, book). Answered only by a tool that acts on what is named.
 COMMAND = re.compile(
-    r"^(?:please |kindly |pls |plz |can you |could you |now |just )?(?:delete|remove|get rid of|wipe|erase|forget|undo|scrap|"
+    # (lane probe26b) a trade's heading may come first: "perfumery: reply to ...", "pickle shop - write ..."
+    r"^(?:[\w'&]+(?: [\w'&]+){0,2}(?::| -| \u2013) (?=(?:please |kindly |pls |plz |can you |could you |now |just )?"
+    r"(?:reply|respond|write|compose|draft|take|pull)\b))?"
+    r"(?:please |kindly |pls |plz |can you |could you |now |just )?(?:delete|remove|get rid of|wipe|erase|forget|undo|scrap|"
     r"clear|cancel|kill|destroy|reset|nuke|trash|obliterate|drop (?=the |that |this |it\b|all |them\b)|bin|purge|"
     # "email open then website visit...": a channel's step or numbers, not an order to write
     r"(?!(?:email|e-mail|text|sms|phone|call|book) (?:opens?|clicks?|sends?|sign-?ups?|subscribers?|campaigns?|orders?|"
@@ -93,7 +96,14 @@ COMMAND = re.compile(
     r"(?! (?:rates?|ratios?|counts?|numbers?|volumes?|usage|levels?|percentages?|shares?|trends?|figures?|"
     r"stats|totals?|amounts?|values?|by|per|spikes?|surges?|jumps?|rises?|dips?|slumps?|waves?)\b)(?! me\b| us\b|(?: [\w']+){1,3} (?:lost|gone|churned|lapsed)\b|(?: over| across| through)? (?:the |my |our )?(?:[\w'-]+ ){0,2}(?:digest|briefing|brief|"
     r"summary|round-?up|recap|wrap-?up|wrap up)\b)|"
-    r"(?:write|compose|draft) (?:me |us )?(?:a|an|the|some) (?:poem|email|letter|post|tweet|story|song|reply|message|"
+    # (lane probe26b) "reply to the one-star review on google", "take the bad reviews off the website": a
+    # reply written or a post taken down for the owner, which no tool does
+    r"(?:reply|respond|write back) to (?:the |that |this |those |these |a |an |our |my |each |every |all )?(?:[\w'-]+ ){0,3}"
+    r"(?:reviews?|comments?|complaints?|emails?|messages?|dms?|posts?|tweets?|enquir(?:y|ies))\b|"
+    r"(?:take|pull) (?:down )?(?:the |that |this |those |these |all )?(?:[\w'-]+ ){0,4}(?:reviews?|comments?|posts?|photos?) "
+    r"(?:[\w'-]+ ){0,3}?(?:off|down from) (?:the |our |my )?(?:website|site|page|web ?shop|google|facebook|instagram|internet)\b|"
+    r"(?:write|compose|draft) (?:me |us )?(?:a|an|the|some) (?:(?:wee|little|short|quick|nice|funny|lovely|small|cheeky|new) )?"
+    r"(?:poem|email|letter|post|tweet|story|song|reply|message|"
     r"newsletter|blog|caption|advert|ad|description|joke|speech|"
     # writing for a customer: "draft me a quote for a house move", "write up an invoice for ..."
     r"quote|quotation|invoice|estimate|proposal|contract|receipt|menu|price list|job ad|cover letter)|"
