@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_THE_REST = re.compile(r"\b(?:than|vs\.?|versus|against|compared (?:to|with)) (?:all )?(?:everyone|everybody|anyone|anybody|"
+from bot.agent.patterns import lazy
+
+_THE_REST = lazy(r"\b(?:than|vs\.?|versus|against|compared (?:to|with)) (?:all )?(?:everyone|everybody|anyone|anybody|"
                        r"(?:the |all the )?(?:rest|others|other (?:customers|clients|people|members|groups|segments|accounts|folks?))|"
                        r"the other (?:customers|clients|people|members|groups|segments|lot|ones))\b(?: else)?", re.I)
 

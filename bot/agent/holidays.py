@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from bot.agent.patterns import lazy, rx
 from bot.agent.when_words import NUMBER_RX, UNIT_DAYS, YEAR_RX, number, period_between, upto
 
 
@@ -63,12 +64,12 @@ _DAYS: dict[str, Callable[[int], tuple[dt.date, dt.date]]] = {
 _NAMES = "|".join(f"(?:{p})" for p in sorted(_DAYS, key=len, reverse=True))
 # a day when said as a time ("on Halloween", "Black Friday orders", "this Easter"), not a topic
 # ("the halloween menu")
-_OCCASION = re.compile(
+_OCCASION = lazy(
     rf"\b(?P<lead>on|over|for|during|at|around|across|since|from|of|in|this|last|this past)?\s*(?:the\s+)?"
     rf"(?P<name>{_NAMES})(?:'s)?(?:\s+(?P<year>{YEAR_RX}))?\b"
     rf"(?P<after>\s+(?:sales|orders|revenue|takings|trade|trading|traffic|numbers|visits|sessions|bookings)\b|\s*[?.!,]*\s*$)?")
 
-_AROUND = re.compile(
+_AROUND = lazy(
     rf"\b(?:(?:in|over|during|for|across|on) )?the\s+(?:(?P<count>{NUMBER_RX}|few|couple of)\s+)?"
     rf"(?P<unit>day|week|fortnight|month|weekend)(?P<many>s)?\s+(?P<side>before|after|ahead of|leading up to|running up to|"
     rf"prior to|following|in the run[- ]up to)\s+(?:the\s+)?(?P<name>{_NAMES}|christmas|xmas)(?:'s)?(?:\s+(?P<year>{YEAR_RX}))?\b")
@@ -81,7 +82,7 @@ def _around(m: re.Match[str], year: int) -> tuple[dt.date, dt.date]:
     """The days before or after the occasion in `year` that the words count."""
     name = m.group("name")
     first, last = (dt.date(year, 12, 25),) * 2 if name in ("christmas", "xmas") else \
-        next(f for p, f in _DAYS.items() if re.fullmatch(p, name))(year)
+        next(f for p, f in _DAYS.items() if rx.fullmatch(p, name))(year)
     after = m.group("side") in ("after", "following")
     if m.group("unit") == "weekend":  # the Saturday and Sunday next to it, not the days touching it
         sat = last + dt.timedelta(days=(5 - last.weekday()) % 7 or 7) if after else \
@@ -127,7 +128,7 @@ def holidays(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
             continue  # "black friday" inside "the week after black friday"
         if not (m.group("lead") or m.group("after") is not None or m.group("year")):
             continue
-        days = next(f for p, f in _DAYS.items() if re.fullmatch(p, m.group("name")))
+        days = next(f for p, f in _DAYS.items() if rx.fullmatch(p, m.group("name")))
         year = int(m.group("year")) if m.group("year") else as_of.year
         first, last = days(year)
         if first > as_of and not m.group("year"):  # not come yet this year: last year's

@@ -14,6 +14,7 @@ import logging
 import re
 from typing import Any
 
+from bot.agent.patterns import rx
 from bot.agent.tools import ToolContext, ToolSpec
 
 log = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ def chat_writer(model: Any):  # -> tools.journey_map.types.Writer
         prompt = load_prompt("journey_map_writer", sentences=json.dumps(sentences, ensure_ascii=False, indent=1))
         reply = model.invoke(prompt)
         content = reply_text(reply)
-        match = re.search(r"\[.*\]", content, re.S)
+        match = rx.search(r"\[.*\]", content, re.S)
         worded = json.loads(match.group(0)) if match else []
         return [str(w) for w in worded]
 
@@ -103,7 +104,7 @@ def _run(ctx: ToolContext, params: Any):
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9'-]+", text.lower()) if w not in _STOP]
+    return [w for w in rx.findall(r"[a-z0-9'-]+", text.lower()) if w not in _STOP]
 
 
 def mentioned(names: list[str], query: str) -> list[str]:
@@ -183,12 +184,12 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["stage"] = stages[0]
         return args
     # (lane ps25) "this month on the left, last month on the right": two maps laid out left and right
-    side_by_side = re.search(r"\b(?:next to|side by side|alongside|against|beside)\b|\b(?:on|to) the left\b.{1,60}\b(?:on|to) the right\b",
+    side_by_side = rx.search(r"\b(?:next to|side by side|alongside|against|beside)\b|\b(?:on|to) the left\b.{1,60}\b(?:on|to) the right\b",
                              texts[0].lower())
     # "journey map comparing the loyalty segment with the newsletter segment": two groups named, one beside the other
     # (lane ps8) or two channels, towns, regions or age bands: "journey map comparing facebook and tiktok customers"
     two_groups = (len(personas) > 1 or len(segments) > 1 or any(len(v) > 1 for v in filters.values() if isinstance(v, list))) \
-        and re.search(r"\bcompar\w*|\bvs\b|\bversus\b", texts[0].lower())
+        and rx.search(r"\bcompar\w*|\bvs\b|\bversus\b", texts[0].lower())
     if getattr(slots, "compare", False) or side_by_side or two_groups:
         if len(personas) > 1:
             args["compare_filters"] = {"persona": personas[1]}
