@@ -18,13 +18,14 @@ _LIT = r"[^\\\[\](){}|*+?.^$]"
 # One token a match, no groups (findall then hands back plain strings, in C); what a token is
 # shows in its first character.
 _TOKEN = re.compile(rf"""
-  \((?:\?:)?{_LIT}+(?:\|{_LIT}+)+\)(?![*+?{{])   # (?:a|b|c), the common case, in one token
- |\[\^?\]?(?:\\.|[^\]\\])*\]
- |\\(?:[^A-Za-z0-9]|x[0-9a-fA-F]{{2}}|u[0-9a-fA-F]{{4}}|U[0-9a-fA-F]{{8}}|N\{{[^}}]*\}}|\d+|[A-Za-z])
- |\((?!\?)|\(\?(?:P<\w+>|[:=!]|<[=!])|\(\?
+  [^\\\[()|*+?{{.^$]+                                   # literal text (the commonest first)
  |[)|.^$]
  |(?:[*+?]|\{{(?:\d+(?:,\d*)?|,\d*)\}})[?+]?
- |[^\\\[()|*+?{{.^$]+|\{{
+ |\\(?:[^A-Za-z0-9]|x[0-9a-fA-F]{{2}}|u[0-9a-fA-F]{{4}}|U[0-9a-fA-F]{{8}}|N\{{[^}}]*\}}|\d+|[A-Za-z])
+ |\((?:\?:)?{_LIT}+(?:\|{_LIT}+)+\)(?![*+?{{])   # (?:a|b|c), the common group, in one token
+ |\((?!\?)|\(\?(?:P<\w+>|[:=!]|<[=!])|\(\?
+ |\[\^?\]?(?:\\.|[^\]\\])*\]
+ |\{{
 """, re.X | re.S)
 _LOOK = frozenset(("(?=", "(?!", "(?<=", "(?<!"))
 _AT_LEAST_ONE = re.compile(r"\+|\{0*[1-9]")
@@ -79,6 +80,19 @@ def needs(pattern: str) -> frozenset[str] | None:
                 atom = min(map(len, words)), words
             elif t == "(?":  # inline flags, conditionals, (?P=name), comments: re's to judge
                 return None
+            elif t in _LOOK:  # a lookaround needs nothing of the text: only find its end
+                depth = 1
+                while depth and i < n:
+                    c = toks[i][0]
+                    if c == ")":
+                        depth -= 1
+                    elif c == "(" and toks[i][-1] != ")":
+                        if toks[i] == "(?":
+                            return None
+                        depth += 1
+                    i += 1
+                if depth:
+                    return None
             else:
                 stack.append((branches, best, run, opener))
                 branches, best, run, opener = [], None, "", t
@@ -87,8 +101,7 @@ def needs(pattern: str) -> frozenset[str] | None:
             if not stack:
                 return None
             branches.append(_better(best, _one(run)) if run else best)
-            inner = _either(branches)
-            atom = None if opener in _LOOK else inner
+            atom = _either(branches)
             branches, best, run, opener = stack.pop()
         elif c == "\\":
             lit = None if t[1].isalnum() else t[1]
