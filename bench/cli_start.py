@@ -6,10 +6,12 @@ machine slows every column alike: compare ratios within one run.
 a process that has already imported everything and opened the store; the bare process's query
 is timed the same way. "start s" is what is left: whole command - work - (bare - its query),
 i.e. imports, config, opening the store and printing, the cost issue 22 aims to keep <= 0.4 s.
+For `ask` (offline planner) "work" is a second question in an agent that has answered one (what
+`serve` pays a question); "start" then holds the planner's first reading too (its patterns).
 "cpu s" is the whole process's user + system time (all its threads): less swayed than wall
 time by the other processes of a loaded machine, though DuckDB's threads count in it.
 
-    .venv/bin/python bench/cli_start.py --home bench/out/home1m [--before /work/main] [--runs 5]
+    .venv/bin/python bench/cli_start.py --home bench/out/home1m [--before /work/main] [--runs 5] [--command ask]
 
 `--before` names another checkout (e.g. main) to time the same commands with its code.
 """
@@ -31,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.common import table  # noqa: E402
 
-COMMANDS = (["--help"], ["describe"], ["kpis"], ["funnel"])
+COMMANDS = (["--help"], ["describe"], ["kpis"], ["funnel"], ["ask", "revenue last month"])
 BARE = ("import duckdb, sys; con = duckdb.connect(sys.argv[1], read_only=True); "
         "con.execute('SELECT count(DISTINCT customer_id) FROM events').fetchall()")
 BARE_QUERY = ("import duckdb, sys, time; con = duckdb.connect(sys.argv[1], read_only=True); t = time.perf_counter(); "
@@ -43,6 +45,11 @@ WORK = {
     "describe": "from tools.analytics.describe import describe_data as f; call = lambda: f(store)",
     "kpis": "from tools.analytics.kpis import KpiParams, kpis as f; call = lambda: f(store, KpiParams(), cfg.kpi_settings())",
     "funnel": "from tools.analytics.funnel import FunnelParams, funnel as f; call = lambda: f(store, FunnelParams())",
+    # (lane askspeed) a question's own work is what a server that has answered one already pays
+    # for the next: reading it and the tool call, in the agent the command builds
+    "ask revenue last month": ("from bot.agent.agent import JourneyAgent; agent = JourneyAgent.from_config(cfg, store=store); "
+                               "agent.answer('revenue last month', 'warm'); "
+                               "call = lambda: agent.answer('revenue last month', 'timed')"),
 }
 WORK_RUN = ("import time; from bot.config import load_config; cfg = load_config(None); store = cfg.open_store(); {setup}\n"
             "with store.held():\n    t = time.perf_counter(); call(); print(time.perf_counter() - t)")
@@ -77,7 +84,9 @@ def main() -> None:
     ap.add_argument("--home", type=Path, required=True)
     ap.add_argument("--before", type=Path)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--command", action="append", help="only these commands (by first word: ask, kpis)")
     a = ap.parse_args()
+    commands = [c for c in COMMANDS if not a.command or c[0] in a.command]
     roots = {"after": ROOT} | ({"before": a.before.resolve()} if a.before else {})
     base = {**os.environ, "JOURNEYBOT_HOME": str(a.home.resolve())}
     times: dict[tuple[str, str], list[float]] = {}
@@ -89,7 +98,7 @@ def main() -> None:
         works.setdefault(("bare duckdb", "-"), []).append(work(BARE_QUERY, base, args=[db]))
         for label, root in roots.items():
             env = {**base, "PYTHONPATH": str(root)}
-            for cmd in COMMANDS:
+            for cmd in commands:
                 name = " ".join(cmd)
                 times.setdefault((name, label), []).append(timed([sys.executable, "-m", "bot.cli", *cmd], env, root,
                                                                  key=(name, label)))

@@ -5,9 +5,9 @@ reached the size limit."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from bot.agent.patterns import rx
 from bot.agent.predict_sayings import MORE_ACTIONS
 from bot.agent.predict_slots import DIMS, filters_arg, limit_arg, slot_text
 from bot.agent.tools import ToolContext
@@ -58,14 +58,14 @@ def actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         # after the actions for the vip segment)
         return {"customer_id": slots.customer_id}
     for pattern, action in MORE_ACTIONS + _ACTIONS:
-        if re.search(pattern, text):
+        if rx.search(pattern, text):
             # "big spenders we should lure back": the win-back for the valuable ones
-            valuable = action == "win_back" and re.search(r"\b" + _VALUABLE, text)
+            valuable = action == "win_back" and rx.search(r"\b" + _VALUABLE, text)
             out["action"] = "win_back_valuable" if valuable else action
             break
     if getattr(slots, "breakdown", None) in DIMS:
         out["by"] = slots.breakdown
-    if re.search(r"\b(?:each|every|per)[- ](?:customer|client|member|guest|patient|student)\b|\b(?:action|to-?do|call) list\b|\bone by one\b|\bcustomer by customer\b|"
+    if rx.search(r"\b(?:each|every|per)[- ](?:customer|client|member|guest|patient|student)\b|\b(?:action|to-?do|call) list\b|\bone by one\b|\bcustomer by customer\b|"
                  # "one line each", "a line per client", "person by person": a row for each of them
                  r"\b(?:one|a|single) line (?:each|apiece|per (?:customer|client|member|guest|person|head|name))\b|"
                  r"\b(?:person|client|member|guest|name|head) by (?:person|client|member|guest|name|head)\b|\bindividually\b|"
@@ -77,7 +77,7 @@ def actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  r"\bwho (?:just |really |still )?(?:needs|should|deserves)\b|\blist (?:the |them|those|these|all)?\b|\bname(?:s|d)? (?:the )?customers\b|"
                  r"\bnames\b", text):
         out["level"] = "customers"
-    if out.get("action") == "convert_prospect" or re.search(r"\bprospects\b|\bnever bought\b|\bnon-?buyers\b|\beveryone\b|\beverybody\b|"
+    if out.get("action") == "convert_prospect" or rx.search(r"\bprospects\b|\bnever bought\b|\bnon-?buyers\b|\beveryone\b|\beverybody\b|"
                  r"\b(?:haven'?t|have not|hasn'?t|not yet|yet to) (?:\w+ ){0,2}(?:bought|ordered|purchased|booked|buy|order|purchase)\b",
                  text):
         out["include_prospects"] = True

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextvars
 import logging
-import re
 import threading
 import time
 from pathlib import Path
@@ -27,6 +26,7 @@ from bot.agent.model_guard import (
     make_watch,
     run_within,
 )
+from bot.agent.patterns import lazy, rx
 from bot.agent.persona_writer import persona_writer
 from bot.agent.planner import OfflinePlanner
 from bot.agent.schemas import compact_schema, tool_description
@@ -327,7 +327,7 @@ def _usage(messages: list[Any]) -> dict[str, int]:
     return total
 
 
-_NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_NUMBER = lazy(r"(?<![\w.])[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 
 
 def _norm_number(token: str) -> str:
@@ -345,7 +345,7 @@ def unsupported_numbers(answer: str, sources: list[str]) -> list[str]:
             # 12.5% may be written 12.50 or 13 in prose; keep rounded forms too
             seen.add(f"{round(float(tok.replace(',', ''))):.1f}")
     out = []
-    for tok in _NUMBER.findall(re.sub(r"\d{4}-\d{2}-\d{2}", " ", answer)):
+    for tok in _NUMBER.findall(rx.sub(r"\d{4}-\d{2}-\d{2}", " ", answer)):
         value = float(tok.replace(",", ""))
         if abs(value) <= 10 or 1990 <= value <= 2100:
             continue

@@ -7,14 +7,14 @@ own, everything else (condition, threshold, window, severity) the rule just prop
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from bot.agent.alert_slots import amends_rule
+from bot.agent.patterns import lazy
 
 # "and the same for revenue", "same again but for new visitors", "do one for bookings as well",
 # "and for takings too": the rule again, another KPI named after it
-_SAME_FOR = re.compile(
+_SAME_FOR = lazy(
     r"^(?:(?:and|ok|okay|now|then|also|please|pls|can you|could you|great|cool|thanks),? )*"
     r"(?:(?:do|set up|make|add|create|give me|i want|i'?d like) )?"
     r"(?:(?:the )?same (?:thing |rule |alert |one |again |deal )?(?:but )?(?:for|on|with)|(?:the )?same again (?:but )?(?:for|on|with)|"
@@ -24,7 +24,7 @@ _SAME_FOR = re.compile(
 
 # (lane probe25b) "make it fire per channel", "have it watch each segment on its own": the rule just
 # proposed, watched group by group (change_alert_rule has no `per`: the rule is proposed again)
-_PER_ONLY = re.compile(
+_PER_ONLY = lazy(
     r"^(?:(?:and|ok|okay|now|then|actually|also|please|pls|oh),? )*(?:(?:can you |could you )?(?:make|have|set|let|get) (?:it|that|this|the rule|the alert) )?"
     r"(?:(?:fire|watch|check|look|go off|alert|run|work|trigger|ping)(?: me)? )?(?:per|for each|for every|by|on each|on every|(?:each|every)) "
     r"(channel|segment|town|city|region)s?(?:'s)?(?: (?:on its own|separately|one by one|individually|instead|too))?\s*[?.!]*$")

@@ -4,7 +4,7 @@ are "alert rules", "my alerts" or the alerts someone "set up"."""
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 # Cues of open_alerts (weights add up in bot/agent/ranking.py)
 SHOWN_ALERTS_CUES = (
@@ -27,7 +27,7 @@ SHOWN_ALERTS_CUES = (
 )
 # "including the ones already sorted", "even the ones we dealt with", "the fixed ones too": the
 # resolved alerts asked for as well
-SORTED_TOO = re.compile(r"\b(?:includ\w*|incl\.?|plus|even|as well as|with|and) (?:the |those |any )?(?:ones |alerts |alarms )?"
+SORTED_TOO = lazy(r"\b(?:includ\w*|incl\.?|plus|even|as well as|with|and) (?:the |those |any )?(?:ones |alerts |alarms )?"
                         r"(?:already |we(?:'ve| have)? (?:already )?|that (?:were |got |have been )?(?:already )?)?"
                         r"(?:sorted|dealt with|handled|fixed|sorted out|put right|acked|done)\b|"
                         r"\b(?:sorted|dealt-with|handled|fixed|old|finished) (?:ones|alerts|alarms)\b")

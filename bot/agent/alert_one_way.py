@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from bot.agent.patterns import lazy
+
 _RISE = r"(?:go(?:es)? up|went up|going up|rise[sn]?|rising|rose|climb(?:s|ing)?|increase[sd]?|spikes?|jumps?|higher)"
 _FALL = r"(?:go(?:es)? down|went down|going down|drops?|dropping|falls?|falling|dips?|decrease[sd]?|declines?|lower)"
 _ONLY = r"\b(?:only|just)\b"
@@ -13,7 +15,7 @@ _ONLY = r"\b(?:only|just)\b"
 
 def _kept(move: str, other: str) -> re.Pattern[str]:
     # "only ... when they go up, not down", "just the rises", "rises only", "not when they drop, only rises"
-    return re.compile(rf"{_ONLY}(?: [\w'-]+){{0,6}} (?:the |on |about |for |when |if )?(?<!\bor )(?<!\band ){move}\b(?!(?: or| and)(?: [\w'-]+){{0,2}} {other})|"
+    return lazy(rf"{_ONLY}(?: [\w'-]+){{0,6}} (?:the |on |about |for |when |if )?(?<!\bor )(?<!\band ){move}\b(?!(?: or| and)(?: [\w'-]+){{0,2}} {other})|"
                       rf"\b{move} only\b|\b(?:not|never|don'?t|do not)(?: [\w'-]+){{0,4}} {other}\b")
 
 

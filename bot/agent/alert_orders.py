@@ -12,6 +12,7 @@ from bot.agent.alert_asked import ASKED_RULES
 from bot.agent.alert_plain_words import ALERT_ASKED_ABOUT, ALERT_JUDGED, ALERT_OFF, ALERT_WHY_FIRED
 from bot.agent.alert_rule_said import RULE_CHANGED, RULE_MADE, RULE_NAMED_FIRST
 from bot.agent.alert_wanted_after import WANTED_AFTER
+from bot.agent.patterns import lazy
 
 # "Tell me if it drops" asks to be told in future; "tell me if it dropped last week" is a question.
 # ("flag it to me should refunds creep past 5%": "should" is the "if" of formal English, not "should we")
@@ -21,7 +22,7 @@ _PAST = r"(?!.*\b(?:dropped|fell|rose|went|was|were|did|had|has been|have been|g
 _JUDGED = (r"(?!.*\b(?:highest|lowest|busiest|quietest|best|worst|strongest|weakest|any good|worth (?:it|opening|having|"
            r"keeping|the)|(?:is|are|'s|was|were) (?:\w+ ){0,2}(?:good|bad|normal|ok|okay|healthy|decent|fine|typical|usual|"
            r"reasonable|about right)(?! (?:and|or) )\b))")
-NOTIFY = re.compile(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|whenever|should(?! (?:i|we|you|they|it be)\b)|as soon as|the (?:minute|moment|second|day))" + _PAST + _JUDGED +
+NOTIFY = lazy(r"\b(?:(?:let me know|tell me|inform me) (?:if|when|whenever|should(?! (?:i|we|you|they|it be)\b)|as soon as|the (?:minute|moment|second|day))" + _PAST + _JUDGED +
                      r"|^(?:[\w' &-]{1,30}: )?(?:please |ok,? |now |just )?alert (?:us |me |the team |everyone |the staff )?(?:if|when|whenever|should(?! (?:i|we|you|they|it be)\b)|as soon as)\b|"
                      # "if tiktok sign ups spike, let me know": the condition first
                      r"^(?:[\w' &-]{1,30}: )?(?:(?:abeg|please|pls|kindly|ok|okay|also|oh|hey|and),? )*(?:if|when(?! (?:did|was|were|has|have|had|is|are|do|does)\b)|whenever|should|the moment|as soon as)\b.*\b(?:let (?:me|us) know|tell (?:me|us)|"

@@ -9,12 +9,11 @@ and finds which existing rule a "change" or "delete" request means.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from bot.agent.alert_one_way import one_way
 from bot.agent.alert_plain_words import OFF_SAID
-from bot.agent.patterns import rx
+from bot.agent.patterns import lazy, rx
 from bot.agent.word_fragments import DAY_WEEK_MONTH
 
 _NUMBER = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
@@ -36,10 +35,10 @@ _CONDITIONS: list[tuple[str, str]] = [
      rf"(?:climbs?|rises?|goes|gets?|creeps?|jumps?|moves?|shoots?|runs?) past|pass(?:es|ed)?|breaks?|breach(?:es)?|cross(?:es|ed)?(?: over)?)\s+[£$€]?{_NUMBER}",
      "above"),
 ]
-_UNUSUAL = re.compile(r"\b(?:unusual|anomal\w*|abnormal|strange|weird|odd|spikes?|out of the ordinary)\b")
+_UNUSUAL = lazy(r"\b(?:unusual|anomal\w*|abnormal|strange|weird|odd|spikes?|out of the ordinary)\b")
 # Sudden moves without a number are unusual days in one direction: "a channel's new visitors
 # spike", "orders dry up". A percentage ("jumps by 20%") is a rises_by rule instead.
-_UP = re.compile(r"\b(?:spik(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|jump(?:s|ed|ing)?|shoots? up|shot up|"
+_UP = lazy(r"\b(?:spik(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|jump(?:s|ed|ing)?|shoots? up|shot up|"
                  r"takes off|taking off|took off|soar\w*|boom\w*|lots of|loads of|"
                  # "a channel goes mad with new visitors", "bookings go wild": a sudden rise
                  r"(?:go|goes|going|gone|went) (?:mad|crazy|wild|nuts|bonkers|mental|haywire)\b|"
@@ -62,7 +61,7 @@ _UP = re.compile(r"\b(?:spik(?:e|es|ed|ing)|surg(?:e|es|ed|ing)|jump(?:s|ed|ing)
                  r"(?:way|far|well|much) (?:above|over) (?:the )?(?:normal|usual|average)|"
                  # (lane probe26b) "starts pouring way more new visitors onto the site", "sends heaps more"
                  r"(?:send|bring|pour|push|driv|get|throw|pull)\w* (?:in |us )?(?:way|far|massively|hugely|vastly|loads|heaps|lots|a lot) more)\b")
-_DOWN = re.compile(r"\b(?:unusually (?:low|few|little|quiet)|dr(?:y|ies|ied|ying) up|(?:drops?|falls?|dips?) "
+_DOWN = lazy(r"\b(?:unusually (?:low|few|little|quiet)|dr(?:y|ies|ied|ying) up|(?:drops?|falls?|dips?) "
                    # "a weirdly quiet day", "a dead day", "a really slow week"
                    r"unusually|(?:weirdly|strangely|oddly|suspiciously|abnormally|eerily|worryingly|really|very|super|dead) "
                    r"(?:low|few|little|quiet|slow|dead|flat)|(?:a |an )?(?:quiet|slow|dead|flat) (?:day|week|spell|patch)s?|"
@@ -74,7 +73,7 @@ _DOWN = re.compile(r"\b(?:unusually (?:low|few|little|quiet)|dr(?:y|ies|ied|ying
                    r"(?:way|far|well|much) (?:below|under) (?:the )?(?:normal|usual|average))\b")
 # "any channel", "each segment", "a channel's", "per channel": watch every group on its own.
 # (lane probe25b) "if a single first channel starts sending ...": the first-touch channel, one by one
-_PER = re.compile(r"\b(?:any|each|every|a|which|per|one)\s+(?:single\s+|one\s+|individual\s+|particular\s+)?(?:first[- ](?:touch )?)?"
+_PER = lazy(r"\b(?:any|each|every|a|which|per|one)\s+(?:single\s+|one\s+|individual\s+|particular\s+)?(?:first[- ](?:touch )?)?"
                   r"(channel|segment)(?:s|'s)?\b|"
                   # "if one of the channels suddenly...", "any of our segments"
                   # (lane probe26b) "if one of the first channels starts sending ...": the first-touch ones
@@ -82,7 +81,7 @@ _PER = re.compile(r"\b(?:any|each|every|a|which|per|one)\s+(?:single\s+|one\s+|i
 # (lane real17) where the customers live, watched place by place: "any city's covers", "each
 # town", "per region", "one of our counties": the customers' town (city) or region
 _PLACE = r"(city|cities|town|towns|village|villages|suburb|suburbs|neighbou?rhoods?|region|regions|county|counties|province|provinces)"
-_PER_PLACE = re.compile(rf"\b(?:any|each|every|a|which|per|one)\s+(?:single\s+|one\s+|individual\s+|particular\s+)?{_PLACE}(?:'s|')?(?!\w)|"
+_PER_PLACE = lazy(rf"\b(?:any|each|every|a|which|per|one)\s+(?:single\s+|one\s+|individual\s+|particular\s+)?{_PLACE}(?:'s|')?(?!\w)|"
                         rf"\b(?:any|one|either|each|some) of (?:the|our|my) {_PLACE}\b")
 _TOWN_WORDS = ("cit", "town", "village", "suburb", "neighbo")
 _WINDOWS: list[tuple[str, int]] = [
@@ -101,7 +100,7 @@ _ONE_TO_NEXT = {"day": 1, "week": 7, "month": 28}
 # A threshold's time unit ("above 4 hours", "under 90 minutes"): the plan converts it to the
 # unit the metric is kept in (tools/analytics/kpi_catalog.py), so "4 hours" is never 4 days.
 _UNIT_WORDS = {"minutes": r"minutes?|mins?", "hours": r"hours?|hrs?|h", "days": r"days?", "weeks": r"weeks?"}
-_TIME_UNIT = re.compile(r"\s*(" + "|".join(_UNIT_WORDS.values()) + r")\b")
+_TIME_UNIT = lazy(r"\s*(" + "|".join(_UNIT_WORDS.values()) + r")\b")
 _IN_HOURS = {"minutes": 1 / 60, "hours": 1.0, "days": 24.0, "weeks": 168.0}
 
 
@@ -121,9 +120,9 @@ def parse_rule_request(text: str) -> dict[str, Any]:
     """condition, value, window_days and severity, as far as the text says them."""
     t = text.lower()
     for words, percent in _FRACTIONS.items():  # "drops by more than a third" is 33.3%
-        t = re.sub(rf"\b(by|than|over|under|least|almost|nearly|about) {words}\b", rf"\1 {percent}", t)
+        t = rx.sub(rf"\b(by|than|over|under|least|almost|nearly|about) {words}\b", rf"\1 {percent}", t)
         # (lane probe20a) "orders fall a fifth", "if bookings drop a quarter": the share said straight after the move
-        t = re.sub(rf"\b((?:drop|fall|rise|climb|jump|grow|sink|slide|shrink|dip|slip|plunge|tumble|soar|surge|go (?:up|down)|"
+        t = rx.sub(rf"\b((?:drop|fall|rise|climb|jump|grow|sink|slide|shrink|dip|slip|plunge|tumble|soar|surge|go (?:up|down)|"
                    rf"goes (?:up|down))(?:s|ped|ed|ping|ing)?|fell|rose|grew|sank|slid|shrank|went (?:up|down)|"
                    # (lane probe22c) "takings down a fifth on the week before": the move said as where it is
                    rf"(?<!\bcome )(?<!\bbe )(?:down|up)) {words}\b",
@@ -187,7 +186,7 @@ def parse_rule_request(text: str) -> dict[str, Any]:
         out["window_days"] = _ONE_TO_NEXT[m.group(1)]
     # "week by week, not day by day": the window said is the one kept, not the one turned down
     # (blanked to the same length, so the threshold's place in the text still holds)
-    said_window = re.sub(rf"\b(?:not|rather than|instead of|and not|but not)\s+(?:a |the )?(?:{DAY_WEEK_MONTH}[- ](?:on|over|to|by)"
+    said_window = rx.sub(rf"\b(?:not|rather than|instead of|and not|but not)\s+(?:a |the )?(?:{DAY_WEEK_MONTH}[- ](?:on|over|to|by)"
                          rf"[- ]{DAY_WEEK_MONTH}|daily|weekly|monthly|(?:a |one )?{DAY_WEEK_MONTH})\b", lambda m: " " * len(m.group(0)), t)
     for pattern, days in _WINDOWS if "window_days" not in out else ():
         w = rx.search(pattern, said_window)
@@ -259,7 +258,7 @@ def _float(text: str) -> float:
 # A short turn that sets something on the rule just proposed or changed in the thread:
 # "actually make that 15%", "and make it high priority", "switch that one off for now",
 # "make it weekly". It leads like a follow-up or points back at the rule.
-_AMEND_LEAD = re.compile(r"^(?:actually|and|ok|okay|no|nah|sorry|hmm|make|set|change|switch|turn|then|but|can you|"
+_AMEND_LEAD = lazy(r"^(?:actually|and|ok|okay|no|nah|sorry|hmm|make|set|change|switch|turn|then|but|can you|"
                          r"on (?:reflection|second thoughts?)|thinking about it|go (?:with|for)|[£$€]?\d+(?:\.\d+)?\s*%? (?:is|would be)|"
                          r"could you|please|pls|raise|lower|bump|drop|put|instead)\b|"
                          r"\b(?:that|it|this|that one|this one|the rule|the alert|instead)\b")

@@ -29,6 +29,7 @@ from bot.agent.alert_plain_words import ALERT_ASKED_ABOUT, ALERT_WHY_FIRED
 from bot.agent.alert_rule_said import RULE_CHANGED
 from bot.agent.alert_slots import best_rule_id, in_unit, parse_rule_request
 from bot.agent.alert_wanted_after import NEW_ALERT_SAID, TOLD_GROUP
+from bot.agent.patterns import lazy, rx
 from bot.agent.tools import ToolContext, ToolSpec
 from tools.alerts.manage import (
     ChangeAlertRuleParams,
@@ -46,7 +47,7 @@ from tools.alerts.manage import (
 
 # "only the rules that are switched on", "just the active alerts": leave the switched-off ones out
 # (lane probe24a: hyphenated too, "only the switched-on ones")
-_ONLY_ON = re.compile(r"\b(?:only|just)\b.{0,40}\b(?:(?:switched|turned)[- ]on|active|enabled|live|in force|running)\b|"
+_ONLY_ON = lazy(r"\b(?:only|just)\b.{0,40}\b(?:(?:switched|turned)[- ]on|active|enabled|live|in force|running)\b|"
                       r"\b(?:(?:switched|turned)[- ]on|active|enabled|live) (?:ones|rules|alerts) only\b|"
                       # (lane probe25c) "skip the off ones", "leave out the off rules"
                       r"\b(?:leave|leaving|skip|skipping|without|ignore|ignoring) (?:out )?(?:the |any )?(?:disabled|switched[- ]off|turned[- ]off|"
@@ -57,14 +58,14 @@ _ONLY_ON = re.compile(r"\b(?:only|just)\b.{0,40}\b(?:(?:switched|turned)[- ]on|a
 
 # (lane ps25) "but not the ones switched off", "except the paused ones", "minus any that are turned
 # off": the switched-off ones said and then struck out (checked before "ones turned off" counts them in)
-_NOT_OFF = re.compile(r"\b(?:but not|not|except(?: for)?|excluding|minus|apart from|bar|no) (?:the |any |all )?"
+_NOT_OFF = lazy(r"\b(?:but not|not|except(?: for)?|excluding|minus|apart from|bar|no) (?:the |any |all )?"
                       r"(?:ones?|rules?|alerts?)? ?(?:that are |that's |which are |we'?ve |i'?ve )?(?:been )?"
                       r"(?:disabled|switched[- ]off|turned[- ]off|paused|inactive|muted|off)\b|"
                       r"\b(?:but not|not|except(?: for)?|excluding|minus|apart from) (?:the |any )?(?:disabled|switched[- ]off|"
                       r"turned[- ]off|paused|inactive|muted) (?:ones|rules|alerts)\b")
 
 # "every rule I've got, including ones turned off", "all my alerts, even the paused ones": the switched-off ones too
-_WITH_OFF = re.compile(r"\b(?:including|incl\.?|even|plus|as well as|and|with) (?:the |any |all )?(?:ones? |rules? |alerts? )?"
+_WITH_OFF = lazy(r"\b(?:including|incl\.?|even|plus|as well as|and|with) (?:the |any |all )?(?:ones? |rules? |alerts? )?"
                        r"(?:that are |that's |i'?ve |we'?ve |i |we |you )?(?:disabled|switched[- ]off|turned[- ]off|paused|inactive|muted|"
                        r"off)\b(?! (?:the|a|an|my|our)\b)|\b(?:disabled|switched[- ]off|turned[- ]off|paused|muted) (?:ones|rules|alerts) "
                        r"(?:too|as well|included)\b")
@@ -72,7 +73,7 @@ _WITH_OFF = re.compile(r"\b(?:including|incl\.?|even|plus|as well as|and|with) (
 
 def _plan_list(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "norm", "") or (getattr(slots, "text", "") or "").lower()
-    if re.search(ADVICE, text):
+    if rx.search(ADVICE, text):
         advice_note(slots)
     if _NOT_OFF.search(text):
         return {"include_disabled": False}
@@ -132,16 +133,16 @@ def _named_rule(ctx: ToolContext, text: str) -> str:
     made_here = [s.rule.id for s in _alerts(ctx).stored_rules()] if _state_exists(ctx) else []
     everyone = _rule_ids(ctx)
     t = text.lower()
-    written = [r for r in sorted(everyone, key=len, reverse=True) if re.search(rf"(?<![\w-]){re.escape(r)}(?![\w-])", t)]
+    written = [r for r in sorted(everyone, key=len, reverse=True) if rx.search(rf"(?<![\w-]){re.escape(r)}(?![\w-])", t)]
     if written:  # the id written out wins, wherever the rule comes from
         return written[0]
     # An id-like name that no rule has ("delete the cart-abandonment alert rule"): kept as
     # written, so the answer can say there is no such rule and list the ones there are.
-    m = re.search(r"\b(?:rule|alert)s?\s+(?:called|named|id)?\s*([a-z0-9]+(?:-[a-z0-9]+)+)\b|"
+    m = rx.search(r"\b(?:rule|alert)s?\s+(?:called|named|id)?\s*([a-z0-9]+(?:-[a-z0-9]+)+)\b|"
                   r"\b(?:called|named)\s+([a-z0-9]+(?:-[a-z0-9]+)+)\b|"
                   r"\bthe\s+([a-z0-9]+(?:-[a-z0-9]+)+)\s+(?:alert|rule)\b", t)
     named = best_rule_id(text, made_here) or best_rule_id(text, everyone) or (next(g for g in m.groups() if g) if m else None)
-    if named is None and made_here and re.search(r"\b(?:that|it|this|that one|this one|the (?:rule|alert))\b", t):
+    if named is None and made_here and rx.search(r"\b(?:that|it|this|that one|this one|the (?:rule|alert))\b", t):
         return made_here[-1]  # "make that 15%": the rule made last in conversation
     return named or "(which rule?)"
 
@@ -150,7 +151,7 @@ def _boost_create(slots: Any) -> float:
     """A request to be told when something happens, with a condition, is a new rule, even
     when it names a KPI and a comparison ("falls by 15% week on week")."""
     text = getattr(slots, "text", "") or ""
-    said = NOTIFY.search(text) or re.search(TOLD_GROUP + "|" + NEW_ALERT_SAID, text.lower())
+    said = NOTIFY.search(text) or rx.search(TOLD_GROUP + "|" + NEW_ALERT_SAID, text.lower())
     return 0.5 if said and parse_rule_request(text).get("condition") else 0.0
 
 
@@ -178,7 +179,7 @@ def _plan_create(slots: Any, ctx: ToolContext) -> dict[str, Any]:
             args["value"] = converted
     if metric in _STEP_FROM:
         args.update(metric="conversion_rate", stage=_STEP_FROM[metric])
-    elif metric == "purchase_conversion" and (slots.stages and slots.stages[0] != "purchase" or re.search(r"\bconver", slots.norm)):
+    elif metric == "purchase_conversion" and (slots.stages and slots.stages[0] != "purchase" or rx.search(r"\bconver", slots.norm)):
         args["metric"] = "conversion_rate"  # "conversion": the alerts' name for it ("buying rate" keeps the KPI's)
         if slots.stages and slots.stages[0] != "purchase":
             args["stage"] = slots.stages[0]
@@ -196,11 +197,11 @@ def _default_metric(asked: dict[str, Any], text: str = "") -> str:
     people; "an unusual pile of support tickets" is the number of tickets (no time or rate of
     them was named, or it would be that KPI). Otherwise unknown goes in as a question, so the
     refusal names the valid metrics."""
-    if re.search(r"\b(?:become|becomes|becoming|became|turn|turns|turning|go|goes|going|tip|tips|slip|slips|move|moves)\b"
+    if rx.search(r"\b(?:become|becomes|becoming|became|turn|turns|turning|go|goes|going|tip|tips|slip|slips|move|moves)\b"
                  r".{0,15}\b(?:high[- ]risk|at[- ]risk|a churn risk|risky)\b|\b(?:number|count) of (?:high[- ]risk|at[- ]risk) "
                  r"(?:customers|clients)\b", text, re.I):
         return "high_risk_customers"  # "when more than 10 customers become high risk": the at-risk count
-    if re.search(r"\b(?:support )?tickets\b|\bcomplaints\b|\bsupport (?:requests|emails|queries|cases)\b", text, re.I):
+    if rx.search(r"\b(?:support )?tickets\b|\bcomplaints\b|\bsupport (?:requests|emails|queries|cases)\b", text, re.I):
         return "tickets"  # "complaints balloon on any channel": the tickets, per channel
     if asked.get("per") == "channel" and asked.get("direction") == "up":
         return "new_visitors"
@@ -222,13 +223,13 @@ def _plan_delete(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 def _plan_open(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "norm", "") or slots.text.lower()
-    resolved = SORTED_TOO.search(text) or re.search(r"\bresolved\b|\bcleared\b|\bclosed (?:ones|alerts|alarms)\b|\bpast alerts\b|\bincluding old\b|"
+    resolved = SORTED_TOO.search(text) or rx.search(r"\bresolved\b|\bcleared\b|\bclosed (?:ones|alerts|alarms)\b|\bpast alerts\b|\bincluding old\b|"
                          # "plus the ones closed recently", "and those we closed last week"
                          r"\b(?:ones|those|alerts|alarms) (?:we |that |which )?(?:were |got |have been )?(?:closed|shut|settled)\b", text)
-    if re.search(r"(?:\bnot|n't|\bnever|\bnobody|\bno[- ]one|\byet to be|\bstill to be)(?:'s)?(?: \w+){0,2} (?:resolved|cleared|closed)\b", text):
+    if rx.search(r"(?:\bnot|n't|\bnever|\bnobody|\bno[- ]one|\byet to be|\bstill to be)(?:'s)?(?: \w+){0,2} (?:resolved|cleared|closed)\b", text):
         resolved = None  # "alerts still not cleared": the open ones only
     # (lane ps29) "...that haven't cleared, the resolved ones as well": the cleared ones asked for besides
-    if re.search(r"\b(?:resolved|cleared|closed|sorted|fixed|finished) ones,? (?:as well|too|also)\b|"
+    if rx.search(r"\b(?:resolved|cleared|closed|sorted|fixed|finished) ones,? (?:as well|too|also)\b|"
                  r"\b(?:plus|and|also|including|with) (?:the |those |any )?(?:resolved|cleared|closed) (?:ones|alerts|alarms)\b", text):
         resolved = True
     return {"include_resolved": True} if resolved else {}

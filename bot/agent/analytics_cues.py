@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.agent.churn_window import DEFINES, churn_window_days
 from bot.agent.feedback_cues import FEELING_NAMED
+from bot.agent.patterns import lazy, rx
 from bot.agent.ranked_order import RANKED_ORDER
 from bot.agent.series_words import TREND_CUE as _TREND_CUE
 from bot.agent.series_words import series_grain
@@ -34,7 +35,7 @@ _OTHER_PERIOD = (r"\bthan (?:in |during |over )?(?:the )?(?:\w+ )?(?:days?|weeks
                  r"\b(?:next to|alongside|beside|side by side with|set against|relative to) (?:the |that of )?"
                  r"(?:last|previous|prior|preceding|same|(?:day|week|month|quarter|year|period) before|"
                  r"(?:\d+|[a-z]+) (?:days? |weeks? |months? )?(?:before|prior|previous|earlier))\b")
-_COMPARE_CUE = re.compile(
+_COMPARE_CUE = lazy(
     r"\bcompar\w*|\bvs\.?\b|\bversus\b|\bagainst\b|\b(?:week|month|quarter|year|day) on (?:week|month|quarter|year|day)\b|"
     r"\bperiod over period\b|\bbetter or worse\b|\bup or down\b|\bthan (?:last|the previous|it was|before|in)\b|"
     r"\b(?:did|has|have|was|were)\b.*\b(?:drop|drops|dropped|fall|fell|rise|rose|gone (?:up|down)|"
@@ -44,7 +45,7 @@ _COMPARE_CUE = re.compile(
     rf"\bagainst the {DAY_TO_YEAR} before\b|" + _OTHER_PERIOD)
 _GROUPS = (r"(?:(?:customer|client|crm|member|first[- ]touch|first|acquisition) )?(?:channels?|sources?|segments?|cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|districts?|postcodes?|villages?|"
            r"boroughs?|regions?|areas?|age (?:bands?|groups?|brackets?)|personas?|customer groups?)")  # (lane probe21c) "which customer segment"
-_MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|(?<!left )(?<!leave )(?<!leaves )\bbehind\b|\bcaus\w*|\bcontribut\w*|\bexplain\w*|"
+_MOVER_CUE = lazy(r"\bdr[oi]ve\w*|\bdriving\b|(?<!left )(?<!leave )(?<!leaves )\bbehind\b|\bcaus\w*|\bcontribut\w*|\bexplain\w*|"
                         r"\bmovers?\b|\bresponsible\b|\baccount(?:s|ed)? for\b|\b(?:moved|changed|shifted|swung)\b.{0,30}"
                         r"\bmost\b|\b(?:pull|pulled|pulling|dragg?\w*|push\w*|knock\w*|lift\w*|boost\w*|hurt\w*|"
                         r"tank\w*)\b.{0,30}\b(?:down|up)\b|\bto blame\b|\b(?:do|should|can|would) (?:i|we|you) blame\b|"
@@ -105,13 +106,13 @@ _MOVER_CUE = re.compile(r"\bdr[oi]ve\w*|\bdriving\b|(?<!left )(?<!leave )(?<!lea
 
 # The future: a forecast, a horizon, a prediction. ("might" is left out: "what might explain
 # the drop?" is about the past.)
-_FUTURE = re.compile(r"\b(?:should|can we expect|do we expect|are we expecting) (?:\w+ ){0,3}(?:spend|bring in|earn|generate)\b|"
+_FUTURE = lazy(r"\b(?:should|can we expect|do we expect|are we expecting) (?:\w+ ){0,3}(?:spend|bring in|earn|generate)\b|"
                      r"\bforecast(?:s|ed|ing|ers?)?\b|\boutlook\b|\bpredict(?:s|ed|ing|ions?|ive)?\b|\bproject(?:ed|ions?)\b|\bnext (?:week|month|quarter|year|\d+|few|couple)|"
                      r"\bwill\b|\bcoming (?:\d+ )?(?:days?|weeks?|months?|quarter|year)|\blikely to\b|\babout to\b|"
                      r"\bgoing to\b|\bahead\b|\bexpected? (?:revenue|sales|income|spend)", re.I)
 # "revenue by channel", "new visitors per segment": one KPI split by a group. The movers tool
 # answers it with each group's value (and the period before), where kpis would give one total.
-_SPLIT_CUE = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+"
+_SPLIT_CUE = lazy(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+"
                         r"(?:first[- ]touch\s+|first\s+|acquisition\s+|crm\s+|customer\s+|client\s+|marketing\s+){0,2}"
                         r"(?:channels?|sources?|segments?|cit(?:y|ies)|regions?|states?|provinces?|count(?:y|ies)|districts?|age bands?|age groups?|personas?)\b", re.I)
 
@@ -130,7 +131,7 @@ def split_cue(text: str) -> bool:
 
 
 # A KPI's change named as such: "moved", "behind the change", "orders fell ... which region?".
-_CHANGED = re.compile(r"\b(?:moved(?! on\b)|shifted|swung|slipped|dipped|slid|sagged|worsened|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|(?:i|we|you) blame|"
+_CHANGED = lazy(r"\b(?:moved(?! on\b)|shifted|swung|slipped|dipped|slid|sagged|worsened|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|(?:i|we|you) blame|"
                       # "who's dragging nps down?": the group behind a fall, not each group's level
                       r"dragg\w*|"
                       r"responsible)\b|\b(?:the )?(?:change|drop|fall|rise|dip|jump|swing|shift) (?:in|by|across|per)\b|"
@@ -138,7 +139,7 @@ _CHANGED = re.compile(r"\b(?:moved(?! on\b)|shifted|swung|slipped|dipped|slid|sa
                       r"\b(?:got|gotten|become|became|grown|getting|gone|went|turned) (?:a (?:bit|lot|little) |much )?"
                       r"(?:unhappier|happier|grumpier|crankier|crosser|less (?:happy|satisfied)|more (?:unhappy|satisfied))\b")
 # "orders fell last week - which region was it?": the change first, then which group ("moved on" is a step).
-_FELL_WHICH = re.compile(r"\b(?:fell|fallen|dropped|dipped|rose|risen|jumped|spiked|slumped|declined|increased|"
+_FELL_WHICH = lazy(r"\b(?:fell|fallen|dropped|dipped|rose|risen|jumped|spiked|slumped|declined|increased|"
                          r"decreased|went (?:up|down)|gone (?:up|down)|(?:crept|creeping|edged|ticked|inched|nudged) (?:up|down)|changed|moved(?! on\b)|tanked|shot up|spike|surge|slump|took a (?:dip|hit|tumble))\b.{0,40}\b(?:which|what)\b")
 # Satisfaction levels split by a group satisfaction_by has ("nps by segment"): its question, not
 # movers' (which explains a change); movers keeps the groups only it splits by (city, region, age).
@@ -149,9 +150,9 @@ KPI_DIMS = ("channel", "acquisition_channel", "segment", "city", "region", "age_
 
 # Lifetime value as it stands, not the model's outlook: "historic CLV", "worth so far this
 # year", "what they've spent with us to date", "not a prediction" (the KPI `clv`).
-_HISTORIC = re.compile(r"\bhistor\w*|\bso far\b|\bto date\b|\bytd\b|\balready\b|\bactual(?:ly)?\b|"
+_HISTORIC = lazy(r"\bhistor\w*|\bso far\b|\bto date\b|\bytd\b|\balready\b|\bactual(?:ly)?\b|"
                        r"\b(?:has|have|had|'ve) (?:\w+ ){0,3}(?:spent|been worth)\b|\bpast spend\b")
-_NOT_FUTURE = re.compile(r"\b(?:not|no|without|rather than|instead of) (?:a |an |the |any )?"
+_NOT_FUTURE = lazy(r"\b(?:not|no|without|rather than|instead of) (?:a |an |the |any )?"
                          r"(?:prediction|forecast|projection|estimate|guess|model)s?\b|\b(?:go|went|goes|going|gone) ahead\b")
 
 
@@ -195,7 +196,7 @@ def boost_kpis(slots: Any) -> float:
         return 0.2  # "how much did bookings drop from august to september?": a change between two periods, compare's
     if historic_clv(slots):
         return 1.6  # over the lifetime-value tool's own words ("clv", "worth")
-    if set(metrics_from(slots)) & _TICKET_TIMES and re.search(r"\b(?:complaints|gripes|moans|grumbles)\b", text_of(slots)):
+    if set(metrics_from(slots)) & _TICKET_TIMES and rx.search(r"\b(?:complaints|gripes|moans|grumbles)\b", text_of(slots)):
         return 0.75  # "the resolution time for complaints": the complaints are the tickets timed, not their themes
     if getattr(slots, "breakdown", None) in KPI_DIMS and split_cue(text_of(slots)):
         return 0.35  # "how long does delivery take in each state?": one number would not split it
@@ -224,7 +225,7 @@ def ranks_conversion(slots: Any) -> bool:
 
 # "what share of sessions looked at product pages?", "what percentage of visitors reached the
 # checkout?": how far people got, a step's reach (the funnel's), not the count of sessions
-_STEP_REACH = re.compile(r"\b(?:share|percentage|proportion|fraction|%|per ?cent|how many) of (?:the |our |all )?"
+_STEP_REACH = lazy(r"\b(?:share|percentage|proportion|fraction|%|per ?cent|how many) of (?:the |our |all )?"
                          r"(?:(?:web|site|website) )?(?:sessions|visits|visitors|customers|people|users|shoppers) "
                          r"(?:that |who |which )?(?:\w+ )?(?:looked at|look at|viewed|view|saw|see|reached|reach|got to|get to|"
                          r"made it to|visited|went to|go to|opened|browsed|added|started|clicked)\b")
@@ -236,7 +237,7 @@ def reaches_a_step(slots: Any) -> bool:
 
 
 # "what % of people browsing the site end up buying", "share of visitors who wind up ordering"
-_SHARE_WHO_BUY = re.compile(r"(?<!\w)(?:share|percentage|proportion|fraction|%|per ?cent) of (?:the |our |all )?(?:[\w-]+ )?"
+_SHARE_WHO_BUY = lazy(r"(?<!\w)(?:share|percentage|proportion|fraction|%|per ?cent) of (?:the |our |all )?(?:[\w-]+ )?"
                             r"(?:people|visitors|browsers|shoppers|folks?|customers|users|sessions|visits|punters|lookers)\b")
 
 
@@ -247,16 +248,16 @@ def boost_funnel(slots: Any) -> float:
     stages = len(getattr(slots, "stages", []) or [])
     # "from product view to checkout start to order placed", "consideration -> decision ->
     # purchase": a chain of the data's own steps or stages
-    chain = re.search(r"\bfrom\b.*\bto\b|->|→|\bthen\b|\b(?:go|goes|went) on to\b|\bend(?:s|ed)? up\b|\bto\b.*\bto\b",
+    chain = rx.search(r"\bfrom\b.*\bto\b|->|→|\bthen\b|\b(?:go|goes|went) on to\b|\bend(?:s|ed)? up\b|\bto\b.*\bto\b",
                       text_of(slots))
     if chain and (touchpoints >= 2 or (stages >= 3 and "->" in text_of(slots))):
         # "product view -> add to cart -> checkout start": three steps in arrows are the funnel asked for
-        return 1.1 if touchpoints >= 3 and re.search(r"->|→", text_of(slots)) else 0.9
+        return 1.1 if touchpoints >= 3 and rx.search(r"->|→", text_of(slots)) else 0.9
     if "purchase_conversion" in metrics_from(slots) and stages <= 2 and not touchpoints and _SHARE_WHO_BUY.search(text_of(slots)) \
-            and not re.search(r"\b(?:funnel|steps?|stages?|each|every)\b", text_of(slots)):
+            and not rx.search(r"\b(?:funnel|steps?|stages?|each|every)\b", text_of(slots)):
         return -0.5  # (lane tune33) "what % of people browsing the site end up buying": the buying rate, one KPI
-    if any(m.startswith("conversion_") for m in metrics_from(slots)) and re.search(r"\bconver\w*", text_of(slots)) \
-            and not re.search(r"\bfunnel\b", text_of(slots)):
+    if any(m.startswith("conversion_") for m in metrics_from(slots)) and rx.search(r"\bconver\w*", text_of(slots)) \
+            and not rx.search(r"\bfunnel\b", text_of(slots)):
         return -0.5  # "awareness to consideration conversion": the one step's KPI, no funnel asked for
     two = len(getattr(slots, "stages", []) or []) >= 2 or touchpoints >= 2
     return 0.35 if two else 0.0
@@ -272,7 +273,7 @@ def boost_trend(slots: Any) -> float:
 
 
 # "late vs on-time": two groups set against each other, not two periods (satisfaction_by's).
-_GROUPS_VS = re.compile(r"\blate (?:[\w-]+ ){0,2}(?:vs\.?|versus|or|and|against|compared (?:with|to)) (?:the )?on[- ]time\b|"
+_GROUPS_VS = lazy(r"\blate (?:[\w-]+ ){0,2}(?:vs\.?|versus|or|and|against|compared (?:with|to)) (?:the )?on[- ]time\b|"
                         r"\bon[- ]time (?:[\w-]+ ){0,2}(?:vs\.?|versus|or|and|against|compared (?:with|to)) (?:the )?late\b")
 # "friday night or saturday night, which makes us more?", "spend per order on a weekday compared
 # with the weekend": days of the week set side by side, a pattern of the week (time_pattern), not
@@ -281,14 +282,14 @@ _GROUPS_VS = re.compile(r"\blate (?:[\w-]+ ){0,2}(?:vs\.?|versus|or|and|against|
 _DAY = (r"(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekdays?|weekends?)"
         r"(?: (?:nights?|mornings?|evenings?|afternoons?|lunch(?:time)?s?))?")
 # (ps27: never a weekday said with its date, "friday the 13th vs friday the 6th", two days that are periods)
-DAYS_VS = re.compile(rf"(?<!last )(?<!this )(?<!past )\b{_DAY}(?! (?:the )?\d) (?:(?:\w+ ){{0,2}}(?:or|vs\.?|versus|against|compared? (?:to|with))|next to) (?:a |an |the |on )?{_DAY}\b(?! before\b)(?! (?:the )?\d)")
+DAYS_VS = lazy(rf"(?<!last )(?<!this )(?<!past )\b{_DAY}(?! (?:the )?\d) (?:(?:\w+ ){{0,2}}(?:or|vs\.?|versus|against|compared? (?:to|with))|next to) (?:a |an |the |on )?{_DAY}\b(?! before\b)(?! (?:the )?\d)")
 # "compared with last month", "vs the week before": a period named as the other side.
-_VS_PERIOD = re.compile(r"\b(?:compar\w*(?: it)? (?:with|to|against)|vs\.?|versus|against|next to|alongside|beside|"
+_VS_PERIOD = lazy(r"\b(?:compar\w*(?: it)? (?:with|to|against)|vs\.?|versus|against|next to|alongside|beside|"
                         r"side by side with|set against|relative to) (?:the |that of )?"
                         r"(?:last|previous|prior|same|(?:day|week|fortnight|month|quarter|year) before|"
                         r"(?:\d+|[a-z]+) (?:days? |weeks? |months? )?(?:before|prior|previous))\b")
 # How the business is doing in general ("how are we doing", "how's business", "the numbers").
-_STATUS = re.compile(r"\bhow (?:are|'re|is|'s) (?:we|things|business|trade|everything|the shop) (?:doing|going|looking|"
+_STATUS = lazy(r"\bhow (?:are|'re|is|'s) (?:we|things|business|trade|everything|the shop) (?:doing|going|looking|"
                      r"performing|shaping up)\b|\bhow(?:'s| is) (?:business|trade)\b|\bhow did we (?:do|perform)\b|"
                      r"\bperformance\b|\b(?:the|our) (?:numbers|figures|kpis)\b|\bkey (?:numbers|figures|metrics)\b|"
                      # "how does the last 30 days look next to the 30 before, across the board"
@@ -301,7 +302,7 @@ _STATUS = re.compile(r"\bhow (?:are|'re|is|'s) (?:we|things|business|trade|every
 
 # "just the current period, no comparison with before", "no need to compare with the quarter
 # before", "don't bother comparing": a comparison turned down, never one asked for
-NO_COMPARISON = re.compile(r"\b(?:no|without(?: a| the| any)?|don'?t|do not|skip(?: the)?|leave out(?: the)?) "
+NO_COMPARISON = lazy(r"\b(?:no|without(?: a| the| any)?|don'?t|do not|skip(?: the)?|leave out(?: the)?) "
                            r"(?:comparison|comparing|compare|comparisons|the comparison)\b|\bnot compared\b|"
                            r"\b(?:no need|don'?t need|do not need|needn'?t|no point|don'?t bother|do not bother|not necessary)"
                            r" (?:to |in |for )?(?:a |any |the )?compar\w*|\bcomparisons? (?:isn'?t |is not |not )?(?:needed|necessary)\b|"
@@ -310,7 +311,7 @@ NO_COMPARISON = re.compile(r"\b(?:no|without(?: a| the| any)?|don'?t|do not|skip
                            r"(?:before|previous|prior|last time|last period|the period before|earlier)\b")
 
 
-_DROPOFFS = re.compile(r"\bdrop(?:ping)?[- ]?(?:offs?|outs?)\b|\bdrop(?:s|ped)? off\b|\bwhere (?:do|did) (?:we|people|they) lose\b")
+_DROPOFFS = lazy(r"\bdrop(?:ping)?[- ]?(?:offs?|outs?)\b|\bdrop(?:s|ped)? off\b|\bwhere (?:do|did) (?:we|people|they) lose\b")
 
 
 def boost_compare(slots: Any) -> float:
@@ -319,7 +320,7 @@ def boost_compare(slots: Any) -> float:
         return -1.2
     if DAYS_VS.search(text):
         return -0.9  # the days of the week set side by side: time_pattern's
-    if not metrics_from(slots) and re.search(FEELING_NAMED, text):
+    if not metrics_from(slots) and rx.search(FEELING_NAMED, text):
         return -0.5  # "week on week, are comments getting grumpier?": the feeling compared, sentiment's
     if _GROUPS_VS.search(text) or (has_metric(slots) and series_grain(text)):
         return -0.4
@@ -327,7 +328,7 @@ def boost_compare(slots: Any) -> float:
         return -1.0  # "drop-off points this week vs the week before": the drop-offs set the periods side by side themselves
     asked = getattr(slots, "against", None) or _COMPARE_CUE.search(text)
     if has_metric(slots) and asked and getattr(slots, "breakdown", None) in KPI_DIMS and _MOVER_CUE.search(text) \
-            and re.search(r"^\W*(?:which|who)\b", text):
+            and rx.search(r"^\W*(?:which|who)\b", text):
         # (lane ps28) or "who moved most on boat hires this month vs last, by channel"
         return 0.3  # "which region saw the biggest change, october vs september": the change group by group
     if has_metric(slots) and asked:
@@ -346,14 +347,14 @@ def boost_movers(slots: Any) -> float:
     breakdown = getattr(slots, "breakdown", None)
     by = breakdown in KPI_DIMS
     # A group movers cannot split by (a stage, a product category) is another tool's question.
-    cue = (_MOVER_CUE.search(text) or _FELL_WHICH.search(text)) and (by or (breakdown is None and re.search(r"\b(?:which|what|who|why|how come|where did)\b",
+    cue = (_MOVER_CUE.search(text) or _FELL_WHICH.search(text)) and (by or (breakdown is None and rx.search(r"\b(?:which|what|who|why|how come|where did)\b",
                                                                                 text)))
     split = by and split_cue(text) and not _TREND_CUE.search(text)
     if ranks_conversion(slots):
         return 0.0
     if metrics_from(slots) == ["clv"] and not _COMPARE_CUE.search(text):
         return 0.0  # "which segment has the highest CLV?": the lifetime-value tool splits it by group itself
-    if (split or (cue and not re.search(r"\brank", text))) and breakdown in SATISFACTION_DIMS and metrics_from(slots)[:1] \
+    if (split or (cue and not rx.search(r"\brank", text))) and breakdown in SATISFACTION_DIMS and metrics_from(slots)[:1] \
             and metrics_from(slots)[0] in SATISFACTION_METRICS and not _CHANGED.search(text) and not RANKED_ORDER.search(text) \
             and not (cue and (_COMPARE_CUE.search(text) or _FELL_WHICH.search(text) or getattr(slots, "against", None))):
         # "nps by segment", "which segment is least happy going by csat": each group's level,

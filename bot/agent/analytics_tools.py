@@ -4,7 +4,6 @@ functions turn the slots the planner read from a question into that tool's argum
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from bot.agent.alert_plain_words import ALERT_JUDGED
@@ -37,6 +36,7 @@ from bot.agent.kpi_said_plainly import PLAIN_ASK_CUES
 from bot.agent.kpi_sayings import SAYING_COMPARE_CUES, SAYING_CUES
 from bot.agent.kpi_worth_and_takings import KPI_CUES as WORTH_CUES
 from bot.agent.loose_days import LOOSE_DAYS_CUES
+from bot.agent.patterns import lazy, rx
 from bot.agent.period_pairs import THAN_CUES, boost_two_periods
 from bot.agent.plan_args import common, filters_from, least_group_size, period_args, period_from
 from bot.agent.same_days import SAME_DAYS_CUES
@@ -109,7 +109,7 @@ def _movers(ctx: ToolContext, params: Any):
 # one unit, after words that say it is the window (the lead) or, with no lead, before them
 # (lanes probe22a, probe22b, tune33 and unify34 read the same idea; one pattern keeps their union).
 _CART_HOURS = r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|twelve|twenty-four) ?[- ]?(?P<unit>hours?|hrs?|h|days?)\b"
-_CART_WINDOW = re.compile(
+_CART_WINDOW = lazy(
     r"(?:\b(?P<lead>"
     # "a grace period of 36 hours", "a cut-off of 2 days"
     r"(?:window|grace period|cut[- ]?off) of |"
@@ -134,7 +134,7 @@ _CART_WINDOW = re.compile(
     r"(?:cart |basket |grace )?(?:window|grace|cut[- ]?off))))")
 
 
-_BASKET_COUNTED = re.compile(r"\bcount\w* (?:a |the |their )?(?:basket|cart|trolley|bag)s? as\b")
+_BASKET_COUNTED = lazy(r"\bcount\w* (?:a |the |their )?(?:basket|cart|trolley|bag)s? as\b")
 
 
 def cart_window_hours(text: str) -> int | None:
@@ -173,7 +173,7 @@ _UNITS = r"(?:times|orders|purchases|visits|bookings|hires|jobs|appointments|ses
 _ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "tenth": 10,
              "10th": 10}
 _NTH = "(" + "|".join(_ORDINALS) + ")"
-_MIN_ORDERS = re.compile(rf"\bmore than {_TIMES} {_UNITS}\b|"
+_MIN_ORDERS = lazy(rf"\bmore than {_TIMES} {_UNITS}\b|"
                          rf"\b(?:at least|minimum of|a minimum of) {_TIMES} {_UNITS}\b|"
                          rf"\b{_TIMES}(?: or more|\+| plus) {_UNITS}\b|"
                          rf"\b{_TIMES} {_UNITS} or more\b|"
@@ -249,11 +249,11 @@ def _default_compare_period(slots: Any) -> str:
     """"week on week" looks at this week, "quarter on quarter" at this quarter, "month on month" (and
     no hint) at this month."""
     text = text_of(slots)
-    if re.search(r"\bweek on week\b|\bwow\b|\bweekly\b|\bthis week\b", text):
+    if rx.search(r"\bweek on week\b|\bwow\b|\bweekly\b|\bthis week\b", text):
         return "this_week"
-    if re.search(r"\bday on day\b|\bdaily\b", text):
+    if rx.search(r"\bday on day\b|\bdaily\b", text):
         return "yesterday"
-    if re.search(r"\bquarter on quarter\b|\bqoq\b|\bq/q\b", text):
+    if rx.search(r"\bquarter on quarter\b|\bqoq\b|\bq/q\b", text):
         return "this_quarter"
     return "this_month"
 

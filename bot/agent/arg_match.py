@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bot.agent.patterns import lazy, rx
+
 if TYPE_CHECKING:  # numpy loads with the first reading by meaning, not with the planner
     import numpy as np
 
@@ -80,7 +82,7 @@ higher lower high low dip dips drop drops dropped jump jumped spike fell rose go
 # Units that make a measure of other words ("how many days does a box take to arrive") but
 # are none alone ("yesterday against the day before").
 _WEAK = {"day", "days", "hour", "hours", "time", "times"}
-_TOKEN = re.compile(r"[a-z0-9][a-z0-9']*")
+_TOKEN = lazy(r"[a-z0-9][a-z0-9']*")
 
 
 def measure_words(slots: Any, as_of: Any = None) -> str:
@@ -98,7 +100,7 @@ def measure_words(slots: Any, as_of: Any = None) -> str:
     named |= {str(v).lower().replace("_", " ") for vs in slots.filters.values() for v in vs}
     named |= {str(slots.persona).lower()} if slots.persona else set()
     for value in sorted(named, key=len, reverse=True):
-        text = re.sub(rf"\b{re.escape(value)}s?\b", lambda m: " " * len(m.group(0)), text)
+        text = rx.sub(rf"\b{re.escape(value)}s?\b", lambda m: " " * len(m.group(0)), text)
     kept = [m for m in _TOKEN.finditer(text)
             if m.group(0) not in _GENERIC and len(m.group(0)) > 1 and not m.group(0).isdigit()]
     if all(m.group(0) in _WEAK for m in kept):  # "the day before", "the same time last year": no measure
@@ -117,7 +119,7 @@ def hand_phrasings() -> dict[str, list[str]]:
     for code, spec in SPECS.items():
         names = [spec.label, METRIC_WORDS.get(code, ""), code.replace("_", " ")]
         names += [alias.replace("_", " ") for alias, target in METRIC_ALIASES.items() if target == code]
-        cleaned = (re.sub(r"[()]", " ", n).replace("->", "to").lower().strip() for n in names)
+        cleaned = (rx.sub(r"[()]", " ", n).replace("->", "to").lower().strip() for n in names)
         out[code] = list(dict.fromkeys(" ".join(n.split()) for n in cleaned if n))
     return out
 

@@ -5,15 +5,14 @@ said inside a question ("top 5 ...", "show me 3 ...")."""
 
 from __future__ import annotations
 
-import re
-
+from bot.agent.patterns import lazy
 from bot.agent.vocab import NUMBER_WORDS
 
 _NUM = r"(\d{1,3}|" + "|".join(w for w in NUMBER_WORDS if " " not in w) + ")"
 _POLITE = r"(?:please|pls|plz|thanks|thx|ta|cheers|mate|lah|eh|abeg)"
 # a qualifier must come with the number ("just", "only", "will do", "max"): a number alone may
 # answer anything
-_BARE = re.compile(
+_BARE = lazy(
     rf"^(?:(?:ok|okay|right|now|and|but|so|actually),? )*(?:(?:just|only|max|maximum|at most) (?:the )?(?:top |first )?{_NUM}"
     rf"|{_NUM} (?:will do|is enough|is plenty|max|at most|is fine|only))"
     rf"(?: (?:of (?:them|those)|ones?|rows?|names|people|customers|clients|members|then))?(?:,? {_POLITE})*\s*[.!?]*$")

@@ -6,9 +6,9 @@ KPI, and never the same series again."""
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
-BLAMES_THAT = re.compile(
+BLAMES_THAT = lazy(
     r"\b(?:behind|to blame for|responsible for|driving|drove|causing|caused|explains?|explaining) (?:that|this|it)\b|"
     r"\b(?:pull(?:s|ed|ing)?|dragg?(?:s|ed|ing)?|push(?:es|ed|ing)?|hold(?:s|ing)?|held|knock(?:s|ed|ing)?) "
     r"(?:it|that|this) (?:up|down|back)\b|"

@@ -5,8 +5,9 @@ which bot/agent/analytics_cues.py's mover cues read; that module is at its size 
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from bot.agent.patterns import lazy
 
 _GROUP = (r"(?:channels?|sources?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|areas?|"
           r"age (?:bands?|groups?|brackets?|ranges?))")
@@ -14,7 +15,7 @@ _SHIFT = (r"(?:surge|spike|jump|rise|boost|boom|drop|dip|fall|slump|slide|slowdo
           r"change|shift|swing|growth|uptick|downturn)")
 # after "which channel brought": not a change, so the channel brought people (paths' question)
 NOT_A_SHIFT = rf"(?! (?:(?:the|that|this|our|a) )?(?:[\w-]+ )?{_SHIFT}\b)"
-BLAME = re.compile(
+BLAME = lazy(
     # "whose fault is it", "who's to blame": blame said without the group, the group named nearby
     r"\bwhose fault\b|\bwho(?:'s| is| was) (?:at fault|the culprit)\b|"
     # "which channel did that", "which segment caused it" is analytics_cues'; "did" is not
@@ -32,7 +33,7 @@ BLAME = re.compile(
 
 # (lane ps18) blame said outright, a group held responsible for a KPI's change: movers even with
 # the periods set side by side ("... this quarter vs last quarter"), which compare would take
-BLAME_OUTRIGHT = re.compile(
+BLAME_OUTRIGHT = lazy(
     # (lane ps18) "which region is to blame for the dip in covers", "which town is responsible for the slide in bookings"
     rf"\bwhich (?:[\w-]+ ){{0,2}}?{_GROUP} (?:is|was|are|were|'s) (?:to blame|responsible) for\b|"
     # (lane probe21a) "sittings are down this month, which channel's to blame": the change said first

@@ -4,10 +4,10 @@ answered as one total, not the series asked for). Not "by the hour": hourly is a
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 # only where the grain closes the clause or a period follows ("by the day we promised" is a deadline)
-_BY_THE = re.compile(r"\bby the (day|week|month|quarter)\b(?=\s*(?:[,.;:!?]|$|(?:this|last|past|since|in|for|over|from|during|"
+_BY_THE = lazy(r"\bby the (day|week|month|quarter)\b(?=\s*(?:[,.;:!?]|$|(?:this|last|past|since|in|for|over|from|during|"
                      r"across|pls|please|so far|through|and|or|then|now|"
                      # (lane probe21a) "nps by the week lately": a loose time word after the grain
                      r"lately|recently|of late|these days|to date|over time)\b))")
@@ -15,10 +15,10 @@ _BY_THE = re.compile(r"\bby the (day|week|month|quarter)\b(?=\s*(?:[,.;:!?]|$|(?
 
 # (lane tune30) "same thing but per calendar month", "by calendar week": the grain, calendar or not
 # (not "which calendar month comes out on top": the month of the year, a time pattern)
-_CALENDAR = re.compile(r"\b(per|by|each|every) calendar (week|month|quarter)\b(?!.*\b(?:which|what|best|worst|top|busiest|quietest|peak|"
+_CALENDAR = lazy(r"\b(per|by|each|every) calendar (week|month|quarter)\b(?!.*\b(?:which|what|best|worst|top|busiest|quietest|peak|"
                        r"slowest|strongest|weakest)\b)")
 # (lane tune30) "go down to days", "drill into weeks", "zoom out to months": the series at that step
-_DOWN_TO = re.compile(r"^((?:(?:ok|okay|now|and|so|right|can you|could you|let'?s|pls|please),? )*)(?:go|drill|zoom|break (?:it|that|them)|"
+_DOWN_TO = lazy(r"^((?:(?:ok|okay|now|and|so|right|can you|could you|let'?s|pls|please),? )*)(?:go|drill|zoom|break (?:it|that|them)|"
                       r"bring (?:it|that)|take (?:it|that)|step|switch|change (?:it|that))(?: (?:it|that))?(?: (?:down|in|out|up|back))? "
                       r"?(?:to|into) (?:the )?(day|week|month|quarter)s?\b(?: level| view)?")
 

@@ -6,7 +6,7 @@ by each group's share of it.
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 _CHANGE = r"(?:change|changes|drop|fall|rise|dip|jump|swing|shift|increase|decrease|growth|decline|difference|gap|movement)"
 _GROUPS = (r"(?:(?:crm|acquisition|first[- ]touch|marketing) )?(?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|regions?|count(?:y|ies)|areas?|"
@@ -47,7 +47,7 @@ CHANGE_SPLIT_CUES += ((rf"\b(?:which|what) {_GROUPS} (?:\w+ )?(?:moved|changed|s
 # strongest cue, a second period named outright: 0.75 in analytics_cues.py)
 CHANGE_SPLIT_COMPARE_CUES = tuple((pattern, -0.8) for pattern, _ in CHANGE_SPLIT_CUES)
 
-_ONE_GROUP = re.compile(rf"\b(?:was|is) (?:it|that) (?:(?:just|all|mostly|mainly) )?(?:one|a single|a particular|one particular) "
+_ONE_GROUP = lazy(rf"\b(?:was|is) (?:it|that) (?:(?:just|all|mostly|mainly) )?(?:one|a single|a particular|one particular) "
                         rf"({_GROUPS})\b")
 _DIM_OF = (("channel", "channel"), ("source", "channel"), ("platform", "channel"), ("segment", "segment"),
            ("cit", "city"), ("town", "city"), ("suburb", "city"), ("neighbo", "city"), ("region", "region"),

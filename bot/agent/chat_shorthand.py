@@ -5,29 +5,28 @@ through bot/agent/other_englishes.py's plain_english, so every reader sees the p
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.before_said_bare import before_that
+from bot.agent.patterns import lazy
 
 _SPELLED_OUT = (
-    (re.compile(r"\bappts\b"), "appointments"), (re.compile(r"\bappt\b"), "appointment"),
-    (re.compile(r"\bbkgs\b"), "bookings"), (re.compile(r"\bbkg\b"), "booking"),
+    (lazy(r"\bappts\b"), "appointments"), (lazy(r"\bappt\b"), "appointment"),
+    (lazy(r"\bbkgs\b"), "bookings"), (lazy(r"\bbkg\b"), "booking"),
     # "how bout the week before", "wat bout tiktok": the follow-up's lead, its "a" dropped
-    (re.compile(r"\b(how|what|wat) ?bout\b"), r"\1 about"),
+    (lazy(r"\b(how|what|wat) ?bout\b"), r"\1 about"),
     # "i wanna get an alert": the plain "want to" every reader knows
-    (re.compile(r"\bwanna\b"), "want to"),
+    (lazy(r"\bwanna\b"), "want to"),
     # "the week previous to that": the week before it
-    (re.compile(r"\bprevious to (?=that|this|it|then)\b"), "before "),
+    (lazy(r"\bprevious to (?=that|this|it|then)\b"), "before "),
     # (lane probe20a) "alerts incl the ones that cleared": "including", shortened
-    (re.compile(r"\bincl\b\.?"), "including"),
+    (lazy(r"\bincl\b\.?"), "including"),
     # (lane probe21b) "which month of the calendar is the fattest", "what day of the calendar week":
     # the month (day) of the year (week) every reader knows
-    (re.compile(r"\b(month|months) of the calendar\b"), r"\1 of the year"),
-    (re.compile(r"\b(day|days) of the calendar week\b"), r"\1 of the week"),
+    (lazy(r"\b(month|months) of the calendar\b"), r"\1 of the year"),
+    (lazy(r"\b(day|days) of the calendar week\b"), r"\1 of the week"),
     # (lane probe20c) "octobers turnover against septembers": a month's, its apostrophe not typed
     # (never "may": "mays" is no one's typing of it); "are decembers busy", "in novembers" are
     # every year's month, left plural
-    (re.compile(r"(?<!\bdo )(?<!\bare )(?<!\bin )(?<!\bour )(?<!\ball )(?<!\bmost )(?<!\bwere )"
+    (lazy(r"(?<!\bdo )(?<!\bare )(?<!\bin )(?<!\bour )(?<!\ball )(?<!\bmost )(?<!\bwere )"
                 r"\b(january|february|april|june|july|august|september|october|november|december)s\b"), r"\1's"),
 )
 

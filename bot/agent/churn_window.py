@@ -4,11 +4,11 @@ of analytics_cues.py, which had reached the size limit."""
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy, rx
 
 # "churn if we say 45 days without an order means they're gone": the owner defining how a KPI
 # counts (its window), not quoting what customers said.
-DEFINES = re.compile(r"\b(?:if|when|assuming|supposing) (?:we |you |i )?(?:say|count|call|treat|define|consider|give|allow)\b|"
+DEFINES = lazy(r"\b(?:if|when|assuming|supposing) (?:we |you |i )?(?:say|count|call|treat|define|consider|give|allow)\b|"
                       # "treat anyone who hasn't been back in 120 days as lost", "call a client lost once..."
                       # (lane probe24c) and a basket's: "counting a cart as abandoned once it has sat 6 hrs, ..."
                       r"\b(?:treat|count|call|consider|class|mark)\w* (?:[\w']+ ){0,8}(?:as )?(?:gone|lost|lapsed|churned|abandoned|dumped|ditched)\b|"
@@ -20,7 +20,7 @@ DEFINES = re.compile(r"\b(?:if|when|assuming|supposing) (?:we |you |i )?(?:say|c
 # "if 45 days without an order means they've gone", "churn at 60 days", "members who haven't
 # paid in 60 days count as gone", "a two month cut off": the churn window.
 _SPAN = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve) ?[- ]?(?:days?|weeks?|months?)"
-_CHURN_WINDOW = re.compile(rf"\b{_SPAN} (?:without|with no|of no|since|after) (?:an? |their |the )?(?:last )?"
+_CHURN_WINDOW = lazy(rf"\b{_SPAN} (?:without|with no|of no|since|after) (?:an? |their |the )?(?:last )?"
                            r"(?:orders?|purchases?|visits?|bookings?|appointments?|buying|ordering|booking|activity)\b|"
                            rf"\bchurn\w* (?:window|cut[- ]?off|threshold)? ?(?:of|at|after|=|is)? ?{_SPAN}\b|"
                            rf"\b(?:gone|lapsed|lost|inactive|quiet) (?:for|after) {_SPAN}\b|"
@@ -55,7 +55,7 @@ def churn_window_days(text: str) -> int | None:
     from bot.agent.vocab import NUMBER_WORDS
 
     m = _CHURN_WINDOW.search(text)
-    span = re.search(r"(\d{1,3}|[a-z]+) ?[- ]?(day|week|month)", m.group(0)) if m else None
+    span = rx.search(r"(\d{1,3}|[a-z]+) ?[- ]?(day|week|month)", m.group(0)) if m else None
     if span is None:
         return None
     n = int(span.group(1)) if span.group(1).isdigit() else NUMBER_WORDS.get(span.group(1), 0)

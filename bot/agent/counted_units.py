@@ -11,8 +11,7 @@ the few constructions where a plural noun can only be a count of what was sold.
 
 from __future__ import annotations
 
-import re
-
+from bot.agent.patterns import lazy, rx
 from bot.agent.trade_words import PEOPLE
 
 # Plural nouns that are never the units sold: people, time, the data's own things, and what
@@ -31,13 +30,13 @@ _NOT_UNITS = {
     "events", "records", "rows", "entries", "touchpoints", "orders", "data",
     "this", "his", "its", "has", "was", "does", "goes", "less", "plus", "thus", "yes", "always", "across", "series",
 }
-_PEOPLE = {w for noun in PEOPLE for w in re.sub(r"[^a-z ]+", " ", noun.replace("?", "")).split()}
+_PEOPLE = {w for noun in PEOPLE for w in rx.sub(r"[^a-z ]+", " ", noun.replace("?", "")).split()}
 # a plural noun of three letters or more (not "-ss": "class", "glass"), not a person ("-ers": "jumpers"
 # may be sold, but "skaters" and "anglers" are people, and people are not orders)
 _NOUN = r"(?P<u{}>(?!\w+(?:ss|ers|ists|ians)\b)[a-z][a-z-]{{2,}}s)"
 _TIME = r"(?:day|night|week|month|quarter|year)"
 _GROUP = r"(?:region|town|city|suburb|area|segment|channel|postcode|county|state)"
-_COUNTED = re.compile(
+_COUNTED = lazy(
     # "jumps per day", "tows a week", "flights by month": the units counted over time
     rf"\b{_NOUN.format(1)} (?:per|a|each|every|by(?: the)?) {_TIME}\b|"
     # "daily jumps", "weekly tows"

@@ -5,9 +5,9 @@ the events' channel is what the journey shows (bot/agent/vocab.py's DIMENSION_WO
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
-_SAID = re.compile(r"\b(?:how|where) did (?:you|they|u) (?:first )?(?:hear|find out|learn) (?:about|of) (?:us|you)\b|"
+_SAID = lazy(r"\b(?:how|where) did (?:you|they|u) (?:first )?(?:hear|find out|learn) (?:about|of) (?:us|you)\b|"
                    r"\b(?:heard|hear)[- ](?:about|of)[- ](?:us|you)[- ](?:field|column|question|box|answers?|dropdown|form)\b|"
                    r"\bcrm(?:'s)?\b.{0,60}\b(?:sources?|channels?)\b|\b(?:sources?|channels?)\b.{0,40}\b(?:in|from|on) (?:the |our )?crm\b")
 

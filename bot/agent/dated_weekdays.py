@@ -5,12 +5,13 @@ bot/agent/when.py, which is full."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from bot.agent.patterns import lazy, rx
+
 # (its own set, not word_fragments.WEEKDAY_SHORT: "wednes"/"satur" stems and plurals too)
-_WEEKDAY = re.compile(r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?|(?:this|last|next|on) [a-z]+day")
-_BETWEEN = re.compile(r"[\s,]*(?:the\s+)?")
+_WEEKDAY = lazy(r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?|(?:this|last|next|on) [a-z]+day")
+_BETWEEN = lazy(r"[\s,]*(?:the\s+)?")
 
 
 def date_over_weekday(text: str, found: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
@@ -19,6 +20,6 @@ def date_over_weekday(text: str, found: list[tuple[int, int, Any]]) -> list[tupl
     found = sorted(found)
     joined = {i for i, (s, e, _) in enumerate(found[:-1])
               if _WEEKDAY.fullmatch(text[s:e].strip()) and _BETWEEN.fullmatch(text[e:found[i + 1][0]])
-              and re.match(r"\d", text[found[i + 1][0]:found[i + 1][1]].removeprefix("the ").lstrip())}
+              and rx.match(r"\d", text[found[i + 1][0]:found[i + 1][1]].removeprefix("the ").lstrip())}
     return [(s, found[i + 1][1], found[i + 1][2]) if i in joined else (s, e, p) for i, (s, e, p) in enumerate(found)
             if i - 1 not in joined]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from typing import Any
 
 from bot.agent.analytics_cues import BARE_STATUS
 from bot.agent.digest import build_digest
+from bot.agent.patterns import rx
 from bot.agent.tools import ToolContext, ToolSpec
 from bot.agent.word_fragments import WEEKDAY
 from tools.digest.compose import DigestParams
@@ -22,7 +22,7 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     # "the week's roundup", "this week's digest": the weekly one
     # "the week in review, digest style", "the past seven days as a digest": the week as a whole
     # "the digest for last week", "the week-long roundup": a week's period is the weekly one
-    if slots.grain == "week" or slots.period in ("last_week", "this_week", "last_7_days") or re.search(
+    if slots.grain == "week" or slots.period in ("last_week", "this_week", "last_7_days") or rx.search(
             r"\bweekly\b|\bweek'?s\b|\bweek[- ]in[- ]review\b|\bweek (?:gone|just gone|that was)\b|\bweek[- ]long\b|"
             # "the digest for the week ending 1 november": a week named by its last day is the weekly one
             r"\bweek (?:ending|ended|up to|to) (?:on )?(?:sunday|the \d|\d)|"
@@ -42,7 +42,7 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
             (_dt.date.fromisoformat(end) - _dt.date.fromisoformat(start)).days == 6
         if start == end or week:
             args["date"] = end
-        elif start and args.get("cadence") != "weekly" and re.search(
+        elif start and args.get("cadence") != "weekly" and rx.search(
                 r"\b(?:digest|briefing|summary|round-?up|recap|report|update|rundown)s? from (?:(?:mon|tues|wednes|thurs|fri|"
                 r"satur|sun)day,? )?(?:the )?\d", slots.text.lower()):
             args["date"] = start  # "the daily digest from tuesday the 10th": that day's, not every day since

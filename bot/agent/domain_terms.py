@@ -4,10 +4,10 @@ and planner.py, which had reached the size limit."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from bot.agent.fuzzy import Speller, english_words, words
+from bot.agent.patterns import rx
 
 # Words a typo is corrected towards ("reveune" -> revenue); the data's own values are added.
 DOMAIN_TERMS = set("""
@@ -50,7 +50,7 @@ def build_speller(tools: list[Any], known: Any) -> Speller:
 
     # Feeling words are ordinary words, never typos of a term ("raving" is not "rating"); nor are
     # the trade's nouns ("massages" is not "messages").
-    seen: set[str] = words(re.sub(r"[^a-z]+", " ", POSITIVE.pattern + " " + NEGATIVE.pattern)) | TRADE_NOUNS
+    seen: set[str] = words(rx.sub(r"[^a-z]+", " ", POSITIVE.pattern + " " + NEGATIVE.pattern)) | TRADE_NOUNS
     for t in tools:
         seen |= words(" ".join((*t.examples, *t.phrasings, t.description, *t.keywords)))
         for f in t.params.model_fields.values():

@@ -26,6 +26,7 @@ from bot.agent.feedback_plain_asks import HAPPIEST_THEMES_CUES, TEXTS_ON_TOPIC_C
 from bot.agent.feeling_pairs import FEELING_PAIR_SENTIMENT_CUES
 from bot.agent.feeling_sounds import SOUNDING_CUES, sounding_split
 from bot.agent.owner_promise_cues import OWNER_SAID_CUES
+from bot.agent.patterns import lazy, rx
 from bot.agent.review_site_split import SITE_FEELING_CUE, site_split
 from bot.agent.score_givers import score_filters
 from bot.agent.theme_cues import BLAMED, BLAMED_VERBS, PRAISED, THEME_CUES, THEME_FOLLOW_UPS
@@ -33,12 +34,12 @@ from bot.agent.tools import ToolContext, ToolSpec, note_for_answer
 from bot.agent.word_fragments import DAY_WEEK_MONTH
 from tools.core.errors import ToolUnavailable
 
-_COMPLAINT = re.compile(
+_COMPLAINT = lazy(
     r"\b(unhappy|complain\w*|problem\w*|issue\w*|(?<!positive and )(?<!positive or )negative(?! (?:and|or) positive)|angry|annoy\w*|frustrat\w*|(?<!good and )(?<!good or )(?<!good & )bad(?! (?:and|or|&) good)|worst|"
     r"wrong|disappoint\w*|upset\w*|gripe\w*|griping|beefs?|grievances?|bugbears?|hate|poor|late|broken|fail\w*|error\w*|irritat\w*|irk\w*|riling|niggl\w*|bugging|"
     r"wind(?:s|ing)? (?:\w+ ){0,3}up|furious|irate|livid|fuming|grumpy|dissatisfied|displeased|miffed|peeved|cheesed off|disgruntled)\b", re.I)
 # "the nice comments", "the glowing reviews": the praise, by what is said of the comments
-_PRAISE = re.compile(r"\b(happy|love\w*|prais\w*|positive(?! (?:and|or) negative)|great|best|delight\w*|compliment\w*|"
+_PRAISE = lazy(r"\b(happy|love\w*|prais\w*|positive(?! (?:and|or) negative)|great|best|delight\w*|compliment\w*|"
                      r"(?:nice|kind|glowing|warm|lovely|good) (?:comments|reviews|feedback|words|remarks))\b", re.I)
 
 
@@ -119,7 +120,7 @@ def _text(slots: Any) -> str:
     return getattr(slots, "norm", "") or (getattr(slots, "text", "") or "").lower()
 
 
-_QUERY_NOISE = re.compile(
+_QUERY_NOISE = lazy(
     r"\b(?:or (?:less|lower|under|below|fewer|more|higher|above|over|better|worse)|remind|again|anyone|anybody|someone|somebody|person|left|people|customers?|folks|complained|moaned|moaning|moans?|"
     r"grumbled|whinged|griped|raved|shoppers|buyers|users|clients|find|search|"
     r"show|look|looking|pull|dig|read|list|give|get|see|there|ones?|any|all|some|our|us|we|you|tell|what|which|"
@@ -152,14 +153,14 @@ def search_query(slots: Any) -> str:
     when = read_when(text, None)
     text = mask(text, when.spans)
     for place in (*(getattr(slots, "filters", None) or {}).get("city", ()), *(getattr(slots, "filters", None) or {}).get("region", ())):
-        text = re.sub(rf"\b{re.escape(place.lower())}\b", " ", text)  # "customers in São Paulo": the people's place, no topic
-    m = re.search(r"\b(?:about|regarding|concerning|mentioning|mention|on the subject of|that mention\w*|on|bring(?:s|ing)? up|"
+        text = rx.sub(rf"\b{re.escape(place.lower())}\b", " ", text)  # "customers in São Paulo": the people's place, no topic
+    m = rx.search(r"\b(?:about|regarding|concerning|mentioning|mention|on the subject of|that mention\w*|on|bring(?:s|ing)? up|"
                   r"rais(?:e|es|ing)|refer(?:s|ring)? to|touch(?:es|ing)? on)\s+"
                   r"(?:the\s+|our\s+|their\s+)?(.+?)(?:\s+(?:from|in|during|over|since|last|this)\b.*)?[?.!]*$", text)
     topic = m.group(1) if m else text
-    words = [w for w in re.findall(r"[^\W_][\w'-]*", _QUERY_NOISE.sub(" ", topic)) if len(w) > 1]
+    words = [w for w in rx.findall(r"[^\W_][\w'-]*", _QUERY_NOISE.sub(" ", topic)) if len(w) > 1]
     if not words and m:
-        words = [w for w in re.findall(r"[^\W_][\w'-]*", _QUERY_NOISE.sub(" ", text)) if len(w) > 1]
+        words = [w for w in rx.findall(r"[^\W_][\w'-]*", _QUERY_NOISE.sub(" ", text)) if len(w) > 1]
     return " ".join(words[:8])
 
 
@@ -186,10 +187,10 @@ def _plan_search(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args.update(period_from(slots))
     if getattr(slots, "polarity", None) == "negative" or _COMPLAINT.search(text):
         args["max_sentiment"] = -0.05
-    elif getattr(slots, "polarity", None) == "positive" and not re.search(r"\bscored|\brated", text):
+    elif getattr(slots, "polarity", None) == "positive" and not rx.search(r"\bscored|\brated", text):
         args["min_sentiment"] = 0.05
     stages = getattr(slots, "stages", []) or []
-    if len(stages) == 1 and not re.search(r"\bbuy|\bpurchase|\border", query):
+    if len(stages) == 1 and not rx.search(r"\bbuy|\bpurchase|\border", query):
         args["stage"] = stages
     elif "post-purchase" in stages and "advocacy" not in stages:
         # "after they'd bought, the post-purchase bit": the buying dates the words, the stage is named
@@ -207,7 +208,7 @@ def _plan_search(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["channel"] = list(channels)
     top = getattr(slots, "top", None)
     if not top:  # "find me 3 quotes about the alterations service"
-        m = re.search(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?:\w+ )?(?:quotes|comments|reviews|examples|"
+        m = rx.search(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?:\w+ )?(?:quotes|comments|reviews|examples|"
                       r"messages|replies|responses|remarks|snippets|bits)\b", text)
         top = (int(m.group(1)) if m.group(1).isdigit() else _COUNT_WORDS[m.group(1)]) if m else None
     if top:  # "show me 3 nice things people said"
@@ -227,20 +228,20 @@ def _plan_sentiment(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args: dict[str, Any] = period_from(slots)
     by = getattr(slots, "breakdown", None)
     text = _text(slots)
-    if re.search(r"\b(?:by|per|across|each) (?:feedback )?sources?\b|\bfeedback sources?\b|\bone source to another\b", text) \
-            or len(getattr(slots, "sources", []) or []) >= 2 or re.search(_TWO_SOURCES, text):
+    if rx.search(r"\b(?:by|per|across|each) (?:feedback )?sources?\b|\bfeedback sources?\b|\bone source to another\b", text) \
+            or len(getattr(slots, "sources", []) or []) >= 2 or rx.search(_TWO_SOURCES, text):
         args["by"] = "source"  # survey or ticket: for feedback "source" is where the text came from
     elif by in ("channel", "touchpoint", "stage") and not (
             # "show that mood week by week instead" after sentiment by stage: the weeks are asked now
             getattr(slots, "grain", None) in ("day", "week", "month")
-            and re.search(rf"\b{DAY_WEEK_MONTH} by {DAY_WEEK_MONTH}\b|\b(?:daily|weekly|monthly)\b|\b(?:by|per|each|every) "
-                          rf"{DAY_WEEK_MONTH}\b", text) and not re.search(r"\b(?:by|per|each|every|at each) (?:stage|touchpoint|channel)", text)):
+            and rx.search(rf"\b{DAY_WEEK_MONTH} by {DAY_WEEK_MONTH}\b|\b(?:daily|weekly|monthly)\b|\b(?:by|per|each|every) "
+                          rf"{DAY_WEEK_MONTH}\b", text) and not rx.search(r"\b(?:by|per|each|every|at each) (?:stage|touchpoint|channel)", text)):
         args["by"] = by
     elif getattr(slots, "grain", None) in ("day", "week", "month"):
         args["by"] = slots.grain
-    elif re.search(r"\bover time|\bmonth by month|\bmonthly|\bmonth (?:on|to|over) month\b", text):
+    elif rx.search(r"\bover time|\bmonth by month|\bmonthly|\bmonth (?:on|to|over) month\b", text):
         args["by"] = "month"
-    elif re.search(r"\bweek (?:on|to|over) week\b|\bwow\b", text):  # "getting worse week on week?"
+    elif rx.search(r"\bweek (?:on|to|over) week\b|\bwow\b", text):  # "getting worse week on week?"
         args["by"] = "week"
     args.update(sounding_split(text, args))
     args.update(site_split(text, ctx.store, args))  # (lane real25) "which site has the happiest reviewers"
@@ -260,7 +261,7 @@ def _plan_sentiment(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 def after_buying(text: str, stages: list[str]) -> list[str]:
     """The stages of feedback asked for: "complaints after purchase", "once they've bought" is the
     post-purchase stage, not buying itself (the buying word only dates the words)."""
-    if not re.search(AFTER_BUYING, text):
+    if not rx.search(AFTER_BUYING, text):
         return stages
     return ["post-purchase", *(s for s in stages if s not in ("purchase", "post-purchase"))]
 
@@ -269,10 +270,10 @@ def _fewest(text: str, nouns: str, *, only: bool = False) -> int | None:
     """The smallest group asked for: "skip groups with fewer than 5 texts" and "at least 5
     comments" are 5, "over 10 comments" 11; with `only`, "even ones only 2 customers mention" 2."""
     count = rf"(\d{{1,3}}|{'|'.join(_COUNT_WORDS)})"
-    m = re.search(rf"\b(fewer than|less than|under|below|at least|a minimum of|minimum(?: of)?|no fewer than|over|more than) "
+    m = rx.search(rf"\b(fewer than|less than|under|below|at least|a minimum of|minimum(?: of)?|no fewer than|over|more than) "
                   rf"{count} (?:\w+ )?(?:{nouns})\b", text) or \
-        re.search(rf"\b()(?<!top ){count} or more (?:\w+ )?(?:{nouns})\b", text) or only and \
-        re.search(rf"\b(only|just|as few as) {count} (?:\w+ )?(?:{nouns}|customers|people|clients|guests|members|folks|"
+        rx.search(rf"\b()(?<!top ){count} or more (?:\w+ )?(?:{nouns})\b", text) or only and \
+        rx.search(rf"\b(only|just|as few as) {count} (?:\w+ )?(?:{nouns}|customers|people|clients|guests|members|folks|"
                   r"mentions?)\b", text)
     if not m:
         return None
@@ -290,11 +291,11 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["sentiment"] = "negative"
     elif _PRAISE.search(text):
         args["sentiment"] = "positive"
-    elif re.search(r"\b(?:" + BLAMED + "|" + BLAMED_VERBS + r")\b", text):  # "what are we getting stick for?"
+    elif rx.search(r"\b(?:" + BLAMED + "|" + BLAMED_VERBS + r")\b", text):  # "what are we getting stick for?"
         args["sentiment"] = "negative"
-    elif re.search(r"\b(?:" + PRAISED + r")\b", text):  # "what do people give us kudos for?"
+    elif rx.search(r"\b(?:" + PRAISED + r")\b", text):  # "what do people give us kudos for?"
         args["sentiment"] = "positive"
-    if re.search(r"\b(?:love|like|enjoy|value|rate)s? (?:the )?least\b", text):
+    if rx.search(r"\b(?:love|like|enjoy|value|rate)s? (?:the )?least\b", text):
         args["sentiment"] = "negative"  # (lane probe21c) "what do guests like least about the cottages": the gripes
     stages = after_buying(text, getattr(slots, "stages", []) or [])
     if len(stages) == 1:
@@ -303,18 +304,18 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["source"] = list(slots.sources)
     small = _fewest(text, r"comments|texts|mentions|responses|reviews|messages|replies|tickets|quotes", only=True)
     top = getattr(slots, "top", None)
-    if top and top == small and not re.search(r"\b(?:top|biggest|main|first|largest) \w+ (?:themes?|topics?)\b", text):
+    if top and top == small and not rx.search(r"\b(?:top|biggest|main|first|largest) \w+ (?:themes?|topics?)\b", text):
         top = None  # "even ones only 2 customers mention": the size of a theme, not how many themes
     if not top:  # "up to 10 themes", "no more than 5 themes"
-        m = re.search(r"\b(?:up to|at most|no more than|max(?:imum)?(?: of)?) (\d{1,2}) (?:\w+ )?themes?\b", text)
+        m = rx.search(r"\b(?:up to|at most|no more than|max(?:imum)?(?: of)?) (\d{1,2}) (?:\w+ )?themes?\b", text)
         top = int(m.group(1)) if m else None
     if not top:  # (lane probe26a) "the 3 things people are happiest about": that many themes
-        m = re.search(r"\b(?:the |our )?(?:top |main |biggest )?(\d{1,2}) (?:things|bits|aspects|points) (?:that )?(?:[\w'-]+ ){0,2}?"
+        m = rx.search(r"\b(?:the |our )?(?:top |main |biggest )?(\d{1,2}) (?:things|bits|aspects|points) (?:that )?(?:[\w'-]+ ){0,2}?"
                       r"(?:are |is |were )?(?:most |least )?(?:happ|unhapp|pleased|annoyed|upset|chuffed|delighted|grump)", text)
         top = int(m.group(1)) if m else None
     if top:  # "top 3 complaint themes"
         args["max_themes"] = max(1, min(int(top), 20))
-    m = re.search(r"\b(?:at least|a minimum of|min(?:imum)?|no fewer than|(?:with )?over) (\d{1,3}) (?:comments|texts|mentions|"
+    m = rx.search(r"\b(?:at least|a minimum of|min(?:imum)?|no fewer than|(?:with )?over) (\d{1,3}) (?:comments|texts|mentions|"
                   r"responses|reviews|messages|replies|tickets|people|quotes)\b", text)
     if m and int(m.group(1)) >= 2:  # "themes with at least 5 comments each"
         args["min_size"] = min(int(m.group(1)), 1000)
@@ -327,10 +328,10 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 # Groups the feedback sentiment cannot split by, which satisfaction_by can: late against on-time
 # deliveries, CRM segments ("which segment writes the most negative comments?")
-_NOT_SENTIMENT_GROUPS = re.compile(r"\blate\b|\blateness\b|\bover-?due\b|\bon[- ]time\b|\bdelay(?:ed|s)?\b|\bsegments?\b|\bcrm\b")
+_NOT_SENTIMENT_GROUPS = lazy(r"\blate\b|\blateness\b|\bover-?due\b|\bon[- ]time\b|\bdelay(?:ed|s)?\b|\bsegments?\b|\bcrm\b")
 
 
-_MOOD = re.compile(r"\b(?:kind|kinder|harsh\w*|warm\w*|friendl\w*|nice\w*|cross|upbeat|cheerful|mood|tone|feel\w*|sentiment|"
+_MOOD = lazy(r"\b(?:kind|kinder|harsh\w*|warm\w*|friendl\w*|nice\w*|cross|upbeat|cheerful|mood|tone|feel\w*|sentiment|"
                    r"grump\w*|crank\w*|rude\w*)\b")
 
 
@@ -345,7 +346,7 @@ def _sentiment_boost(slots: Any) -> float:
 
 # "anything about the fitting appointments in October?": the things of one kind, a topic of what
 # people wrote (not "anything about orders last month?", the count)
-_KIND_OF_THING = re.compile(r"\b(?:about|on|regarding|re|mentioning) (?:the|our|those|these|my) (?!total\b|number\b|overall\b|"
+_KIND_OF_THING = lazy(r"\b(?:about|on|regarding|re|mentioning) (?:the|our|those|these|my) (?!total\b|number\b|overall\b|"
                             r"average\b|daily\b|weekly\b|monthly\b)[a-z-]+ (?:appointments?|bookings?|reservations?|"
                             r"orders?|sessions?|classes|lessons|treatments|jobs|visits|deliveries|fittings?|installs?|"
                             r"installations?|parcels|boxes|consultations?|check-?ups?|repairs?)\b")
@@ -354,7 +355,7 @@ _KIND_OF_THING = re.compile(r"\b(?:about|on|regarding|re|mentioning) (?:the|our|
 def _search_boost(slots: Any) -> float:
     from bot.agent.analytics_cues import metrics_from
 
-    if metrics_from(slots) and re.search(ANYTHING_ABOUT, _text(slots)) and not re.search(
+    if metrics_from(slots) and rx.search(ANYTHING_ABOUT, _text(slots)) and not rx.search(
             r"\b(?:said|written|mentioned|feedback|comments|reviews|tickets|surveys|complain\w*)\b", _text(slots)) \
             and not _KIND_OF_THING.search(_text(slots)):
         return -0.7

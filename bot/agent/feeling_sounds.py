@@ -9,10 +9,10 @@ the feedback was left at (delivery, pickup), not two periods."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from bot.agent.owner_words import PEOPLE
+from bot.agent.patterns import lazy, rx
 
 _MOODS = (r"(?:happy|happier|happiest|unhappy|content|pleased|satisfied|cheerful|chirpy|upbeat|positive|negative|"
           r"grumpy|grumpier|grumpiest|cross|crosser|angry|angrier|angriest|fed up|annoyed|moany|moanier|moaniest|"
@@ -54,31 +54,31 @@ _ARE_THEY_SOUNDING = (rf"\b(?:are|is|were|was) (?:the |our |my )?(?:[\w'-]+ ){{0
                       rf"passengers|mums|parents|readers|crowd) (?:{_SOUND}|getting) (?:any |a bit |a lot )?(?:more |less )?{_MOODS}\b")
 SOUNDING_CUES = ((_SOUNDING, 1.0), (_HOW_THEY_SOUND, 1.0), (_HOW_TEXTS_SOUND, 1.0), (_ARE_THEY_SOUNDING, 1.0))
 
-_PART_OF_JOURNEY = re.compile(r"\b(?:which|what|each|every) (?:part|bit|step|stage|leg|phase)s? of (?:the |our |their )?"
+_PART_OF_JOURNEY = lazy(r"\b(?:which|what|each|every) (?:part|bit|step|stage|leg|phase)s? of (?:the |our |their )?"
                               r"(?:[\w'-]+ )?(?:journey|trip|stay|visit|process|experience)\b")
 _DELIVERED = r"(?:deliver(?:y|ies|ed|s)?|posted|shipped|sent out|brought to (?:the|their) door|drop-?offs?)"
 # (lane tune30) "picking the momos up themselves": what is picked up may be named between
 _COLLECTED = (r"(?:collect(?:ing|ed|ion|s)?|click and collect|pick(?:ing|ed|s)? (?:[\w'-]+ ){0,3}?up|pick-?ups?|"
               r"in[- ]store|in person|came (?:in|by) for (?:it|them))")
 _AGAINST = r"(?:compared (?:with|to)|vs\.?|versus|against|or|and|than)"
-FULFILMENT_PAIR = re.compile(rf"\b{_DELIVERED}\b.{{0,25}}\b{_AGAINST}\b.{{0,25}}\b{_COLLECTED}\b|"
+FULFILMENT_PAIR = lazy(rf"\b{_DELIVERED}\b.{{0,25}}\b{_AGAINST}\b.{{0,25}}\b{_COLLECTED}\b|"
                               rf"\b{_COLLECTED}\b.{{0,25}}\b{_AGAINST}\b.{{0,25}}\b{_DELIVERED}\b")
 # (lane probe18a) "do survey answers sound happier than emails", "are ticket replies grumpier than
 # the reviews": two kinds of text set against each other, each named with its own noun
 _KINDS = r"(?:surveys?|questionnaires?|tickets?|e-?mails?|reviews?|chats?|dms?)"
-_SOURCE_PAIR = re.compile(rf"\b{_KINDS}(?: (?:answers|replies|responses|comments|texts|feedback|ones|messages|forms))?\b.{{0,40}}?"
+_SOURCE_PAIR = lazy(rf"\b{_KINDS}(?: (?:answers|replies|responses|comments|texts|feedback|ones|messages|forms))?\b.{{0,40}}?"
                           rf"\b(?:than|vs\.?|versus|compared (?:with|to)|against|or) (?:the |our |in |on |from |via )?"
                           rf"(?:support |feedback |customer )?{_KINDS}\b")
 
 
-_DEPENDING = re.compile(r"\b(?:depending on|according to|varies? (?:by|with)|vary (?:by|with)) (?:the |which |what )?"
+_DEPENDING = lazy(r"\b(?:depending on|according to|varies? (?:by|with)|vary (?:by|with)) (?:the |which |what )?"
                         r"(channel|touchpoint|stage|source)s?\b")
 
 
 def fulfilment_pair(text: str) -> bool:
     """Whether the text sets delivered goods against collected ones (how the goods reached people,
     the touchpoints), not a late delivery against an on-time one (lane tune30)."""
-    return bool(FULFILMENT_PAIR.search(text)) and not re.search(r"\b(?:late|on[- ]time|delay\w*|lateness)\b", text)
+    return bool(FULFILMENT_PAIR.search(text)) and not rx.search(r"\b(?:late|on[- ]time|delay\w*|lateness)\b", text)
 
 
 def sounding_split(text: str, args: dict[str, Any]) -> dict[str, Any]:

@@ -10,10 +10,10 @@ for another analysis starts from that analysis's own reading (the planner decide
 
 from __future__ import annotations
 
-import re
 from typing import Any, get_args
 
 from bot.agent.metrics_added import metrics_added
+from bot.agent.patterns import lazy
 from bot.agent.setting_amends import SETTINGS, ranked_anew, said
 from bot.agent.slots import Slots
 
@@ -77,7 +77,7 @@ def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, A
 # (lane probe24b) "put it side by side with the newsletter lot" after the loyalty lot's map: the
 # group just mapped stays, the group named now is drawn beside it (not instead of it, nor beside
 # the month before)
-_BESIDE = re.compile(r"\b(?:side by side|next to|alongside|beside|against|compared? (?:with|to)|vs\.?|versus)\b")
+_BESIDE = lazy(r"\b(?:side by side|next to|alongside|beside|against|compared? (?:with|to)|vs\.?|versus)\b")
 
 
 def _beside_the_last_group(tool: str, previous: dict[str, Any], out: dict[str, Any], text: str) -> dict[str, Any]:
@@ -144,15 +144,15 @@ def splits_by(spec: Any, breakdown: str) -> bool:
 
 
 # (lane probe20a) "same again but stage by stage", "and by touchpoint": the last journey analysis at another level
-LEVEL_ONLY = re.compile(r"\b(?:(?:by|per|at) (?:the )?(?:journey )?(?:stages?|touchpoints?)(?: level)?|(?:stage|touchpoint) by "
+LEVEL_ONLY = lazy(r"\b(?:(?:by|per|at) (?:the )?(?:journey )?(?:stages?|touchpoints?)(?: level)?|(?:stage|touchpoint) by "
                         r"(?:stage|touchpoint)|(?:stage|touchpoint)[- ]level)\b")
 # (lane probe20a) "show me the count for the saturday a week before", "the figures for october": the
 # last answer's figures asked again for another span (never "the count of orders", which names one)
-THE_FIGURES_FOR = re.compile(r"^(?:(?:ok|so|and|now|then|pls|please),? )*(?:(?:show|give|tell|get) (?:me|us) |let (?:me|us) (?:see|have) )?"
+THE_FIGURES_FOR = lazy(r"^(?:(?:ok|so|and|now|then|pls|please),? )*(?:(?:show|give|tell|get) (?:me|us) |let (?:me|us) (?:see|have) )?"
                              r"(?:the )?(?:same )?(?:count|number|numbers|figure|figures|total|totals|tally|stats) (?:for|on|over|from)\b")
 # "cut the paths to 4 steps", "trim those routes to three", "limit the chart to weekdays": a setting
 # of the analysis just shown, which keeps everything else it was asked for (its group, its period)
-ADJUSTS_THE_LAST = re.compile(r"^(?:(?:ok|okay|right|now|can you|could you|please|just),? )*(?:cut|trim|limit|cap|shorten|"
+ADJUSTS_THE_LAST = lazy(r"^(?:(?:ok|okay|right|now|can you|could you|please|just),? )*(?:cut|trim|limit|cap|shorten|"
                               r"lengthen|extend|stretch|narrow|widen|restrict|keep|make|change|set|reduce|bring) (?:down |back )?"
                               r"(?:(?:the|those|these|that|this) (?:paths?|routes?|journeys?|funnel|drop-?offs|chart|graph|trend|"
                               r"table|list|breakdown|comparison|themes|ranking)\b|"
@@ -162,7 +162,7 @@ ADJUSTS_THE_LAST = re.compile(r"^(?:(?:ok|okay|right|now|can you|could you|pleas
 
 # (lane tune30) "try it by segment", "and per town?", "do that by channel instead": only the split
 # changes, so the last ranking (by change or by each group's level) is kept
-_BARE_SPLIT = re.compile(r"^(?:(?:and|ok|okay|now|so|right|try (?:it|that|this)|do (?:it|that|this)|same (?:thing|again)|"
+_BARE_SPLIT = lazy(r"^(?:(?:and|ok|okay|now|so|right|try (?:it|that|this)|do (?:it|that|this)|same (?:thing|again)|"
                          r"what about|how about|then|"
                          # (lane probe22a) "break it by crm segment instead", "split that by region": the split alone
                          r"(?:break|split|cut|slice|group|show|do|run) (?:it|that|this|them|those)(?: down| up| out)?)[, ]+)*"

@@ -6,15 +6,15 @@ of the follow-up reading."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from bot.agent.patterns import lazy
 from bot.agent.thread_cues import SAME_SPAN as _SAME_SPAN
 from bot.agent.time_peaks import pattern_by
 
 # "month on month", "week to week", "day by day": a series said as its step (after a trend the
 # step, not a comparison of two periods)
-_STEP = re.compile(r"\b(day|week|month)[- ](?:on|to|by|after|over)[- ]\1\b")
+_STEP = lazy(r"\b(day|week|month)[- ](?:on|to|by|after|over)[- ]\1\b")
 
 
 def regrain(prev_tool: str, new: Any) -> bool:

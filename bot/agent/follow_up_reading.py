@@ -25,7 +25,7 @@ from bot.agent.blame_that import BLAMES_THAT, KPI_ANALYSES
 from bot.agent.follow_up_args import ADJUSTS_THE_LAST, LEVEL_ONLY, THE_FIGURES_FOR, splits_by
 from bot.agent.follow_up_grain import kpi_swapped, regrain
 from bot.agent.narrow_last import the_last_named
-from bot.agent.patterns import rx
+from bot.agent.patterns import lazy, rx
 from bot.agent.plan import Plan
 from bot.agent.ranking import Candidate
 from bot.agent.refused_asks import COURTESY
@@ -248,7 +248,7 @@ def change_read(planner: Any, slots: Slots, best: Candidate | None, prev: ToolSp
 def continues(planner: Any, slots: Slots, best: Candidate | None, prev: ToolSpec) -> bool:
     """A follow-up that only changes a slot of the last analysis ("and for Instagram?",
     "what about last month?", "just revenue")."""
-    if prev.changes_state or re.match(COURTESY, slots.norm):  # "thanks": no follow-up of the last answer
+    if prev.changes_state or rx.match(COURTESY, slots.norm):  # "thanks": no follow-up of the last answer
         return False
     text = slots.norm
     if best is not None and best.tool == "save_persona" != prev.name and best.score >= STRONG:
@@ -282,7 +282,7 @@ def _sets_a_setting(planner: Any, prev: ToolSpec, old: Slots, new: Slots, best: 
     the one reading of lanes tune33 and probe22a)."""
     # "put them in order of the size of the change" after a ranking: its ranking, asked for alone
     led = worded_as_a_follow_up(new.norm) or THAT.search(new.norm) or ranked_anew(prev, new.norm)
-    if not led or re.match(COURTESY, new.norm):
+    if not led or rx.match(COURTESY, new.norm):
         return False
     if best is not None and best.tool != prev.name and best.score >= STRONG and best.cues:
         return False  # another analysis named outright
@@ -324,7 +324,7 @@ def follow_up_tool(planner: Any, prev: ToolSpec, new: Slots, best: Candidate | N
 
 
 # (lane tune33) "do that per month ...", "redo it by town", "run the same again weekly": the last analysis itself
-_REDO = re.compile(r"^(?:(?:ok|okay|right|now|and|so|then|can you|could you|would you|please|pls|kindly)[, ]+)*"
+_REDO = lazy(r"^(?:(?:ok|okay|right|now|and|so|then|can you|could you|would you|please|pls|kindly)[, ]+)*"
                    r"(?:do|redo|re-?run|run|repeat) (?:that|it|this|the same)(?: (?:again|one|thing|analysis|chart|table))?\b", re.I)
 
 

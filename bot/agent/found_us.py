@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from bot.agent.patterns import lazy
+
 _WHO = (r"(?:they|people|folks?|customers|clients|punters|guests|buyers|shoppers|users|members|visitors|everyone|each one|"
         r"he|she|someone|somebody|(?:the |our |my )?[a-z-]+s)")  # (lane ps11) "where couples first found us": any trade's people
 _FOUND = (r"(?:(?:first )?(?:found|find|discovered|discover|came across|come across|heard (?:about|of)|hear (?:about|of)) "
@@ -13,13 +15,13 @@ _FOUND = (r"(?:(?:first )?(?:found|find|discovered|discover|came across|come acr
           r"(?:us|(?:the|our|my) (?:[a-z-]+ )?(?:cafe|café|shop|store|studio|gym|club|school|salon|bar|lounge|kitchen|business|"
           r"firm|company|practice|clinic|place|brand|site|website|showroom|dojo|centre|center|restaurant))|"
           r"(?:first |originally )?(?:came|come|arrived|arrive) (?:to us )?from|(?:first )?(?:came|come) to us)")
-_BY_WHERE = re.compile(rf"\b(?P<by>(?:(?:split|broken down|broken out|grouped|sorted) )?(?:by|per|according to|for each)) "
+_BY_WHERE = lazy(rf"\b(?P<by>(?:(?:split|broken down|broken out|grouped|sorted) )?(?:by|per|according to|for each)) "
                        rf"(?:where|how|which way|the way) {_WHO} (?:first |originally )?{_FOUND}(?= |[?.!,]|$)", re.I)
 
 
 # (lane tune33) "break it out by the first channel folk came in through", "per the channel people
 # first arrived on": the first-touch channel said as the way in
-_BY_WAY_IN = re.compile(rf"\b(?P<by>(?:(?:split|broken down|broken out|grouped|sorted) )?(?:by|per|according to|for each)) "
+_BY_WAY_IN = lazy(rf"\b(?P<by>(?:(?:split|broken down|broken out|grouped|sorted) )?(?:by|per|according to|for each)) "
                         rf"(?:the |their )?(?:first |original |initial )?(?:channel|route|way) {_WHO} (?:first |originally |initially )?"
                         r"(?:came|come|arrived|arrive|got|get|found us|reached us|walked|wandered|signed)(?: in| up)? "
                         r"(?:through|thru|via|from|on|by|in (?:through|thru|by|on))(?= |[?.!,]|$)", re.I)

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.agent.patterns import rx
+from bot.agent.patterns import lazy, rx
 
 # A word with an accented letter ("entregá", "não") is a whole word the speller leaves alone:
 # reading its plain letters alone turned "entregá" into "entre".
-_WORD = re.compile(r"(?<![^\W\d_])(?:[a-z][a-z'-]*[a-z]|[a-z])(?![^\W\d_])")
+_WORD = lazy(r"(?<![^\W\d_])(?:[a-z][a-z'-]*[a-z]|[a-z])(?![^\W\d_])")
 
 
 def distance(a: str, b: str, limit: int = 2) -> int:
@@ -46,7 +46,7 @@ def allowed_edits(word: str) -> int:
 
 def _single_letters(word: str) -> str:
     """The word with doubled letters said once: "cancelled" and "canceled" are the same word."""
-    return re.sub(r"(.)\1", r"\1", word)
+    return rx.sub(r"(.)\1", r"\1", word)
 
 
 class Speller:
@@ -105,7 +105,7 @@ class Speller:
 
 # a stem of four letters or more ending in two consonants ("raft", "hunt") or a double vowel and a
 # consonant ("boat"), then "ing" or "ed": English spells it so, no letter doubled ("shiping" stays a typo)
-_MADE_FROM_A_WORD = re.compile(r"^[a-z]{2,}(?:[^aeiouy\W\d]{2}|[aeiou]{2}[^aeiouy\W\d])(?:ing|ed)$")
+_MADE_FROM_A_WORD = lazy(r"^[a-z]{2,}(?:[^aeiouy\W\d]{2}|[aeiou]{2}[^aeiouy\W\d])(?:ing|ed)$")
 
 
 def words(text: str) -> set[str]:
@@ -222,7 +222,7 @@ def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str
     return [tp for _, tp in sorted(hits)]
 
 
-_CLICK = re.compile(r"\bclick(?:s|ed|ing)?\b(?! (?:on )?(?:an? |the |our )?(?:ads?|adverts?)\b)")
+_CLICK = lazy(r"\bclick(?:s|ed|ing)?\b(?! (?:on )?(?:an? |the |our )?(?:ads?|adverts?)\b)")
 # Touchpoints said the way owners say them, when the data has them: pattern, and whether it
 # counts on its own (True) or only in a chain of steps ("from product page to basket to
 # checkout"), where a bare "basket" or "checkout" can only be that step.

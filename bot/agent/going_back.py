@@ -10,13 +10,13 @@ orders") it may be a gap or a churn window, and is left."""
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy, rx
 
 _COUNT = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few)"
-_BACK = re.compile(rf"\b(?:going|goes|go|stretching|reaching|looking|casting|cast) back (?:over |across |through )?"
+_BACK = lazy(rf"\b(?:going|goes|go|stretching|reaching|looking|casting|cast) back (?:over |across |through )?"
                    rf"(?:the (?:last|past) )?({_COUNT} (?:days?|weeks?|fortnights?|months?|quarters?|years?))\b")
 
-_OPENING = re.compile(r"^((?:(?:show|give|get|pull|map) (?:me |us )?)?)((?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
+_OPENING = lazy(r"^((?:(?:show|give|get|pull|map) (?:me |us )?)?)((?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) "
                       r"(?:days|weeks|months|years)) of (?!(?:no|zero|nothing|inactivity|silence)\b)")
 
 
@@ -24,4 +24,4 @@ def going_back_as_past(t: str) -> str:
     """The question with each span "going back" written as "over the past" span."""
     # "going back a fortnight": "the past fortnight", the article dropped
     t = _OPENING.sub(r"\1over the past \2 of ", t)
-    return _BACK.sub(lambda m: "over the past " + re.sub(r"^(?:an?|one) ", "", m.group(1)), t)
+    return _BACK.sub(lambda m: "over the past " + rx.sub(r"^(?:an?|one) ", "", m.group(1)), t)

@@ -5,10 +5,10 @@ them before the periods are read; "the weekend just gone" is bot/agent/period_ph
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 # ("just" said: "a digest of the week gone" is the weekly digest, undated, as before)
-_GONE = re.compile(r"\bthe (week|month|quarter|year) (?:that(?:'s| has| is) )?just (?:gone|past|passed|been)\b"
+_GONE = lazy(r"\bthe (week|month|quarter|year) (?:that(?:'s| has| is) )?just (?:gone|past|passed|been)\b"
                    r"(?! (?:by|on|through|up|down|quiet|well|badly|ok|okay|great)\b)")
 
 

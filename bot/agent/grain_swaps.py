@@ -9,12 +9,11 @@ verb that reshapes the chart, or as one step instead of another: "delivery time 
 
 from __future__ import annotations
 
-import re
-
+from bot.agent.patterns import lazy
 from bot.agent.word_fragments import DAY_TO_QUARTER
 
 _STEPS = r"(day|week|month|quarter)s"
-_SWAPPED = re.compile(
+_SWAPPED = lazy(
     rf"\b(?:flip|switch|change|swap|turn|put|make|break|split|bucket|group|show|do|redo|chart|plot|lay|set)\w* "
     rf"(?:it|that|this|them|those|the (?:chart|graph|trend|series|view|numbers|figures|line)) (?:out )?(?:back )?"
     rf"(?:to|into|in|by|as|over)? ?(?:whole |full |calendar |single |separate )?{_STEPS}\b"
@@ -24,7 +23,7 @@ _SWAPPED = re.compile(
 # (lane ps24) "takings per month over q3 rather than per week", "monthly, not weekly": the step kept,
 # said in the singular, the one turned down after it
 _ONE_STEP = r"(?:per|by|each|a|every) (day|week|month|quarter)\b|\b(dai|week|month|quarter)ly"
-_KEPT = re.compile(rf"\b(?:{_ONE_STEP})\b(?:,? [\w-]+){{0,4}}?,? (?:instead of|rather than|not) "
+_KEPT = lazy(rf"\b(?:{_ONE_STEP})\b(?:,? [\w-]+){{0,4}}?,? (?:instead of|rather than|not) "
                    rf"(?:(?:per|by|each|a|every) {DAY_TO_QUARTER}|daily|weekly|monthly|quarterly)\b")
 
 

@@ -8,14 +8,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_THE_REST = re.compile(r"\b(?:than|vs\.?|versus|against|compared (?:to|with)) (?:all )?(?:everyone|everybody|anyone|anybody|"
+from bot.agent.patterns import lazy
+
+_THE_REST = lazy(r"\b(?:than|vs\.?|versus|against|compared (?:to|with)) (?:all )?(?:everyone|everybody|anyone|anybody|"
                        r"(?:the |all the )?(?:rest|others|other (?:customers|clients|people|members|groups|segments|accounts|folks?))|"
                        r"the other (?:customers|clients|people|members|groups|segments|lot|ones))\b(?: else)?", re.I)
 
 
 # (lane probe26a) "review scores from tiktok finds versus other channels", "instagram folk against the
 # other first channels": one first channel set against the others
-_OTHER_CHANNELS = re.compile(r"\b(?:than|vs\.?|versus|against|compared (?:to|with)|next to) (?:all |the |all the |every )?"
+_OTHER_CHANNELS = lazy(r"\b(?:than|vs\.?|versus|against|compared (?:to|with)|next to) (?:all |the |all the |every )?"
                              r"other (?:first[- ]?(?:touch )?)?channels?\b", re.I)
 
 

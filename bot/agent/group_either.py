@@ -8,19 +8,20 @@ the change, by the group named.
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from bot.agent.patterns import lazy
 
 _MOVED = (r"(?:moved|move|moving|changed|shifted|swung|drove|driving|drives|pulled|pulling|pushed|pushing|dragged|dragging|"
           r"knocked|brought|lost|cost|caused|causing|(?:is|was|are|were) (?:behind|responsible|to blame|driving|pulling|dragging|"
           r"pushing))")
 # "is it A or B (who) moved ...": the owner's two suspects, each a few words long
-EITHER_GROUP = re.compile(rf"\b(?:is|was) it (?:the |our )?(?:[\w'-]+ ){{1,5}}?or (?:the |our )?(?:[\w'-]+ ){{1,5}}?"
+EITHER_GROUP = lazy(rf"\b(?:is|was) it (?:the |our )?(?:[\w'-]+ ){{1,5}}?or (?:the |our )?(?:[\w'-]+ ){{1,5}}?"
                           rf"(?:(?:who|that|which|what)(?:'s| is| was| are| were| has| have)? )?{_MOVED}\b")
 _GROUPS = (r"(?:(?:crm |acquisition |first[- ]touch )?(?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|areas?|"
            r"age (?:bands?|groups?|brackets?|ranges?)|personas?))")
 # "is the drop in monocle orders down to one age group", "is the dip all down to a single town"
-DOWN_TO_ONE = re.compile(rf"\b(?:down to|because of|due to|from) (?:just |only )?(?:one|a single|a particular|one particular|"
+DOWN_TO_ONE = lazy(rf"\b(?:down to|because of|due to|from) (?:just |only )?(?:one|a single|a particular|one particular|"
                          rf"any one) {_GROUPS}\b")
 _DIM_OF = (("acquisition", "acquisition_channel"), ("crm", "segment"), ("first", "channel"), ("channel", "channel"),
            ("segment", "segment"), ("cit", "city"), ("town", "city"), ("suburb", "city"), ("region", "region"),

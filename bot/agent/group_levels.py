@@ -11,7 +11,6 @@ group ("which channel drove the drop?") stays movers' default ranking by change.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from bot.agent.analytics_cues import (
@@ -26,22 +25,23 @@ from bot.agent.analytics_cues import (
 )
 from bot.agent.group_plurals import plural_groups
 from bot.agent.owner_words import MORE_OR_LESS, ORDER_VERB, PLACES
+from bot.agent.patterns import lazy
 from bot.agent.ranked_order import RANKED_ORDER
 
 # The words for a group of customers a KPI can be split by (bot/agent/vocab.py's
 # DIMENSION_WORDS reads which dimension each one is).
 _GROUP = (r"(?:first[- ]touch |first |acquisition |crm |customer |client |marketing ){0,2}(?:channels?|traffic (?:types?|sources?)|"
           rf"sources?|platforms?|segments?|customer groups?|tiers?|{PLACES}|age(?: bands?| groups?| brackets?| ranges?)|personas?)")
-_SPLIT = re.compile(rf"\b(?:by|per|for each|for every|each|split (?:by|across|into)|broken down by|across|"
+_SPLIT = lazy(rf"\b(?:by|per|for each|for every|each|split (?:by|across|into)|broken down by|across|"
                     rf"between (?:the |our )?(?:different |various )?)\s*(?:the |our )?(?:(?:member|customer|client|crm) )?{_GROUP}\b")
 # "which marketing channel", "which crm segment": the group with a word of its kind before it
 _KIND = r"(?:(?:marketing|sales|acquisition|traffic|customer|crm|referral|first[- ]touch) )?"
-_WHICH_MOST = re.compile(rf"\b(?:which|what) {_KIND}{_GROUP}\b.{{0,50}}\b(?:most|least|highest|lowest|best|worst|biggest|"
+_WHICH_MOST = lazy(rf"\b(?:which|what) {_KIND}{_GROUP}\b.{{0,50}}\b(?:most|least|highest|lowest|best|worst|biggest|"
                          rf"smallest|top|fewest|largest|more|less|slowest|fastest|quickest|longest|shortest)\b|\b(?:top|best|biggest) \d* ?{_GROUP}\b")
-_WHERE_LIVE = re.compile(r"\bwhere (?:do|are) (?:most|the bulk|the majority)(?: of)? (?:our |the )?(?:customers|clients|"
+_WHERE_LIVE = lazy(r"\bwhere (?:do|are) (?:most|the bulk|the majority)(?: of)? (?:our |the )?(?:customers|clients|"
                          r"buyers|people|shoppers|guests|members)(?: (?:mostly|mainly))? (?:live|based|located|from)\b")
 # A change explained by group, or another period named: movers' ranking by change (or compare).
-_CHANGE = re.compile(r"\b(?:(?:pull|dragg|push|knock)\w* (?:\w+ ){0,2}(?:down|up)\b|moved|shifted|swung|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|responsible|"
+_CHANGE = lazy(r"\b(?:(?:pull|dragg|push|knock)\w* (?:\w+ ){0,2}(?:down|up)\b|moved|shifted|swung|behind|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|responsible|"
                      r"change[ds]?|changing|fell|fallen|fall\w*|drop\w*|rose|risen|rising|rises?|dip\w*|jump\w*|grew|grown|"
                      # (lane probe18a) "whose fault is the rise in refunds, channel wise": a change blamed
                      r"fault|blam\w*|spike[ds]?|surge[ds]?|slide|slid|"
@@ -54,23 +54,23 @@ _CHANGE = re.compile(r"\b(?:(?:pull|dragg|push|knock)\w* (?:\w+ ){0,2}(?:down|up
 # "just each band's score, not the change": a change turned down asks for the levels
 # "which state gives us the lowest review scores?": the bottom of a ranking the tool lists from
 # the top (never "slowest" or "worst", which for a waiting time are its highest values)
-LOWEST = re.compile(r"\b(?:lowest|least|poorest|weakest|fewest|smallest|bottom|low(?:er)?est)\b")
-_NOT_CHANGE = re.compile(r"\b(?:not|rather than|instead of|no|without|never mind|forget|skip)(?: the| a| any| its| their)? "
+LOWEST = lazy(r"\b(?:lowest|least|poorest|weakest|fewest|smallest|bottom|low(?:er)?est)\b")
+_NOT_CHANGE = lazy(r"\b(?:not|rather than|instead of|no|without|never mind|forget|skip)(?: the| a| any| its| their)? "
                          r"(?:change|changes|movement|difference|increase|decrease|rise|fall)s?\b")
 # Two groups of one dimension set against each other ("Clifton vs Redland", "bedminster or
 # southville", "instagram compared with facebook").
-_SIDE = re.compile(r"\b(?:vs\.?|versus|or|against|compared (?:with|to)|next to|than)\b")
+_SIDE = lazy(r"\b(?:vs\.?|versus|or|against|compared (?:with|to)|next to|than)\b")
 # A KPI said in the words of a ranking question ("spends the most", "brings in the most money").
 # "which county buys the most from us": how much it buys, the money (not "ordered the most")
-_SPEND = re.compile(r"\b(?:spend(?:s|ing)?|spent|brings? in|bring in|makes? us|earns? us|money|cash|buys? (?:the )?most(?! often| frequently))\b")
-_PER_ORDER = re.compile(r"\b(?:per|each|a|an|every) (?:order|basket|sale|transaction|visit|booking|purchase|trip)\b|"
+_SPEND = lazy(r"\b(?:spend(?:s|ing)?|spent|brings? in|bring in|makes? us|earns? us|money|cash|buys? (?:the )?most(?! often| frequently))\b")
+_PER_ORDER = lazy(r"\b(?:per|each|a|an|every) (?:order|basket|sale|transaction|visit|booking|purchase|trip)\b|"
                         r"\beach time\b|\ba time\b|\bon average\b")
 # "how are our channels doing?", "how are the regions performing": a status asked group by group
-_DOING = re.compile(r"\b(?:doing|performing|faring|getting on|going|shaping up|holding up|treating us)\b")
-_ORDER = re.compile(rf"\b(?:{ORDER_VERB}|ordering|bookings?|buys?|buying|bought|purchases?|purchasing|purchased)\b")
+_DOING = lazy(r"\b(?:doing|performing|faring|getting on|going|shaping up|holding up|treating us)\b")
+_ORDER = lazy(rf"\b(?:{ORDER_VERB}|ordering|bookings?|buys?|buying|bought|purchases?|purchasing|purchased)\b")
 # "which towns order the most", "which suburb books the least": the verb is what is ranked (the
 # purchase stage it also reads as is no stage here)
-_VERB_MOST = re.compile(rf"\b(?:{ORDER_VERB}|buy|buys|bought|purchas\w*) (?:the )?{MORE_OR_LESS}\b")
+_VERB_MOST = lazy(rf"\b(?:{ORDER_VERB}|buy|buys|bought|purchas\w*) (?:the )?{MORE_OR_LESS}\b")
 
 
 # Evidence from the words alone that a question ranks groups on money or orders ("which state

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.patterns import rx
+
 _VS = r"\s*,?\s+(?:vs\.?|versus|against|compared (?:with|to))\s+(?:the\s+|our\s+)?"
 
 
@@ -23,7 +25,7 @@ def _pair(t: str, names: dict[str, str]) -> list[str]:
     if not names:
         return []
     alt = _alternation(names)
-    m = re.search(rf"(?<![\w-])(?:the\s+|our\s+)?({alt})s?{_VS}({alt})s?(?![\w-])", t)
+    m = rx.search(rf"(?<![\w-])(?:the\s+|our\s+)?({alt})s?{_VS}({alt})s?(?![\w-])", t)
     if m is None:
         return []
     a, b = names[m.group(1)], names[m.group(2)]

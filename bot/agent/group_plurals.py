@@ -4,7 +4,7 @@ the groups said with "-wise" ("town wise takings", "segment-wise orders"), India
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import rx
 
 # Only the plural: "how is our segment doing" (one group, named) is not a split.
 _PLURALS = (
@@ -24,13 +24,13 @@ _OWNER = r"(?:all\s+)?(?:the|our|my|your|these|those)\s+(?:customer\s+|marketing
 
 def plural_groups(t: str) -> tuple[int, str] | None:
     """Where and which dimension a "how ... are our <groups> ..." or "<group>-wise" question splits by."""
-    wise = re.search(_WISE, t)
+    wise = rx.search(_WISE, t)
     if wise:
         return wise.start(), next(dim for name, dim in _WISE_DIMS if wise.group(1).startswith(name))
-    if not re.search(r"\bhow\b", t):
+    if not rx.search(r"\bhow\b", t):
         return None
     for words, dim in _PLURALS:
-        m = re.search(rf"\bhow\b[^.?!]*?\b(?:are|were|is|was|do|did|have|has|'re)\s+{_OWNER}(?:{words})\b", t)
+        m = rx.search(rf"\bhow\b[^.?!]*?\b(?:are|were|is|was|do|did|have|has|'re)\s+{_OWNER}(?:{words})\b", t)
         if m:
             return m.start(), dim
     return None

@@ -30,6 +30,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from bot.agent.patterns import lazy, rx
 from bot.agent.when_words import NUMBER_RX, UNIT_DAYS, YEAR_RX, number, period_between, upto
 
 
@@ -76,12 +77,12 @@ _DAYS: dict[str, Callable[[int], tuple[dt.date, dt.date]]] = {
 _NAMES = "|".join(f"(?:{p})" for p in sorted(_DAYS, key=len, reverse=True))
 # a day when said as a time ("on Halloween", "Black Friday orders", "this Easter"), not a topic
 # ("the halloween menu")
-_OCCASION = re.compile(
+_OCCASION = lazy(
     rf"\b(?P<lead>on|over|for|during|at|around|across|since|from|of|in|this|last|this past)?\s*(?:the\s+)?"
     rf"(?P<name>{_NAMES})(?:'s)?(?:\s+(?P<year>{YEAR_RX}))?\b"
     rf"(?P<after>\s+(?:sales|orders|revenue|takings|trade|trading|traffic|numbers|visits|sessions|bookings)\b|\s*[?.!,]*\s*$)?")
 
-_AROUND = re.compile(
+_AROUND = lazy(
     rf"\b(?:(?:in|over|during|for|across|on) )?the\s+(?:(?P<count>{NUMBER_RX}|few|couple of)\s+)?"
     rf"(?P<unit>day|week|fortnight|month|weekend)(?P<many>s)?\s+(?P<side>before|after|ahead of|leading up to|running up to|"
     rf"prior to|following|in the run[- ]up to)\s+(?:the\s+)?(?P<name>{_NAMES}|christmas|xmas)(?:'s)?(?:\s+(?P<year>{YEAR_RX}))?\b")
@@ -94,7 +95,7 @@ def _around(m: re.Match[str], year: int) -> tuple[dt.date, dt.date]:
     """The days before or after the occasion in `year` that the words count."""
     name = m.group("name")
     first, last = (dt.date(year, 12, 25),) * 2 if name in ("christmas", "xmas") else \
-        next(f for p, f in _DAYS.items() if re.fullmatch(p, name))(year)
+        next(f for p, f in _DAYS.items() if rx.fullmatch(p, name))(year)
     after = m.group("side") in ("after", "following")
     if m.group("unit") == "weekend":  # the Saturday and Sunday next to it, not the days touching it
         sat = last + dt.timedelta(days=(5 - last.weekday()) % 7 or 7) if after else \
@@ -109,7 +110,7 @@ def _around(m: re.Match[str], year: int) -> tuple[dt.date, dt.date]:
 
 
 _ANY = rf"{_NAMES}|christmas|xmas"
-_SPAN = re.compile(
+_SPAN = lazy(
     rf"\b(?:(?:in|over|during|for|across|on|around|through|throughout|from) )?(?:the )?"
     rf"(?:(?P<prev>last year'?s|this year'?s|this past|last|this) )?"
     rf"(?:(?P<unit1>week|weekend|fortnight) of (?:the )?(?P<name1>{_ANY})|(?P<name2>{_ANY})(?:'s)? (?P<unit2>week|weekend|fortnight)(?!s)|"
@@ -122,7 +123,7 @@ _OWN_WEEKEND = {"black friday": (0, 3), "easter": (0, 3), "easter weekend": (0, 
 def _days_of(name: str, year: int) -> tuple[dt.date, dt.date]:
     if name in ("christmas", "xmas"):
         return (dt.date(year, 12, 25),) * 2
-    return next(f for p, f in _DAYS.items() if re.fullmatch(p, name))(year)
+    return next(f for p, f in _DAYS.items() if rx.fullmatch(p, name))(year)
 
 
 def _span_days(m: re.Match[str], year: int) -> tuple[dt.date, dt.date]:
@@ -163,7 +164,7 @@ def occasion_spans(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
 
 
 # "... vs last year's", "compared with the same week a year earlier": the occasion's own span a year before
-_YEAR_BEFORE = re.compile(
+_YEAR_BEFORE = lazy(
     r"\b(?:than|vs\.?|versus|against|compared? (?:to|with)|on|with|next to)\s+(?:the )?(?:same (?:week|weekend|fortnight|days?|"
     r"time|period) )?(?:(?:of |in )?last year'?s?|(?:a |one |the )year (?:before|earlier|ago)|the (?:previous|prior) year'?s?)\b")
 
@@ -216,7 +217,7 @@ def holidays(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
             continue  # "black friday" inside "the week after black friday"
         if not (m.group("lead") or m.group("after") is not None or m.group("year")):
             continue
-        days = next(f for p, f in _DAYS.items() if re.fullmatch(p, m.group("name")))
+        days = next(f for p, f in _DAYS.items() if rx.fullmatch(p, m.group("name")))
         year = int(m.group("year")) if m.group("year") else as_of.year
         first, last = days(year)
         if first > as_of and not m.group("year"):  # not come yet this year: last year's

@@ -6,7 +6,7 @@ named in the map's own words is read by bot/agent/slot_readers.py)."""
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import rx
 
 _WHO = (r"(?:they|people|guests|customers|folk|folks|clients|shoppers|buyers|members|patients|diners|couples|families|"
         r"visitors|riders|students|parents|owners|punters|players)")
@@ -22,5 +22,5 @@ _STAGE_BITS = (
 
 def stage_in_words(text: str) -> str | None:
     """The one stage the text names by what people do in it, or None."""
-    found = {stage for pattern, stage in _STAGE_BITS if re.search(pattern, text.lower())}
+    found = {stage for pattern, stage in _STAGE_BITS if rx.search(pattern, text.lower())}
     return found.pop() if len(found) == 1 else None

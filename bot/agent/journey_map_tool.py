@@ -14,6 +14,8 @@ import logging
 import re
 from typing import Any
 
+from bot.agent.patterns import rx
+from bot.agent.patterns import rx as _rx
 from bot.agent.tools import ToolContext, ToolSpec
 
 log = logging.getLogger(__name__)
@@ -87,7 +89,7 @@ def chat_writer(model: Any):  # -> tools.journey_map.types.Writer
         prompt = load_prompt("journey_map_writer", sentences=json.dumps(sentences, ensure_ascii=False, indent=1))
         reply = model.invoke(prompt)
         content = reply_text(reply)
-        match = re.search(r"\[.*\]", content, re.S)
+        match = rx.search(r"\[.*\]", content, re.S)
         worded = json.loads(match.group(0)) if match else []
         return [str(w) for w in worded]
 
@@ -103,7 +105,7 @@ def _run(ctx: ToolContext, params: Any):
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9'-]+", text.lower()) if w not in _STOP]
+    return [w for w in rx.findall(r"[a-z0-9'-]+", text.lower()) if w not in _STOP]
 
 
 def mentioned(names: list[str], query: str) -> list[str]:
@@ -183,12 +185,12 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["stage"] = stages[0]
         return args
     # (lane ps25) "this month on the left, last month on the right": two maps laid out left and right
-    side_by_side = re.search(r"\b(?:next to|side by side|alongside|against|beside)\b|\b(?:on|to) the left\b.{1,60}\b(?:on|to) the right\b",
+    side_by_side = rx.search(r"\b(?:next to|side by side|alongside|against|beside)\b|\b(?:on|to) the left\b.{1,60}\b(?:on|to) the right\b",
                              texts[0].lower())
     # "journey map comparing the loyalty segment with the newsletter segment": two groups named, one beside the other
     # (lane ps8) or two channels, towns, regions or age bands: "journey map comparing facebook and tiktok customers"
     two_groups = (len(personas) > 1 or len(segments) > 1 or any(len(v) > 1 for v in filters.values() if isinstance(v, list))) \
-        and re.search(r"\bcompar\w*|\bvs\b|\bversus\b", texts[0].lower())
+        and rx.search(r"\bcompar\w*|\bvs\b|\bversus\b", texts[0].lower())
     if getattr(slots, "compare", False) or side_by_side or two_groups:
         if len(personas) > 1:
             args["compare_filters"] = {"persona": personas[1]}
@@ -215,7 +217,7 @@ def _group_said_after(filters: dict[str, Any], after: str) -> str | None:
     """The one kind of group, of two or more in the filters, whose values are all said after the
     side-by-side word (None when that is not exactly one of them)."""
     kinds = [k for k, v in filters.items() if isinstance(v, list) and v]
-    later = [k for k in kinds if all(re.search(rf"\b{re.escape(str(x).lower())}\b", after) for x in filters[k])]
+    later = [k for k in kinds if all(_rx.search(rf"\b{re.escape(str(x).lower())}\b", after) for x in filters[k])]
     return later[0] if len(kinds) >= 2 and len(later) == 1 else None
 
 

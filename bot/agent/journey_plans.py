@@ -3,10 +3,10 @@ stages or steps, the goal, the level, the window. The specs are in bot/agent/ana
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from bot.agent.analytics_cues import KPI_DIMS, NO_COMPARISON, ranks_conversion, text_of
+from bot.agent.patterns import lazy, rx
 from bot.agent.plan_args import common
 from bot.agent.story_steps import story_over
 from bot.agent.tools import ToolContext
@@ -18,7 +18,7 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     touchpoints = list(getattr(slots, "touchpoints", []) or [])
     # "...book a tasting or ask for a quote: funnel from decision to purchase to post purchase":
     # the stages are the steps asked for; the touchpoints only say who
-    stage_chain = len(stages) >= 3 and re.search(
+    stage_chain = len(stages) >= 3 and rx.search(
         r"\b(?:funnel|from) (?:the )?(?:awareness|consideration|decision|purchase|post-purchase|advocacy)\b", text_of(slots))
     if _chain_ends_past_its_steps(stages, touchpoints, text_of(slots)):
         from tools.core.stages import DEFAULT_TOUCHPOINTS
@@ -37,7 +37,7 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         # "between consideration and purchase" means every stage from one to the other; three or
         # more named one after another ("awareness to consideration to purchase") are the steps asked for;
         # said in the trade's words ("from browsing to paying, and on to after-sales") they are the span's ends
-        listed = len(set(stages)) >= 3 and re.search(r"\bto\b.*\bto\b|->|→|\bthen\b", text_of(slots)) and len(set(re.findall(
+        listed = len(set(stages)) >= 3 and rx.search(r"\bto\b.*\bto\b|->|→|\bthen\b", text_of(slots)) and len(set(rx.findall(
             r"\b(?:awareness|consideration|decision|purchase|post-purchase|advocacy)\b", text_of(slots)))) >= 2
         from tools.core.stages import STAGES
 
@@ -53,14 +53,14 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         # group is the one named after them
         from bot.agent.slot_readers import parse_breakdown
 
-        by = parse_breakdown(re.sub(r"\b(?:each|every|per|by) (?:journey )?(?:stage|step)s?\b", " ", text_of(slots)))
+        by = parse_breakdown(rx.sub(r"\b(?:each|every|per|by) (?:journey )?(?:stage|step)s?\b", " ", text_of(slots)))
     if by in KPI_DIMS:
         args["by"] = by
         if getattr(slots, "top", None):  # "split by town, just the 5 biggest": the groups shown
             args["max_groups"] = max(1, min(int(slots.top), 50))
     text = text_of(slots)
     # "a 7 day conversion window", "within 14 days of entering": how long later steps may take.
-    window = re.search(r"\b(\d{1,3})[- ]?(day|week)s?\b(?=.{0,25}\bwindow\b)|\bwindow of (\d{1,3}) ?(day|week)s?\b|"
+    window = rx.search(r"\b(\d{1,3})[- ]?(day|week)s?\b(?=.{0,25}\bwindow\b)|\bwindow of (\d{1,3}) ?(day|week)s?\b|"
                        r"\bwithin (\d{1,3}) ?(day|week)s? of (?:entering|their first|the first|first)\b|"
                        # "only count it if they get through within 7 days"
                        r"\b(?:get|gets|got|make it|go|goes|move|moves|convert\w*|finish\w*|complete\w*|count\w*|"
@@ -72,7 +72,7 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         n, unit = next((window.group(i) or "1", window.group(i + 1)) for i in (1, 3, 5, 7) if window.group(i + 1))
         args["window_days"] = max(1, min(int(n) * {"week": 7, "fortnight": 14, "month": 30}.get(unit, 1), 365))
     # "no skipping steps", "every stage has to happen": each step needs its own event.
-    if re.search(r"\bno skipp\w*|\bwithout skipp\w*|\bno (?:step|stage)s? skipped|\bcan(?:no|')?t skip|"
+    if rx.search(r"\bno skipp\w*|\bwithout skipp\w*|\bno (?:step|stage)s? skipped|\bcan(?:no|')?t skip|"
                  r"\b(?:every|each) (?:step|stage) (?:has to|must|needs to|should) (?:\w+ )?(?:happen|be (?:there|seen|done))|"
                  r"\bstrict(?:ly)? (?:in order|step by step|funnel)\b|\bskips? (?:=|as )?stop\b|"
                  # "count a stage only if they actually hit it, no passing through"
@@ -104,14 +104,14 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 # (lane tune30) "funnel from checkout to paid", "from the quote form to paying": a far end said as
 # being paid is the purchase stage, so the way is a span of stages (a step named at that end, "then
 # place the order", keeps the touchpoints)
-_PAID_AT_THE_END = re.compile(r"\bfrom\b.{1,40}?\b(?:to|until|till|->|→|through to|thru to) (?:actually |being |getting )?"
+_PAID_AT_THE_END = lazy(r"\bfrom\b.{1,40}?\b(?:to|until|till|->|→|through to|thru to) (?:actually |being |getting )?"
                               r"(?:paid|paying)\b(?! (?:ads?|adverts?|search|social|media|traffic|campaigns?|clicks?)\b)")
 
 
 # (lane tune34) the checkout page reached (or not) is a stage reached; "started checkout", "began
 # checking out" name the step itself (a bare "never reach checkout" stays the step, as older banks read it)
-_CHECKOUT_REACHED = re.compile(r"\bcheck ?out (?:page|screen|form)s?\b")
-_CHECKOUT_STARTED = re.compile(r"\b(?:start\w*|began|begin\w*|begun|open\w*|kick\w* off) (?:the |a |their )?check(?:ing)? ?outs?\b|"
+_CHECKOUT_REACHED = lazy(r"\bcheck ?out (?:page|screen|form)s?\b")
+_CHECKOUT_STARTED = lazy(r"\b(?:start\w*|began|begin\w*|begun|open\w*|kick\w* off) (?:the |a |their )?check(?:ing)? ?outs?\b|"
                                r"\b(?:start\w*|began|begin\w*) (?:to )?check(?:ing)? out\b|\bcheckout[_ ]start")
 
 
@@ -121,7 +121,7 @@ def _chain_ends_past_its_steps(stages: list[str], touchpoints: list[str], text: 
     that drops what came after them (lane probe16b)."""
     from tools.core.stages import DEFAULT_TOUCHPOINTS, STAGE_INDEX
 
-    if len(stages) < 2 or not re.search(r"\bto\b.*\bto\b|->|→", text):
+    if len(stages) < 2 or not rx.search(r"\bto\b.*\bto\b|->|→", text):
         return False
     reached = {DEFAULT_TOUCHPOINTS[t].stage for t in touchpoints if t in DEFAULT_TOUCHPOINTS}
     last = max(stages, key=STAGE_INDEX.get)
@@ -150,7 +150,7 @@ def plan_dropoffs(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     elif _by_stage(text) or getattr(slots, "breakdown", None) == "stage":  # kept by a follow-up ("and instagram?")
         args["level"] = "stage"
     stages = [s for s in (getattr(slots, "stages", []) or []) if s != "awareness"]
-    if stages and stages[-1] != "purchase" and not re.search(_BUYING, text) and not _BEFORE_PAYING.search(text):
+    if stages and stages[-1] != "purchase" and not rx.search(_BUYING, text) and not _BEFORE_PAYING.search(text):
         args["goal_stage"] = stages[-1]
     elif goal := _stage_said_before(text):  # "where do folk bail before the aftercare bit on sporran orders"
         args["goal_stage"] = goal
@@ -161,7 +161,7 @@ def plan_dropoffs(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     either = _stage_of_either(touchpoints, text, ctx, getattr(slots, "stages", []) or [])
     if either:  # "before they leave a testimonial or refer a mate": either step, so their stage
         args["goal_stage"] = either
-    elif touchpoints and re.search(r"\b(?:before|until|reach\w*|get(?:ting)? to|up to|short of|never|didn'?t|did not|don'?t|"
+    elif touchpoints and rx.search(r"\b(?:before|until|reach\w*|get(?:ting)? to|up to|short of|never|didn'?t|did not|don'?t|"
                                    r"do not|doesn'?t|does not|haven'?t|without)\b|" + _TOWARDS, text):
         args["goal_touchpoint"] = touchpoints[-1]
         args.pop("goal_stage", None)
@@ -195,7 +195,7 @@ def plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     goal = [s for s in (getattr(slots, "stages", []) or []) if s not in ("awareness", "purchase")]
     # (lane probe24a) "routes to the checkout for mohair orders": the checkout said as the end, whatever
     # goods are named for whom the routes are
-    if goal and (not re.search(_BUYING, text) or re.search(r"\b(?:to|towards|reach\w*|get(?:ting)? to|into) (?:the )?check[- ]?out\b", text)):
+    if goal and (not rx.search(_BUYING, text) or rx.search(r"\b(?:to|towards|reach\w*|get(?:ting)? to|into) (?:the )?check[- ]?out\b", text)):
         args["goal_stage"] = goal[-1]
     touchpoints = list(getattr(slots, "touchpoints", []) or [])
     # "the typical path to placing an order", "routes to a quote request": that step is the goal
@@ -204,19 +204,19 @@ def plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         # "paths that lead people to leave a testimonial or refer someone": two steps of one
         # stage, either will do, so the goal is their stage
         args["goal_stage"] = either
-    elif touchpoints and re.search(r"\b(?:to|towards|before|until|till|into|reach\w*|lead(?:s|ing)? to|end(?:s|ing)? (?:in|with|at))\b|"
+    elif touchpoints and rx.search(r"\b(?:to|towards|before|until|till|into|reach\w*|lead(?:s|ing)? to|end(?:s|ing)? (?:in|with|at))\b|"
                                    + _TOWARDS, text):
         args["goal_touchpoint"] = touchpoints[-1]
         args.pop("goal_stage", None)
     if not args.get("goal_touchpoint") and _ONLINE_GOAL.search(text):
         args["goal_touchpoint"] = "order_placed"  # (lane probe26c) "on the way to a lesson booked online"
         args.pop("goal_stage", None)
-    steps = re.search(r"\b(?:last|final|only|just|up to|at most|max(?:imum)?|no more than|no longer than|not more than|"
+    steps = rx.search(r"\b(?:last|final|only|just|up to|at most|max(?:imum)?|no more than|no longer than|not more than|"
                       # "keep them to 4 steps", "cap it at 5 steps"
                       r"under|fewer than|less than|(?:keep|cap|limit|trim|cut|shorten) (?:them|it|(?:those|these|the) (?:paths|routes|journeys)|those|paths|routes|journeys) (?:to|at))"
                       r"(?: the)?(?: last| final)? "
                       r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:steps|touchpoints|touches|stages|"
-                      r"events|moves)\b", text) or re.search(
+                      r"events|moves)\b", text) or rx.search(
         # "keep them to 4 steps max", "3 steps at most"
         r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:steps|touchpoints|touches|stages|events|"
         r"moves) (?:max(?:imum)?|at most|or (?:fewer|less)|tops|long at most)\b", text)
@@ -235,18 +235,18 @@ def plan_paths(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 # (lane probe26b) a route's end said as buying online: "routes to booking a dance class online", "the
 # usual path to ordering a cake online": the order placed on the site
-_TO_BUYING_ONLINE = re.compile(r"\b(?:to|towards|into|ending in|end(?:s|ing)? (?:in|with)) (?:\w+ )?(?:book|booking|order|ordering|buy|buying|"
+_TO_BUYING_ONLINE = lazy(r"\b(?:to|towards|into|ending in|end(?:s|ing)? (?:in|with)) (?:\w+ )?(?:book|booking|order|ordering|buy|buying|"
                                r"pay|paying|purchas\w*|reserv(?:e|ing)|hir(?:e|ing)|rent(?:ing)?)\b(?: for)?(?: [\w'-]+){0,4}? online\b")
 
 
-_BY_TOUCHPOINT = re.compile(r"\btouch ?points? (?:level|by touch ?point)\b|\b(?:by|per|at) (?:the |each )?touch ?points?\b(?! (?:do|did|does|is|are|was|were)\b)")
+_BY_TOUCHPOINT = lazy(r"\btouch ?points? (?:level|by touch ?point)\b|\b(?:by|per|at) (?:the |each )?touch ?points?\b(?! (?:do|did|does|is|are|was|were)\b)")
 # Buying named as such (not the "purchase" in "post-purchase"): the tools' default end, no goal.
 # (lane probe20b) "buyers" and "purchasers" are the people, not the goal: "spots buyers drop off before checkout"
 _BUYING = r"(?<![\w-])(?:buy(?!ers?\b)|purchase(?!rs?\b)|order)"
 # (lane probe21a) "before paying for a pot online", "before they ever book online": buying online is the
 # order placed on the site, the step those who left never took
 # (lane ps22) "never got as far as ordering online", "before they get round to booking online": the reach said first
-_PAID_ONLINE = re.compile(r"\b(?:before|until|till|without|never) (?:they |we |people |folk |ever |actually )*"
+_PAID_ONLINE = lazy(r"\b(?:before|until|till|without|never) (?:they |we |people |folk |ever |actually )*"
                           r"(?:(?:got|get|gets|getting|made it|make it|making it) (?:as far as|so far as|round to|around to|to) )?"
                           r"(?:pay|paying|paid|order|"
                           # (lane ps25) "before reserving a pup online", "before hiring a kayak online": the trade's own buying
@@ -255,12 +255,12 @@ _PAID_ONLINE = re.compile(r"\b(?:before|until|till|without|never) (?:they |we |p
 
 # (lane probe26c) "the usual sequence on the way to a lesson booked online", "routes to ordering a cake
 # online": the routes' end is the order placed on the site
-_ONLINE_GOAL = re.compile(r"\b(?:way to|towards|to|into|leading to|ending (?:in|with)) (?:an? |the |their )?(?:[\w'-]+ ){0,2}?"
+_ONLINE_GOAL = lazy(r"\b(?:way to|towards|to|into|leading to|ending (?:in|with)) (?:an? |the |their )?(?:[\w'-]+ ){0,2}?"
                           r"(?:booked|ordered|bought|paid for|placed|purchased|reserved) online\b|\b(?:way to|towards|to) "
                           r"(?:booking|ordering|buying|paying for|reserving)(?: [\w'-]+){0,3}? online\b")
 
 # "before getting a tub in the basket", "never popped a candle into the trolley": the goods put in the cart
-_INTO_BASKET = re.compile(r"\b(?:before|until|till|without|never) (?:they |we |people |folk |ever |actually )*(?:get|gets|getting|got|"
+_INTO_BASKET = lazy(r"\b(?:before|until|till|without|never) (?:they |we |people |folk |ever |actually )*(?:get|gets|getting|got|"
                           r"put|puts|putting|pop|pops|popping|popped|stick|sticking|stuck|drop|dropping|dropped|add|adding|added) "
                           r"(?:[\w'-]+ ){0,3}?(?:in|into|to) (?:the|a|their|your|my) (?:basket|cart|trolley|bag)\b|"
                           # (lane probe26c) "before a pair of mittens ever lands in the basket": the goods as the
@@ -271,12 +271,12 @@ _INTO_BASKET = re.compile(r"\b(?:before|until|till|without|never) (?:they |we |p
 
 # (lane probe20a) "before the aftercare bit", "until the after-sales stage": the stage the leavers never
 # reached, said right after the word, whatever else the question buys or orders
-_BEFORE_STAGE = re.compile(r"\b(?:before|ahead of|until|till|short of|never (?:reach\w*|get(?:ting)? to|made it to))\b(.{1,40})")
+_BEFORE_STAGE = lazy(r"\b(?:before|ahead of|until|till|short of|never (?:reach\w*|get(?:ting)? to|made it to))\b(.{1,40})")
 
 
 # (lane probe26c) "where do bookers slip away before paying": paying is buying, the drop-offs' own
 # goal (the banks' convention), not the checkout stage "paying" names elsewhere
-_BEFORE_PAYING = re.compile(r"\b(?:before|until|till|without|never) (?:they |we |people |folk |ever |actually |even )*"
+_BEFORE_PAYING = lazy(r"\b(?:before|until|till|without|never) (?:they |we |people |folk |ever |actually |even )*"
                             r"(?:pay|pays|paying|paid)\b(?! (?:stage|page|bit|step|part|phase)\b)(?! (?:for \w+ )?online\b)")
 
 
@@ -299,7 +299,7 @@ def _stage_of_either(touchpoints: list[str], text: str, ctx: ToolContext,
                      stages: list[str] | tuple[str, ...] = ()) -> str | None:
     """The stage two or more goal steps joined by "or" share, if they share one: a step said
     in everyday words ("or refer a mate") counts by the stage it was read as."""
-    if not touchpoints or len(touchpoints) + len(stages) < 2 or not re.search(r"\bor\b", text):
+    if not touchpoints or len(touchpoints) + len(stages) < 2 or not rx.search(r"\bor\b", text):
         return None
     try:
         tpmap = ctx.config.touchpoint_map()
@@ -316,8 +316,8 @@ def _by_stage(text: str) -> bool:
     """"At which stage do they leave", "stage by stage rather than touchpoint by touchpoint":
     stages, unless they are what is turned down ("touchpoints, not stages")."""
     # "before they reach the post-purchase stage": that stage is the goal, not the level
-    text = re.sub(r"\b(?:awareness|consideration|decision|purchase|post-purchase|advocacy) stage\b", " ", text)
-    return bool(re.search(r"\bstage", text)) and not re.search(
+    text = rx.sub(r"\b(?:awareness|consideration|decision|purchase|post-purchase|advocacy) stage\b", " ", text)
+    return bool(rx.search(r"\bstage", text)) and not rx.search(
         r"\b(?:rather than|instead of|not|no) (?:by |per |at the |the )?stages?\b", text)
 
 

@@ -7,10 +7,9 @@ bot/agent/kpi_words.py's KPI_PATTERNS: each is narrower than the readings it sta
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.kpi_waits_and_shares import _ASKED, _MANAGED, _WE
 from bot.agent.owner_words import CLOSE, PEOPLE, SHARE
+from bot.agent.patterns import lazy
 
 _GROUP = r"(?:them|those|these|the lot|that lot|this lot)"
 _BOUGHT = r"(?:bought|ordered|purchased|paid for|booked|picked up|got)"
@@ -45,4 +44,4 @@ ASKED_IN_PASSING_TERMS = (
     (rf"\b(?:ditch|dump|abandon|desert|bin)(?:s|es|ed|ing|ping|ped)? (?:their |the |a |an |full |online |half-full )?"
      rf"{_BASKETS}\b", "cart_abandonment"),
 )
-ASKED_IN_PASSING_PATTERNS = [(re.compile(p), code) for p, code in ASKED_IN_PASSING_TERMS]
+ASKED_IN_PASSING_PATTERNS = [(lazy(p), code) for p, code in ASKED_IN_PASSING_TERMS]

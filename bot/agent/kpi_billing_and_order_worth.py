@@ -13,8 +13,7 @@ misses). Hooked into bot/agent/kpi_words.py's KPI_PATTERNS among the owners' own
 
 from __future__ import annotations
 
-import re
-
+from bot.agent.patterns import lazy
 from bot.agent.trade_words import UNIT, UNIT_ONE
 
 # one order, in the words of shops and trades
@@ -43,4 +42,4 @@ BILLING_AND_WORTH_TERMS: list[tuple[str, str]] = [
      r"clinic|lab|firm|team)) (?:\w+ )?(?:bill|billed|invoice|invoiced)\b|\b(?:total|amount|sum|value) (?:we )?invoiced\b|"
      r"\binvoiced (?:in total|amount|total)\b|\binvoice totals?\b|\btotal (?:of )?(?:our |all )?invoices\b", "revenue"),
 ]
-BILLING_AND_WORTH_PATTERNS = [(re.compile(p), code) for p, code in BILLING_AND_WORTH_TERMS]
+BILLING_AND_WORTH_PATTERNS = [(lazy(p), code) for p, code in BILLING_AND_WORTH_TERMS]

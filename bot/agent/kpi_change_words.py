@@ -4,9 +4,8 @@ sell". Hooked into bot/agent/kpi_words.py's KPI_PATTERNS."""
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import PEOPLE
+from bot.agent.patterns import lazy
 
 _PAID = r"(?:paid|bought|purchased|booked|ordered|signed up|checked out)"
 CHANGE_TERMS = (
@@ -28,4 +27,4 @@ CHANGE_TERMS += (
     (rf"\b(?:money|cash|dosh)\b(?= (?:[\w'-]+ ){{0,5}}?(?:per|by|for each|in each|across|from each) (?:the |our |each )?"
      rf"{_GROUP_WORD}\b)", "revenue"),
 )
-CHANGE_PATTERNS = [(re.compile(p), code) for p, code in CHANGE_TERMS]
+CHANGE_PATTERNS = [(lazy(p), code) for p, code in CHANGE_TERMS]

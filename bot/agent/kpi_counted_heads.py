@@ -6,7 +6,7 @@ bot/agent/kpi_words.py's KPI_PATTERNS."""
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 # what makes a session a visit to the site or app (bot/agent/session_words.py reads those)
 _SITE = (r"(?:web|website|site|app|online|browsing|browser|user|visitor|customer|shopping|login|chat|mobile|desktop|"
@@ -22,4 +22,4 @@ COUNTED_HEAD_TERMS: list[tuple[str, str]] = [
     (rf"\b(?:count|number|tally|no\.?) of (?:the |our )?(?!{_SITE}\b)[a-z][\w-]+ (?:(?!{_SITE}\b)[a-z][\w-]+ )?(?P<kpi>sessions)\b",
      "orders"),
 ]
-COUNTED_HEAD_PATTERNS = [(re.compile(p), code) for p, code in COUNTED_HEAD_TERMS]
+COUNTED_HEAD_PATTERNS = [(lazy(p), code) for p, code in COUNTED_HEAD_TERMS]

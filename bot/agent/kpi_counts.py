@@ -7,9 +7,8 @@ tickets are bot/agent/owner_words.py's.
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import PEOPLE, TICKETS
+from bot.agent.patterns import lazy
 
 COUNT_TERMS: list[tuple[str, str]] = [
     # "how many support tickets has the garage had this week", "how many complaints did the
@@ -44,4 +43,4 @@ COUNT_TERMS: list[tuple[str, str]] = [
     (r"^(?:and |so |ok,? |now )?(?:in|as) (?:pounds|quid|dollars|bucks|euros|sterling|money|cash|£|\$)\s*(?:please|pls|instead)?\s*[?.!]*$",
      "revenue"),
 ]
-COUNT_PATTERNS = [(re.compile(p), code) for p, code in COUNT_TERMS]
+COUNT_PATTERNS = [(lazy(p), code) for p, code in COUNT_TERMS]

@@ -8,9 +8,8 @@ bot/agent/kpi_words.py's KPI_PATTERNS (read before vocab.py's nouns).
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import PEOPLE
+from bot.agent.patterns import lazy
 
 # What a trade's customer does each time they come: eat, stay, hire, ride, have a treatment.
 # Never a complaint, a review or a ticket (a count of those is not repeat buying).
@@ -58,4 +57,4 @@ DEED_TERMS: list[tuple[str, str]] = [
     (rf"\b{_LISTED}(?:,? (?:and|&|plus|\+)|,) (?:the )?(?:number of |no\.? of )?(?P<kpi>{_BUYERS})\b", "buyers"),
     (rf"(?:^|[:,;] )(?:(?:how many|the|our|number of) )?(?P<kpi>{_BUYERS})(?:,? (?:and|&|plus|\+)|,) (?:the |our )?{_LISTED}\b", "buyers"),
 ]
-DEED_PATTERNS = [(re.compile(p), code) for p, code in DEED_TERMS]
+DEED_PATTERNS = [(lazy(p), code) for p, code in DEED_TERMS]

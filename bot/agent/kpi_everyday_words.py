@@ -10,9 +10,8 @@ before vocab.py's).
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import PEOPLE
+from bot.agent.patterns import lazy
 from bot.agent.trade_words import UNIT
 
 # Words after "take"/"make" that make it another verb: "what did the team take away from it",
@@ -125,4 +124,4 @@ EVERYDAY_TERMS: list[tuple[str, str]] = [
     # "did more support tickets land this week", "how many complaints landed": tickets as they arrive
     (r"\b(?:support |new |customer |client )?(?:tickets|complaints|support cases) (?:land|landed|landing|lands)\b", "tickets"),
 ]
-EVERYDAY_PATTERNS = [(re.compile(p), code) for p, code in EVERYDAY_TERMS]
+EVERYDAY_PATTERNS = [(lazy(p), code) for p, code in EVERYDAY_TERMS]

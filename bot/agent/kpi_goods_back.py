@@ -7,9 +7,8 @@ bot/agent/vocab.py. Hooked in bot/agent/kpi_words.py's KPI_PATTERNS, before voca
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import PEOPLE
+from bot.agent.patterns import lazy
 
 # who or what comes back for another go rather than being returned
 _NOT_GOODS = (rf"(?:{PEOPLE}|they|we|who|many|any|some|few|most|all|half|regulars|locals|faces|kids|children|pets|dogs|cats|"
@@ -23,4 +22,4 @@ GOODS_BACK_TERMS: list[tuple[str, str]] = [
      rf".*?\b(?!{_NOT_GOODS}\b)[a-z][\w-]*[^s\W]s (?:that |which )?(?:have |had )?(?:are |were |get |got )?(?:most |more |least )?(?:often |frequently |usually )?{_BACK}(?! (?:for|to (?:buy|order|shop|book)|again|in (?:for|to)))",
      "refunded_orders"),
 ]
-GOODS_BACK_PATTERNS = [(re.compile(p), code) for p, code in GOODS_BACK_TERMS]
+GOODS_BACK_PATTERNS = [(lazy(p), code) for p, code in GOODS_BACK_TERMS]

@@ -7,9 +7,8 @@ tickets closed, and the time from a complaint landing to its fix. Read first of 
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import CLOSE, CLOSED, PEOPLE, QUERIES
+from bot.agent.patterns import lazy
 
 # complaints in the words owners use for them
 _GRIPES = r"(?:grumbles?|gripes?|moans?|grievances?|niggles?|whinges?|beefs?|grouses?|(?:customer )?complaints?)"
@@ -79,4 +78,4 @@ _TERMS: list[tuple[str, str]] = [
     (rf"\b(?:the |our )?{PEOPLE} (?:(?:actually|really|usually) )?(?:turn|show) up (?:the )?(?:most|more|least|less|fewest)\b",
      "active_customers"),
 ]
-PATTERNS = [(re.compile(p), code) for p, code in _TERMS]
+PATTERNS = [(lazy(p), code) for p, code in _TERMS]

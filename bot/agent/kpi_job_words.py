@@ -5,9 +5,8 @@ KPI_PATTERNS."""
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import CLOSED
+from bot.agent.patterns import lazy
 
 # what a job's trade says it did, where a shop says it delivered
 _DONE = (r"(?:done|completed|finished|carried out|fitted|installed|cleaned|serviced|attended|washed|sorted|"
@@ -29,4 +28,4 @@ JOB_TERMS: list[tuple[str, str]] = [
      "resolution_time"),
 ]
 
-JOB_PATTERNS = [(re.compile(p), code) for p, code in JOB_TERMS]
+JOB_PATTERNS = [(lazy(p), code) for p, code in JOB_TERMS]

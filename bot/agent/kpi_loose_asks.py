@@ -9,8 +9,7 @@ into bot/agent/kpi_words.py's KPI_PATTERNS, read first: each is narrower than th
 
 from __future__ import annotations
 
-import re
-
+from bot.agent.patterns import lazy
 from bot.agent.trade_words import PEOPLE as TRADE_PEOPLE
 from bot.agent.trade_words import UNIT_ONE
 from bot.agent.vocab import PEOPLE
@@ -132,4 +131,4 @@ LOOSE_ASK_TERMS: list[tuple[str, str]] = [
      r"(?:one|a single|1|the first|their first|the one) page\b", "bounce_rate"),
 ]
 
-LOOSE_ASK_PATTERNS = [(re.compile(p), code) for p, code in LOOSE_ASK_TERMS]
+LOOSE_ASK_PATTERNS = [(lazy(p), code) for p, code in LOOSE_ASK_TERMS]

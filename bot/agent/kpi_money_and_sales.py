@@ -14,7 +14,7 @@ after the narrower sayings, before vocab.py's nouns, whose bare "sales" is the m
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 # the money nouns; "fees" only as ours, never fees we pay ("card fees", "platform fees")
 # ((lane tune35) "cake commission cancellations": the commissions' own status counted, no money)
@@ -41,4 +41,4 @@ MONEY_AND_SALES_TERMS: list[tuple[str, str]] = [
     (r"\b(?:(?:the |total )?number of|no\.? of|count of|how many) (?:[\w-]+ ){0,2}?(?P<kpi>sales)\b(?! (?:rep|staff|people|calls?)s?\b)",
      "orders"),
 ]
-MONEY_AND_SALES_PATTERNS = [(re.compile(p), code) for p, code in MONEY_AND_SALES_TERMS]
+MONEY_AND_SALES_PATTERNS = [(lazy(p), code) for p, code in MONEY_AND_SALES_TERMS]

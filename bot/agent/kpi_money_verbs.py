@@ -7,9 +7,8 @@ bot/agent/kpi_words.py's KPI_PATTERNS among the first, so that the verb's object
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import PEOPLE
+from bot.agent.patterns import lazy
 
 # money named in slang: the noun itself is the money
 _SLANG_MONEY = r"(?:dosh|wonga|moolah|dough|brass|lolly|loot|bucks|quid|readies|bread|coin|cash|money)"
@@ -45,4 +44,4 @@ MONEY_VERB_TERMS: list[tuple[str, str]] = [
     (r"\b(?:earn|earns|earned|make|makes|made|take|takes|took|bring in|brings in|brought in|pull in|pulls in|pulled in|"
      r"rake in|rakes in) (?:us )?enough\b|\b(?:big|biggest|top|best|main|real|star) (?:earner|money-?maker)\b", "revenue"),
 ]
-MONEY_VERB_PATTERNS = [(re.compile(p), code) for p, code in MONEY_VERB_TERMS]
+MONEY_VERB_PATTERNS = [(lazy(p), code) for p, code in MONEY_VERB_TERMS]

@@ -9,9 +9,8 @@ sign-ups" the orders, counted. Bare, "visits" may be a salon's appointments or t
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import ORDERS
+from bot.agent.patterns import lazy
 
 _UP_OR_DOWN = r"(?:up|down)"
 _MOVE = (r"(?:surge|spike|jump|rise|boost|boom|drop|dip|fall|slump|slide|slowdown|fall-?off|increase|decrease|change|shift|"
@@ -59,4 +58,4 @@ MOVED_TERMS: list[tuple[str, str]] = [
     (r"\b(?:for|of|in|how many|number of|count of) (?:the |our |all )?(?P<kpi>(?:(?!(?:newsletter|email|e-mail|mailing|list|trial|"
      r"tiktok|instagram|facebook|google|web|online|app)\b)[\w-]+ ){0,2}sign-?ups)\b", "orders"),
 ]
-MOVED_PATTERNS = [(re.compile(p), code) for p, code in MOVED_TERMS]
+MOVED_PATTERNS = [(lazy(p), code) for p, code in MOVED_TERMS]

@@ -8,8 +8,7 @@ town brought in the extra transactions" the orders. Each is read only with its m
 
 from __future__ import annotations
 
-import re
-
+from bot.agent.patterns import lazy
 from bot.agent.trade_words import PEOPLE as TRADE_PEOPLE
 
 _MORE = r"(?:fewer|more|less|extra|additional)"
@@ -51,4 +50,4 @@ _TERMS: list[tuple[str, str]] = [
     (rf"\b{_MORE} (?:[\w-]+ )?transactions\b|\b(?:number|count|volume) of (?:[\w-]+ )?transactions\b|"
      r"\bhow many (?:[\w-]+ )?transactions\b", "orders"),
 ]
-MOVED_HEAD_PATTERNS = [(re.compile(p), code) for p, code in _TERMS]
+MOVED_HEAD_PATTERNS = [(lazy(p), code) for p, code in _TERMS]

@@ -9,9 +9,8 @@ bot/agent/kpi_words.py's KPI_PATTERNS (read after the narrower sayings, before v
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import CLOSED, PEOPLE, QUERIES
+from bot.agent.patterns import lazy
 
 # what a business is, after "the shop" or "the septic side"
 _BUSINESS = (r"(?:us|(?:the|our|my) (?:[\w'-]+ ){0,2}?(?:shop|business|store|firm|company|site|website|web ?shop|yard|"
@@ -68,4 +67,4 @@ OWNER_ASK_TERMS: list[tuple[str, str]] = [
      r"(?:got|get|gets|getting|gotten|grown|grew|growing|shrunk|shrank|shrinking|gone|going|been|become|became|is|are)"
      r"(?: any| a (?:bit|lot|little)| much)? (?:bigger|smaller|larger|up|down))", "aov"),
 ]
-OWNER_ASK_PATTERNS = [(re.compile(p), code) for p, code in OWNER_ASK_TERMS]
+OWNER_ASK_PATTERNS = [(lazy(p), code) for p, code in OWNER_ASK_TERMS]

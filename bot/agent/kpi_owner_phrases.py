@@ -7,8 +7,7 @@ Hooked last in bot/agent/kpi_words.py's KPI_PATTERNS: each reads only what nothi
 
 from __future__ import annotations
 
-import re
-
+from bot.agent.patterns import lazy
 from bot.agent.word_fragments import DAY_WEEK_MONTH
 
 # what customers raise with the business, counted while it is not dealt with yet
@@ -45,4 +44,4 @@ _PHRASES: list[tuple[str, str]] = [
      rf"(?:customer |client )?(?:spend|spending)(?= (?:(?:split |broken down )?by|per|for each|across|in each) (?:the |each |our )?"
      rf"(?:customer |client )?{_GROUPS}\b)", "revenue"),
 ]
-OWNER_PHRASE_PATTERNS = [(re.compile(p), code) for p, code in _PHRASES]
+OWNER_PHRASE_PATTERNS = [(lazy(p), code) for p, code in _PHRASES]

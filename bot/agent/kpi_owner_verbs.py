@@ -7,7 +7,7 @@ bot/agent/kpi_words.py's KPI_PATTERNS, before vocab.py's nouns.
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 _SHARE = r"(?:share|percentage|%|proportion|fraction|per ?cent|how often|one in|rate)"
 # the owner giving the money back, whatever led up to it: "did we refund", "we ended up refunding"
@@ -32,4 +32,4 @@ OWNER_VERB_TERMS: list[tuple[str, str]] = [
      rf"(?: [\w'-]+){{0,3}}? (?:to|till|until|and|before) (?:them |they |actually |finally )?(?:[\w'-]+ )?{_FIRST_BUY}\b",
      "time_to_first_purchase"),
 ]
-OWNER_VERB_PATTERNS = [(re.compile(p), code) for p, code in OWNER_VERB_TERMS]
+OWNER_VERB_PATTERNS = [(lazy(p), code) for p, code in OWNER_VERB_TERMS]

@@ -8,7 +8,7 @@ Hooked in bot/agent/kpi_words.py's KPI_PATTERNS.
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 _HEADS = r"(?:buyers|purchasers|paying (?:customers|clients)|customers who (?:bought|paid)|people who (?:bought|paid))"
 # a blanked period is a run of spaces; the connective before it is optional
@@ -20,4 +20,4 @@ PAIR_HEAD_TERMS: list[tuple[str, str]] = [
     (rf"\b(?:vs\.?|versus|against|compare[sd]? (?:to|with)|than)(?: [\w'-]+ |\s{{2,}})for (?:the |our )?"
      rf"(?:number of )?(?P<kpi>{_HEADS})\b", "buyers"),
 ]
-PAIR_HEAD_PATTERNS = [(re.compile(p), code) for p, code in PAIR_HEAD_TERMS]
+PAIR_HEAD_PATTERNS = [(lazy(p), code) for p, code in PAIR_HEAD_TERMS]

@@ -7,7 +7,7 @@ bot/agent/kpi_words.py's KPI_PATTERNS."""
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 _PEOPLE = r"customers|clients|shoppers|patients|guests|members|students|diners|patrons"
 _GROUP = r"(?:[\w-]+ ){1,2}?"
@@ -20,4 +20,4 @@ HEADCOUNT_TERMS: list[tuple[str, str]] = [
     (rf"\b(?:which|what) {_GROUP}do (?:most|the most) (?:of )?(?:our |my |the )?(?P<kpi>{_PEOPLE}) "
      r"(?:come from|live in|live|buy from|order from|shop (?:from|in))\b", "active_customers"),
 ]
-HEADCOUNT_PATTERNS = [(re.compile(p), code) for p, code in HEADCOUNT_TERMS]
+HEADCOUNT_PATTERNS = [(lazy(p), code) for p, code in HEADCOUNT_TERMS]

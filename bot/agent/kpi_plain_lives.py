@@ -5,9 +5,8 @@ site each visit, people who keep coming, and "what's that worth" after a count o
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import CLOSE, PEOPLE, QUERIES
+from bot.agent.patterns import lazy
 
 # Fixing a thing fully, said with its adverb ("fully fix", "properly sort out")
 _FULLY = r"(?:(?:fully|completely|properly|finally|actually|totally|entirely) )?"
@@ -72,4 +71,4 @@ _TERMS: list[tuple[str, str]] = [
      r"\bhow much (?:cash|money|dosh|revenue|takings) (?:was|is|were|did) (?:that|it|those|they|all that)\b", "revenue"),
 ]
 
-PLAIN_LIFE_PATTERNS = [(re.compile(p), code) for p, code in _TERMS]
+PLAIN_LIFE_PATTERNS = [(lazy(p), code) for p, code in _TERMS]

@@ -6,8 +6,6 @@ may mark the KPI's own words as `kpi` so the words around it stay for the other 
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import (
               BASKETS,
               BUY,
@@ -19,6 +17,7 @@ from bot.agent.owner_words import (
               SHARE_OR_COUNT,
               TICKETS,
 )
+from bot.agent.patterns import lazy
 from bot.agent.trade_words import UNIT as TRADE_UNIT
 from bot.agent.word_fragments import DAY_TO_QUARTER, DAY_WEEK_MONTH
 
@@ -181,7 +180,7 @@ PLAIN_TERMS: list[tuple[str, str]] = [
      r"\s*[?.!]*$",
      "revenue"),
 ]
-PLAIN_PATTERNS = [(re.compile(p), code) for p, code in PLAIN_TERMS]
+PLAIN_PATTERNS = [(lazy(p), code) for p, code in PLAIN_TERMS]
 
 # "of the people who put a booking in the basket, how many went on and paid": one step's rate
 # (the basket to paying), not the whole funnel's "how many of those who ..."

@@ -8,9 +8,8 @@ bot/agent/kpi_words.py's KPI_PATTERNS (last: the sayings before read what they k
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import PEOPLE
+from bot.agent.patterns import lazy
 
 # what a trade counts that is a KPI of its own, never its goods
 _NOT_GOODS = (r"(?:refunds?|returns?|cancell?ations?|complaints?|tickets?|sessions?|visits?|visitors?|reviews?|surveys?|"
@@ -37,4 +36,4 @@ QUALIFIED_TERMS: list[tuple[str, str]] = [
     # "bets placed, last 28 days", "how many bets got placed": the trade's orders placed
     (rf"\b(?!{PEOPLE}\b|{_NOT_GOODS}\b)[\w&-]+s (?:(?:got|were|have been|being) )?placed\b", "orders"),
 ]
-QUALIFIED_PATTERNS = [(re.compile(p), code) for p, code in QUALIFIED_TERMS]
+QUALIFIED_PATTERNS = [(lazy(p), code) for p, code in QUALIFIED_TERMS]

@@ -12,7 +12,7 @@ about the same problem."""
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 # who is contacted: the business, its desk or its place ("the workshop", "our surgery")
 _DESK = (r"(?:the )?(?:support|help ?desk|support (?:desk|team|line|inbox)|helpline|help line|customer (?:service|support|care)|"
@@ -67,4 +67,4 @@ _TERMS: list[tuple[str, str]] = [
     (_ANY, "repeat_contacts"),
 ]
 
-REPEAT_CONTACT_PATTERNS = [(re.compile(p), code) for p, code in _TERMS]
+REPEAT_CONTACT_PATTERNS = [(lazy(p), code) for p, code in _TERMS]

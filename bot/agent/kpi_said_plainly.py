@@ -7,7 +7,7 @@ narrower than the nouns it holds) and the kpis tool's cues (bot/agent/analytics_
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 # the support side's things (not "jobs" or "repairs": for a trade those are its orders)
 _GRIPES = r"(?:tickets?|complaints?|quer(?:y|ies)|enquir(?:y|ies)|inquir(?:y|ies)|issues?|problems?|faults?|cases?|moans?|gripes?)"
@@ -41,7 +41,7 @@ PLAIN_TERMS: list[tuple[str, str]] = [
     (rf"\b(?:gap|time|days?|weeks?|wait|lag|how long) between (?:[\w'-]+ ){{0,3}}?first (?:[\w'-]+ ){{0,2}}?(?:{_FIRST_SEEN})\b"
      rf".{{0,30}}?\b(?:and|to|till|until) (?:[\w'-]+ ){{0,2}}?{_PAYS}\b", "time_to_first_purchase"),
 ]
-PLAIN_ASK_PATTERNS = [(re.compile(p), code) for p, code in PLAIN_TERMS]
+PLAIN_ASK_PATTERNS = [(lazy(p), code) for p, code in PLAIN_TERMS]
 
 PLAIN_ASK_CUES = (
     # "the time between first hearing of us and booking": a wait, not the funnel between two stages

@@ -5,8 +5,6 @@ rather than a journey's drop-offs or a change explained group by group.
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import (
               BASKETS,
               BUY,
@@ -19,6 +17,7 @@ from bot.agent.owner_words import (
               SHARE,
               TICKETS,
 )
+from bot.agent.patterns import lazy
 from bot.agent.word_fragments import DAY_WEEK_MONTH
 
 UNANSWERED = (r"\b(?:share|percentage|%|proportion|fraction|per ?cent|how many|number|count)(?: of)? (?:the |our |all )?"
@@ -335,7 +334,7 @@ SAYING_TERMS: list[tuple[str, str]] = [
      r"build|project|contract|deal|print|piece) "
      r"(?:value|size|amount|spend|bill|price|total)s?\b", "aov"),
 ]
-SAYING_PATTERNS = [(re.compile(p), code) for p, code in SAYING_TERMS]
+SAYING_PATTERNS = [(lazy(p), code) for p, code in SAYING_TERMS]
 
 _OUTCOMES = r"(?:refunded|returned|cancell?ed|canceled|refunds|returns|cancellations)"
 # Cues of the compare tool: "refunded vs cancelled" sets two KPIs side by side, not two periods

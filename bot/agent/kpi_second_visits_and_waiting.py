@@ -6,9 +6,8 @@ long they wait is asked, the first response time)."""
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import SHARE
+from bot.agent.patterns import lazy
 
 # "came back for a second stay", "returned for another class", "rebooked for a 2nd session"
 _BACK_FOR = (r"(?:(?:come|came|coming|comes|gone|went|been|bounced) back|return(?:ed|ing|s)?|re-?book(?:ed|ing|s)?) "
@@ -45,4 +44,4 @@ _TERMS: list[tuple[str, str]] = [
      "open_tickets"),
 ]
 
-SECOND_VISIT_AND_WAITING_PATTERNS = [(re.compile(p), code) for p, code in _TERMS]
+SECOND_VISIT_AND_WAITING_PATTERNS = [(lazy(p), code) for p, code in _TERMS]

@@ -7,9 +7,8 @@ rate, "refunded" as a count).
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import PEOPLE
+from bot.agent.patterns import lazy
 
 # What follows the money word when nothing else is asked: the end, or a period the reader blanked
 _DONE = r"(?=\s*(?:[?.!,]|$|(?:on|for|at|from|over|during|in|this|last|so far)\b))"
@@ -59,4 +58,4 @@ SLANG_TERMS: list[tuple[str, str]] = [
     (rf"\b{_ORDERS} (?:that |which )?(?:we|i) (?:had to|have had to|'ve had to|needed to|ended up having to|did) {_CANCEL}\b|"
      rf"\bhow many {_ORDERS} (?:did|have) (?:we|i) (?:had to |have to |ended up |end up )?{_CANCEL}\b", "cancelled_orders"),
 ]
-SLANG_PATTERNS = [(re.compile(p), code) for p, code in SLANG_TERMS]
+SLANG_PATTERNS = [(lazy(p), code) for p, code in SLANG_TERMS]

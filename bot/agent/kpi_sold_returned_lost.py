@@ -8,9 +8,8 @@ bot/agent/kpi_words.py's KPI_PATTERNS (read before vocab.py's nouns).
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import PEOPLE, SHARE
+from bot.agent.patterns import lazy
 
 # Not goods: people, and what customers send or do rather than buy ("how many emails were
 # returned" is no refund, "visitors who returned" came back)
@@ -60,4 +59,4 @@ SOLD_RETURNED_LOST_TERMS: list[tuple[str, str]] = [
      rf"cancell?\w*)\b|.*%).*?\b(?P<kpi>how many (?:[\w'-]+ ){{0,2}}?[a-z][\w-]*[^s\W]s (?:have |'ve |had )?(?:bought|ordered|"
      rf"purchased|booked|hired) (?:[\w'-]+ ){{0,3}}?(?:off|from|with) (?:us|me) (?:{_OFTEN}))\b", "repeat_customers"),
 ]
-SOLD_RETURNED_LOST_PATTERNS = [(re.compile(p), code) for p, code in SOLD_RETURNED_LOST_TERMS]
+SOLD_RETURNED_LOST_PATTERNS = [(lazy(p), code) for p, code in SOLD_RETURNED_LOST_TERMS]

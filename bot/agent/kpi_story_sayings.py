@@ -9,8 +9,7 @@ tarot reader, a staircase maker) said them this way; the patterns read the famil
 
 from __future__ import annotations
 
-import re
-
+from bot.agent.patterns import lazy
 from bot.agent.trade_words import UNITS
 
 # the trade's own nouns for its orders, and the plain ones
@@ -57,4 +56,4 @@ STORY_TERMS: list[tuple[str, str]] = [
      r"quote[- ]to[- ](?:paid|sale|order|booking|job)s?(?: rate| ratio| conversion)?)"
      r"(?! (?:turnover|takings|money|revenue|income|cash|sales|earnings)\b)", "conversion_purchase"),
 ]
-STORY_PATTERNS = [(re.compile(p), code) for p, code in STORY_TERMS]
+STORY_PATTERNS = [(lazy(p), code) for p, code in STORY_TERMS]

@@ -7,8 +7,7 @@ nothing here is read. Hooked in bot/agent/kpi_words.py's KPI_PATTERNS.
 
 from __future__ import annotations
 
-import re
-
+from bot.agent.patterns import lazy
 from bot.agent.vocab import P90
 
 # a tail word said, and no time named outright ("first response time 90th percentile for tickets"
@@ -23,4 +22,4 @@ TAIL_TERMS: list[tuple[str, str]] = [
     (_TAIL + rf"(?!.*{_REPLIES}).*\b(?:tickets?|fix(?:es)?|cases|complaints?|queries|enquiries|issues|(?:get|getting|got) (?:sorted|resolved|closed))\b",
      "resolution_time"),
 ]
-TAIL_PATTERNS = [(re.compile(p), code) for p, code in TAIL_TERMS]
+TAIL_PATTERNS = [(lazy(p), code) for p, code in TAIL_TERMS]

@@ -8,7 +8,7 @@ the words a broader reading would take ("cancelled" as a share, "site" as its vi
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 # what a count is asked with, after the thing: "cancelled, how many", "cancelled - the number"
 _HOW_MANY = r",? ?(?:-+ )?(?:how many|how mny|hw many|the (?:number|count|total)|number of them|count)\b"
@@ -40,4 +40,4 @@ THINGS_COUNTED_TERMS: list[tuple[str, str]] = [
     (rf"\b(?:gap|time|days?|how long|wait|lag)\b.{{0,30}}?\bfrom (?:a |their |the |someone'?s? |someone )?(?:first )?(?:[\w'-]+ )?{_FIRST_LOOK}\b"
      rf".{{0,60}}?\bto (?:a |their |the |them )?first {_FIRST_BUY}\b", "time_to_first_purchase"),
 ]
-THINGS_COUNTED_PATTERNS = [(re.compile(p), code) for p, code in THINGS_COUNTED_TERMS]
+THINGS_COUNTED_PATTERNS = [(lazy(p), code) for p, code in THINGS_COUNTED_TERMS]

@@ -7,9 +7,8 @@ issues "sitting unresolved" (still open) and complaints "put to bed" (resolved).
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import BASKETS, DELIVERY, PEOPLE, QUERIES, SHARE
+from bot.agent.patterns import lazy
 
 _BUY = (r"(?:buy|buys|bought|buying|purchas(?:e|es|ed|ing)|sell|sells|sold|selling|book|books|booked|booking|"
         r"snap(?:s|ped|ping)? up|grab(?:s|bed|bing)?|shift(?:s|ed|ing)?)")
@@ -92,4 +91,4 @@ _TERMS: list[tuple[str, str]] = [
      r"(?:put to bed|put right|squared away|ironed out|laid to rest|closed off|put to rest)\b", "resolved_tickets"),
 ]
 
-TICKETS_BOUGHT_AND_DESK_PATTERNS = [(re.compile(p), code) for p, code in _TERMS]
+TICKETS_BOUGHT_AND_DESK_PATTERNS = [(lazy(p), code) for p, code in _TERMS]

@@ -9,9 +9,8 @@ KPI_PATTERNS first, so that a trade noun in these sayings is not read as its cou
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import PEOPLE
+from bot.agent.patterns import lazy
 from bot.agent.trade_words import UNIT, UNIT_ONE
 
 _SHARE = r"(?:(?<!\w)%|\b(?:percent(?:age)?|per ?cent|share|proportion|fraction|ratio|part)\b)"
@@ -84,4 +83,4 @@ TRADE_MONEY_AND_VISIT_TERMS: list[tuple[str, str]] = [
     (rf"(?:{_SHARE} (?:of )?(?:(?:my|our|the|all) )?(?:orders|bookings|jobs)|\s{{10,}}) (?:of|for|on) (?:[\w-]+ ){{0,5}}?(?:got|get|were|was|have been) "
      r"(?:cancel+ed|called off)\b", "cancellation_rate"),
 ]
-TRADE_MONEY_AND_VISIT_PATTERNS = [(re.compile(p), code) for p, code in TRADE_MONEY_AND_VISIT_TERMS]
+TRADE_MONEY_AND_VISIT_PATTERNS = [(lazy(p), code) for p, code in TRADE_MONEY_AND_VISIT_TERMS]

@@ -10,9 +10,8 @@ tickets" is the backlog).
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import CLOSE, PEOPLE, QUERIES
+from bot.agent.patterns import lazy
 
 # what a trade counts that is a KPI of its own, never its goods ("how many calls came in" is tickets)
 _NOT_GOODS = (r"(?:refunds?|returns?|cancell?ations?|complaints?|tickets?|sessions?|visits?|visitors?|reviews?|surveys?|"
@@ -111,4 +110,4 @@ TRADE_NOUN_TERMS: list[tuple[str, str]] = [
      r"discovering|visiting|coming across|meeting|spotting) us\b.{0,40}?\b(?:buying|ordering|purchasing|booking|paying for) "
      r"(?:their|a|the|his|her) first\b", "time_to_first_purchase"),
 ]
-TRADE_NOUN_PATTERNS = [(re.compile(p), code) for p, code in TRADE_NOUN_TERMS]
+TRADE_NOUN_PATTERNS = [(lazy(p), code) for p, code in TRADE_NOUN_TERMS]

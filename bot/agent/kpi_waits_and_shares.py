@@ -6,9 +6,8 @@ taken", and "average bookings per weekday" (a count per day, never the average o
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import CLOSE, DELIVERY, SHARE
+from bot.agent.patterns import lazy
 
 # Bookings said with the trade's verb, past or perfect ("have booked", "enrolled", "came in")
 _CAME = (r"(?:booked|hired|rented|reserved|enrolled|signed up|visited|been in|come in|came in|been back|come back|came back|"
@@ -82,4 +81,4 @@ _TERMS: list[tuple[str, str]] = [
     (rf"\baverage (?:number of )?{_BOOKINGS}(?= {_PER_TIME}\b)", "orders"),
 ]
 
-WAIT_AND_SHARE_PATTERNS = [(re.compile(p), code) for p, code in _TERMS]
+WAIT_AND_SHARE_PATTERNS = [(lazy(p), code) for p, code in _TERMS]

@@ -9,9 +9,8 @@ into bot/agent/kpi_words.py's KPI_PATTERNS (lane probe18b).
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import PEOPLE
+from bot.agent.patterns import lazy
 
 # what is counted that is a KPI of its own, or is no sale ("how many visitors did the site get")
 _NOT_WORK = (r"(?:refunds?|returns?|cancell?ations?|complaints?|tickets?|sessions?|visits?|visitors?|reviews?|surveys?|"
@@ -44,4 +43,4 @@ WORK_COUNTED_TERMS: list[tuple[str, str]] = [
     (r"\b(?P<kpi>visits)\b (?:(?:per|by|each|every|for each) [\w-]+ )?(?:to|on) (?:the |our |my )?(?:[\w'-]+ )?"
      r"(?:web ?site|site|web ?shop|online (?:shop|store)|app)\b", "sessions"),
 ]
-WORK_COUNTED_PATTERNS = [(re.compile(p), code) for p, code in WORK_COUNTED_TERMS]
+WORK_COUNTED_PATTERNS = [(lazy(p), code) for p, code in WORK_COUNTED_TERMS]

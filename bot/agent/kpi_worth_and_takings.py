@@ -8,9 +8,8 @@ weigh these for the KPI tool over the lifetime value's "worth" and the drop-offs
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import PEOPLE
+from bot.agent.patterns import lazy
 from bot.agent.trade_words import UNIT, UNIT_ONE
 from bot.agent.word_fragments import DAY_TO_QUARTER, DAY_WEEK_MONTH
 
@@ -41,7 +40,7 @@ TERMS: list[tuple[str, str]] = [
      # "the one-page-and-gone rate": the bounce rate, named by what it counts
      r"\bone[- ]page[- ](?:and|&|n)[- ](?:gone|out|done|leave)\b", "bounce_rate"),
 ]
-PATTERNS = [(re.compile(p), code) for p, code in TERMS]
+PATTERNS = [(lazy(p), code) for p, code in TERMS]
 
 # "of the people who reach checkout, what % actually pay": the share of one step's people who pay,
 # the checkout's conversion (the funnel's span of two stages would show the same step, unasked)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from bot.agent.patterns import lazy, rx
 from bot.agent.trade_words import PEOPLE
 
 # a plural noun of the trade's goods or bookings (never people, time or the data's own things)
@@ -43,12 +44,12 @@ _NOT_UNITS = {
     "sales", "takings", "receipts", "surveys", "ratings", "scores", "orders", "fees", "totals", "kpis", "metrics",
     "this", "his", "its", "has", "was", "does", "goes", "less", "plus", "yes", "us", "thus", "always", "across",
 }
-_PEOPLE_WORDS = {w for noun in PEOPLE for w in re.sub(r"[^a-z ]+", " ", noun.replace("?", "")).split()}
+_PEOPLE_WORDS = {w for noun in PEOPLE for w in rx.sub(r"[^a-z ]+", " ", noun.replace("?", "")).split()}
 _NOUN = r"(?P<u{}>(?!\w+(?:ss|ers|ists|ians)\b)[a-z][a-z-]{{2,}}s)"
 _DONE = r"(?:sold|booked|served|shipped|dispatched|posted|went(?: out)?|got sold|ordered|delivered|made|baked|taken)"
 _MONEY_AFTER = (r"(?:money|cash|takings|turnover|revenue|receipts|income|sales|fees|what (?:did |do )?(?:[\w'-]+ )?(?:spent|spend|paid|pay|took|take|brought|bring|made|make|earned)|"
                 r"how much|avg|average|the money|the cash|\w+ money)")
-_COUNT_BESIDE = re.compile(
+_COUNT_BESIDE = lazy(
     # "how many lighthouse stays did we get", "hoo mony trays did we do": the units the business took
     rf"\bhow many (?:[a-z-]+ ){{0,2}}?{_NOUN.format(1)} (?:did|have|has|do) (?:we|i|the [a-z]+|you) "
     r"(?:get|do|sell|book|serve|ship|send|take|have|shift|move|make|bake|run)\b|"
@@ -103,7 +104,7 @@ MONEY_TERMS: list[tuple[str, str]] = [
      r"\b(?:what|wat|how much) (?:did |do |have )?(?:they|those|them|folk|people|customers|guests|members) "
      r"(?:pay|paid|spend|spent)(?: (?:for|on) (?:them|it|those|these|that))?\b(?! (?:per|a|each)\b)", "revenue"),
 ]
-MONEY_PATTERNS = [(re.compile(p), code) for p, code in MONEY_TERMS]
+MONEY_PATTERNS = [(lazy(p), code) for p, code in MONEY_TERMS]
 
 
 def with_tails(t: str, found: list[tuple[int, str]], tail: re.Match[str], tail_of: dict[str, str]) -> list[tuple[int, str]]:
@@ -111,7 +112,7 @@ def with_tails(t: str, found: list[tuple[int, str]], tail: re.Match[str], tail_o
     when the tail is added after a KPI named before it ("median days to land and the slowest 1
     in 10"), the KPI and its tail both."""
     tails = [(pos, tail_of.get(code, code)) for pos, code in found]
-    joined = re.search(r"(?:\band|\bplus|&|\bas well as|\balso|\bn) (?:also |then )?(?:the |our |its )?$", t[:tail.start()])
+    joined = rx.search(r"(?:\band|\bplus|&|\bas well as|\balso|\bn) (?:also |then )?(?:the |our |its )?$", t[:tail.start()])
     if not joined:
         return tails
     # a KPI named before the "and" (never the tail's own words read as a KPI: "and the slowest 10pc of those replies")
@@ -123,17 +124,17 @@ def with_tails(t: str, found: list[tuple[int, str]], tail: re.Match[str], tail_o
 _LEAD = r"(?:(?:the|our|total|all the|all|its|their|and|just|plus) )*"
 _MOD = r"(?:[\w'-]+ ){0,2}?"  # "ticket money", "quarry loads", "tempura covers"
 _WHO = r"(?:they|we|folk|folks|people|customers|clients|it|he|she|the [\w'-]+|[\w'-]+)"
-_MONEY = re.compile(
+_MONEY = lazy(
     rf"^{_LEAD}{_MOD}(?:spend|spending|cash|money|money in|cash in|takings|turnover|income|fees|fee income|revenue|sales)$|"
     rf"^{_LEAD}(?:what|how much) {_WHO} (?:paid|spent|took|made|brought in|paid us|took in|handed over)$")
 _UNITS = (r"(?:commissions|entries|cases|loads|covers|shows|gigs|hires|jobs|lessons|bookings|classes|crates|"
           r"boxes|orders|rentals|call-?outs|fittings|appointments|reservations)")
-_COUNTED = re.compile(rf"^{_LEAD}{_MOD}{_UNITS}$|"
+_COUNTED = lazy(rf"^{_LEAD}{_MOD}{_UNITS}$|"
                       rf"^{_LEAD}(?:(?:number|count|tally|total|no\.?) of|how many) {_MOD}(?:{_UNITS}|sales)$|"
                       rf"^{_LEAD}{_MOD}sales (?:count|number|tally)$")
-_AVERAGE = re.compile(rf"^{_LEAD}(?:avg|average|mean|typical) {_MOD}(?:bill|spend|order|order value|ticket|basket|"
+_AVERAGE = lazy(rf"^{_LEAD}(?:avg|average|mean|typical) {_MOD}(?:bill|spend|order|order value|ticket|basket|"
                       rf"check|cheque|sale|job|job value|booking|cover)$")
-_SEPARATOR = re.compile(r"\s*(?:,|;|:|\s-\s|\band\b|&|\bplus\b|\bas well as\b)\s*")
+_SEPARATOR = lazy(r"\s*(?:,|;|:|\s-\s|\band\b|&|\bplus\b|\bas well as\b)\s*")
 _MAX_WORDS = 5
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.agent.llm import reply_text
+from bot.agent.patterns import rx
 
 BATCH = 40  # texts per classifier call: few calls, replies short enough to stay well-formed
 _MAX_TEXT = 1_000  # characters of each text sent to the model
@@ -49,7 +50,7 @@ def model_classifier(model: Any) -> Callable[[list[str]], list[float]]:
 
 
 def _scores(reply: str, expected: int) -> list[float]:
-    match = re.search(r"\[.*\]", reply, re.S)
+    match = rx.search(r"\[.*\]", reply, re.S)
     try:
         values = json.loads(match.group(0)) if match else None
     except json.JSONDecodeError:
@@ -83,8 +84,8 @@ def clean_label(text: str) -> str:
     """A short label or "" (the tool then keeps its top-terms label): one line, no digits,
     at most six words, nothing that looks like markup."""
     line = text.strip().splitlines()[0] if text.strip() else ""
-    line = re.sub(r"[\"'`*_<>#\[\]{}]", "", line).strip(" .:;,-")
+    line = rx.sub(r"[\"'`*_<>#\[\]{}]", "", line).strip(" .:;,-")
     words = line.split()
-    if not words or len(words) > 6 or re.search(r"\d", line):
+    if not words or len(words) > 6 or rx.search(r"\d", line):
         return ""
     return " ".join(words).lower()

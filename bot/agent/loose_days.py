@@ -20,23 +20,24 @@ from typing import Any
 
 from bot.agent.going_back import going_back_as_past
 from bot.agent.gone_periods import gone_as_last
+from bot.agent.patterns import lazy, rx
 from bot.agent.when_words import MONTH_NUMBERS, MONTH_RX, latest_weekday, period_between
 from bot.agent.word_fragments import WEEKDAY_CAUGHT
 
 # "before they ever hit", "without anyone ever buying", "if people ever come back": a clause
 # about whether something happens at all; the word after "ever" is its verb.
-_EVER = re.compile(r"\b((?:before|until|till|without|if|whether|unless|once)(?: \w+){0,3}?) ever (?=[a-z])")
+_EVER = lazy(r"\b((?:before|until|till|without|if|whether|unless|once)(?: \w+){0,3}?) ever (?=[a-z])")
 _ABBR = r"(jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
-_PAIR = re.compile(rf"\b{_ABBR}(\s*(?:,\s*)?(?:vs\.?|versus|against|compared (?:to|with)|next to|or|and|to|then)\s+){_ABBR}(?![a-z])")
+_PAIR = lazy(rf"\b{_ABBR}(\s*(?:,\s*)?(?:vs\.?|versus|against|compared (?:to|with)|next to|or|and|to|then)\s+){_ABBR}(?![a-z])")
 _WEEKDAY = WEEKDAY_CAUGHT
 # a weekday that ends the question ("... on the door friday", "ok and the thursday?")
-_LAST_WORD = re.compile(rf"\b(?<!every )(?<!each )(?<!a )(?:the )?{_WEEKDAY}\s*[?.!]*\s*$")
+_LAST_WORD = lazy(rf"\b(?<!every )(?<!each )(?<!a )(?:the )?{_WEEKDAY}\s*[?.!]*\s*$")
 # "is our busiest day friday", "which day is quieter, monday or tuesday": weekdays in general
-_HABIT = re.compile(r"\b(?:usually|typically|normally|tend|on average|every|each|always|days?|weekdays?|weekends?|or|"
+_HABIT = lazy(r"\b(?:usually|typically|normally|tend|on average|every|each|always|days?|weekdays?|weekends?|or|"
                     r"busi\w*|quiet\w*|slow\w*|best|worst|peak\w*|most|least)\b|"
                     r"\bmon(?:day)? (?:to|thru|through|till|until|-) sun(?:day)?\b")  # "mon to sun": the week's days
-_NIGHT = re.compile(r"\b(last night|tonight)\b")
-_SAME_POINT = re.compile(r"\b(?:at |by )?(?:the )?same (?:point|stage|time|day) (?:in |of )?(?:the )?(?:last|previous|prior) month\b")
+_NIGHT = lazy(r"\b(last night|tonight)\b")
+_SAME_POINT = lazy(r"\b(?:at |by )?(?:the )?same (?:point|stage|time|day) (?:in |of )?(?:the )?(?:last|previous|prior) month\b")
 # compare's cues: a month set against a month, this month against the same point of the last
 # (not "which source moved revenue most, october vs september": a ranking of groups)
 LOOSE_DAYS_CUES = ((rf"^(?!.*\b(?:which|what)\b.*\b(?:most|least|biggest|best|worst)\b).*?\b{MONTH_RX},?\s*(?:vs\.?|versus|against|compared (?:to|with)|next to)\s+{MONTH_RX}", 0.3),
@@ -51,7 +52,7 @@ def plain_days(t: str) -> str:
     """The lower-cased question with quantifier "ever"s dropped and paired month abbreviations
     written out."""
     t = going_back_as_past(gone_as_last(_EVER.sub(r"\1 ", t)))  # "the week just gone": last week; "going back 6 months"
-    t = re.sub(r"\b(yesterday|today|tonight)s\b", r"\1's", t)  # "yesterdays till": the apostrophe left out
+    t = rx.sub(r"\b(yesterday|today|tonight)s\b", r"\1's", t)  # "yesterdays till": the apostrophe left out
     t = _MONTH_FIRST_RANGE.sub(_day_first, t)  # "nov 3 to 9": the 3rd to the 9th of november
     return _PAIR.sub(lambda m: _full(m.group(1)) + m.group(2) + _full(m.group(3)), t)
 
@@ -59,7 +60,7 @@ def plain_days(t: str) -> str:
 # (lane probe26b) A stretch of days said month first, "nov 3 to 9", "oct 27 to nov 2", "september
 # 10th-20th": written day first ("3 november to 9 november"), as bot/agent/when.py reads a range
 _MON = r"(january|february|march|april|may|june|july|august|september|october|november|december|" + _ABBR[1:-4] + r")\.?"
-_MONTH_FIRST_RANGE = re.compile(rf"\b{_MON} (\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|till|until|thru|through)\s*"
+_MONTH_FIRST_RANGE = lazy(rf"\b{_MON} (\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|till|until|thru|through)\s*"
                                 rf"(?:{_MON} )?(\d{{1,2}})(?:st|nd|rd|th)?\b(?![:.]\d|\s*(?:am|pm|%|percent|days?|weeks?)\b)")
 
 

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.agent.meaning_notes import ALTERNATIVE, NOTE, SEP, notes, other_questions
 from bot.agent.meaning_words import group_words, segment_words, step_words, undated_text
+from bot.agent.patterns import rx
 from bot.config import switch
 
 # group_words is re-exported: the tests read the stretches through this module, as ever.
@@ -198,7 +199,7 @@ def _described(planner: Any, touchpoints: tuple[str, ...]) -> dict[str, str]:
     for tp in touchpoints:
         info = tpmap.lookup(tp)
         if info is not None and info.description:
-            out[tp] = re.sub(r"\s*\([^)]*\)", "", info.description).strip()  # "(web analytics export)"
+            out[tp] = rx.sub(r"\s*\([^)]*\)", "", info.description).strip()  # "(web analytics export)"
     return out
 
 
@@ -321,7 +322,7 @@ def _name(reading: Reading, target: str) -> str:
 def _reread(planner: Any, slots: Any, readings: list[tuple[Reading, str]]) -> Any:
     text = slots.norm
     for reading, stretch in readings:
-        text = re.sub(rf"(?<![\w-]){re.escape(stretch)}(?![\w-])", _name(reading, reading.target), text, count=1)
+        text = rx.sub(rf"(?<![\w-]){re.escape(stretch)}(?![\w-])", _name(reading, reading.target), text, count=1)
     if text == slots.norm:
         return slots
     from bot.agent.slots import parse
@@ -351,7 +352,7 @@ def _reread(planner: Any, slots: Any, readings: list[tuple[Reading, str]]) -> An
         shown = _DIMENSION_WORD[reading.target] if reading.kind == "group" else reading.target.replace("_", " ")
         used = f"{reading.kind}{SEP}{reading.target}{SEP}"
         notes.append((NOTE, f"{used}I read “{reading.words}” as {kind}{shown}, by meaning"))
-        others = [o for o in reading.others if not re.search(rf"(?<![\w-]){re.escape(_name(reading, o))}(?![\w-])", text)]
+        others = [o for o in reading.others if not rx.search(rf"(?<![\w-]){re.escape(_name(reading, o))}(?![\w-])", text)]
         for other in others[:1 if len(readings) > 1 else RUNNERS_UP]:  # not a step the chain has already
             alternatives.append((ALTERNATIVE, used + text.replace(_name(reading, reading.target), _name(reading, other), 1)))
     again.unknown = [u for u in again.unknown if u[0] != "who" or not any(

@@ -6,8 +6,9 @@ there. bot/agent/meaning_args.py reads each stretch by meaning against what the 
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from bot.agent.patterns import lazy, rx
 
 _STOP = r"(?:this|last|next|past|in|on|at|over|during|since|from|for|with|vs|versus|against|and|or|but|than|compared|" \
         r"is|are|was|were|do|does|did|has|have|had|get|gets|got|spend|spends|spent|buy|buys|bought|order|orders|" \
@@ -17,38 +18,38 @@ _STOP = r"(?:this|last|next|past|in|on|at|over|during|since|from|for|with|vs|ver
         r"dips?|dipped|jumps?|jumped|slips?|slipped|grows?|grew|moves?|moved|changes?|changed|differ|differs|vary|varies|" \
         r"including|incl|excluding|except|plus)"  # "for each customer including people who never bought": the people, then who else
 _WORDS = r"(?P<p>[a-z][a-z_'-]*(?: [a-z][a-z_'-]*){0,5})"
-_SPLIT = re.compile(r"\b(?:by|per|for each|for every|across|split (?:by|into|across)|broken down by|"
+_SPLIT = lazy(r"\b(?:by|per|for each|for every|across|split (?:by|into|across)|broken down by|"
                     r"break(?:ing)? (?:it |this |that |them |\w+ )?down by|grouped by)\s+" + _WORDS)
-_WHICH = re.compile(r"\b(?:which|what) " + _WORDS + r"\b.{0,40}\b(?:most|least|best|worst|highest|lowest|biggest|"
+_WHICH = lazy(r"\b(?:which|what) " + _WORDS + r"\b.{0,40}\b(?:most|least|best|worst|highest|lowest|biggest|"
                                                         r"top|more|less|differ\w*|happiest|\w+est)\b")
-_LEAD = re.compile(r"^(?:(?:the|our|their|a|an|each|every|different|various|particular|kind of the) )+")
+_LEAD = lazy(r"^(?:(?:the|our|their|a|an|each|every|different|various|particular|kind of the) )+")
 # Journey steps: the goal ("before they pop something in the basket"), or a chain of steps
 # ("of people who open our newsletter, how many click a link and then buy online?").
-_GOAL = re.compile(r"\b(?:before|until|till|as far as|get(?:ting)? to|reach(?:es|ing)?|on (?:the|their) way to|"
+_GOAL = lazy(r"\b(?:before|until|till|as far as|get(?:ting)? to|reach(?:es|ing)?|on (?:the|their) way to|"
                    # "journeys that end with someone sharing us", "paths that lead to a referral"
                    r"(?:that |which )?(?:lead(?:s|ing)? (?:up )?to|led to|end(?:s|ed|ing)? (?:with|in|up)|towards)|"
                    r"(?:routes?|paths?|way|journeys?|steps?) (?:to|towards|into|before))\s+" + _WORDS)
-_CHAIN = re.compile(r"\b(?:of|out of|among) (?:the |all |our )?(?:people|everyone|those|visitors|shoppers|customers|users|"
+_CHAIN = lazy(r"\b(?:of|out of|among) (?:the |all |our )?(?:people|everyone|those|visitors|shoppers|customers|users|"
                     r"subscribers|members|clients|buyers|guests|"
                     r"folks|the ones|ones|anyone|everybody) (?:who|that) (?P<a>[^,?.!]+?),? how many (?:of them |of those )?"
                     r"(?:then |go on to |went on to |actually )?(?P<rest>[^?.!]+)")
-_FROM = re.compile(r"\bfrom (?P<a>[a-z][^,?.!]*?) to (?P<rest>[^?.!]+)")
-_THEN = re.compile(r",? (?:and then|and finally|then|and|to|before)\s+")
-_SUBJECT = re.compile(r"^(?:(?:they|someone|someone's|somebody|somebody's|their|his|her|people|visitors|customers|shoppers|users|folks|we|you|anyone|"
+_FROM = lazy(r"\bfrom (?P<a>[a-z][^,?.!]*?) to (?P<rest>[^?.!]+)")
+_THEN = lazy(r",? (?:and then|and finally|then|and|to|before)\s+")
+_SUBJECT = lazy(r"^(?:(?:they|someone|someone's|somebody|somebody's|their|his|her|people|visitors|customers|shoppers|users|folks|we|you|anyone|"
                       r"them|it|he|she|do|did|does|ever|actually|finally|first|eventually|even|get|got|can|could|"
                       r"will|would|to|the|a|an|go|on) )+")
-_STEP_STOP = re.compile(r"\b(?:this|last|next|past|over|during|since|where|how|what|which|and where|"
+_STEP_STOP = lazy(r"\b(?:this|last|next|past|over|during|since|where|how|what|which|and where|"
                         r"vs|versus|compared|(?:for|among|from) (?:people|customers|users|visitors|shoppers|those|"
                         r"the ones|folks|anyone|everyone))\b.*$")
-_STAGE_NAMED = re.compile(r"\b(?:awareness|consideration|decision|purchase|post-purchase|advocacy|stages?)\b")
+_STAGE_NAMED = lazy(r"\b(?:awareness|consideration|decision|purchase|post-purchase|advocacy|stages?)\b")
 # Words that make a step one place on the site or in the shop, whatever stage word comes with them
-_A_PAGE = re.compile(r"\b(?:page|screen|form|button|tab|section)s?\b")
+_A_PAGE = lazy(r"\b(?:page|screen|form|button|tab|section)s?\b")
 # A goal that is buying itself is every journey tool's default end, not a step to find.
 _BUYING = {"buy", "buying", "bought", "buys", "purchase", "purchasing", "purchases", "pay", "paying", "paid", "order",
            "ordering", "ordered", "orders", "convert", "converting", "spend", "spending", "sale", "sales", "it", "them",
            "leave", "leaving", "left", "go", "going"}
 # Customers named with words before a people noun ("our reseller accounts", "big spenders").
-_PEOPLE = re.compile(r"\b(?:our|the|from|for|among|of|with|to|by|all|those|these|their|your|my) "
+_PEOPLE = lazy(r"\b(?:our|the|from|for|among|of|with|to|by|all|those|these|their|your|my) "
                      r"(?P<p>(?:[a-z][a-z'-]* ){0,2}[a-z][a-z'-]*) (?P<n>customers|clients|buyers|shoppers|members|"
                      r"accounts|spenders|subscribers|users|regulars|patrons|guests)\b")
 _NOT_A_GROUP = {"by", "of", "to", "among", "about", "our", "the", "all", "any", "those", "these", "many", "much",
@@ -64,19 +65,19 @@ def _clip(words: str, stop: str = _STOP) -> str:
     name may start with one ("where our customers live", "how we acquired them")."""
     out = []
     for i, w in enumerate(words.split()):
-        if re.fullmatch(stop, w) and not (i == 0 and w in ("where", "how", "what", "which")):
+        if rx.fullmatch(stop, w) and not (i == 0 and w in ("where", "how", "what", "which")):
             break
         out.append(w)
     clipped = _LEAD.sub("", " ".join(out)).strip()
     # "generation of customers": the people are what every group is of, not the group
-    if re.match(r"(?:kinds?|types?|sorts?|groups?) of\b", clipped):  # "kind of client": the group itself
+    if rx.match(r"(?:kinds?|types?|sorts?|groups?) of\b", clipped):  # "kind of client": the group itself
         return clipped
-    return re.sub(r" of (?:the |our )?(?:customers?|clients?|people|shoppers|buyers|members|users)$", "", clipped)
+    return rx.sub(r" of (?:the |our )?(?:customers?|clients?|people|shoppers|buyers|members|users)$", "", clipped)
 
 
 # Words after "by", "per", "which" that are no group of customers: the people themselves ("for
 # each customer"), a measure ("what share of buyers"), time ("by week"), "by the way".
-_NOT_A_BREAKDOWN = re.compile(
+_NOT_A_BREAKDOWN = lazy(
     r"(?:non-?)?(?:customers?|clients?|persons?|people|users?|visitors?|members?|ones?|buyers?|shoppers?|folks|"
     r"guests?)$|"
     r"(?:share|percentage|proportion|per ?cent|number|amount|count|total|rate|ratio|level of|way|far|now|then|"
@@ -171,7 +172,7 @@ def segment_words(slots: Any) -> list[tuple[str, str]]:
     taken = " ".join([*slots.channels, *(v for vs in slots.filters.values() for v in vs), slots.persona or ""]).lower()
     out = []
     for m in _PEOPLE.finditer(slots.norm):
-        words = [w for w in m.group("p").split() if w not in DESCRIBING and not re.fullmatch(_STOP, w)
+        words = [w for w in m.group("p").split() if w not in DESCRIBING and not rx.fullmatch(_STOP, w)
                  and w not in _NOT_A_GROUP]
         if not words or any(w in taken for w in words):
             continue

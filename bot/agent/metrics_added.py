@@ -5,10 +5,11 @@ adding verb keeps the KPIs already shown."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-_ADDING = re.compile(
+from bot.agent.patterns import lazy
+
+_ADDING = lazy(
     r"^(?:ok,? |okay,? |right,? |and |now |can you |could you |pls |please )*(?:also )?"
     r"(?:add|adding|plus|throw in|chuck in|stick in|put in|tack on|include|including|bring in)\b(?! (?:a |an )?(?:pain|alert|rule|note|persona))|"
     r"\b(?:add|throw|chuck|stick|tack|put) (?:in |on )?(?:the |our )?(?:[\w%'-]+ ){1,4}?(?:in|on|onto|into|to) (?:that|it|this|them|those)\b|"

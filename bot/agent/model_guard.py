@@ -18,12 +18,13 @@ import contextvars
 import functools
 import json
 import logging
-import re
 import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
+
+from bot.agent.patterns import rx
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -75,7 +76,7 @@ def fallback_reason(exc: BaseException, *, budget: float | None = None) -> str:
         return "the model server is rate limiting us"
     status = getattr(exc, "status_code", None) or getattr(getattr(exc, "response", None), "status_code", None)
     if status is None:
-        code = re.search(r"Error code: (\d{3})", first)
+        code = rx.search(r"Error code: (\d{3})", first)
         status = int(code.group(1)) if code else None
     if status is not None:
         return f"the model server answered with an error (HTTP {status})"

@@ -6,15 +6,15 @@ November") the range stays one period (bot/agent/when.py reads it)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
+from bot.agent.patterns import lazy
 from bot.agent.when import When
 from bot.agent.when_words import MONTH_NUMBERS, MONTH_RX, YEAR_RX, month_range, upto
 
 _CHANGED = (r"chang\w*|go|goes|went|gone|mov\w*|shift\w*|grow|grew|grown|growing|fall|fell|fallen|falling|ris\w*|rose|"
             r"drop\w*|jump\w*|improv\w*|slip\w*|slid|dip\w*|declin\w*|increas\w*|decreas\w*|evolv\w*|differ\w*|compar\w*|"
             r"up|down|better|worse")
-_RANGE = re.compile(rf"\b(?:{_CHANGED})\b[^.?!]{{0,40}}?\b(?:from\s+{MONTH_RX}\s+(?:to|into|through to)|between\s+{MONTH_RX}\s+and)\s+"
+_RANGE = lazy(rf"\b(?:{_CHANGED})\b[^.?!]{{0,40}}?\b(?:from\s+{MONTH_RX}\s+(?:to|into|through to)|between\s+{MONTH_RX}\s+and)\s+"
                     rf"{MONTH_RX}(?:\s+{YEAR_RX})?")
 
 

@@ -14,19 +14,19 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
-import re
 from typing import Any
 
+from bot.agent.patterns import lazy, rx
 from bot.agent.when_words import MONTH_NAMES
 
 # Which half, in owners' words (bot/agent/year_halves.py reads halves of a year with the same words)
 WHICH_HALF = r"(first|1st|front|early|second|2nd|latter|last|back|later)"
-_HALF = re.compile(rf"\b(?:the )?{WHICH_HALF} half of (?:the month of )?(?:the month|this month|last month|"
+_HALF = lazy(rf"\b(?:the )?{WHICH_HALF} half of (?:the month of )?(?:the month|this month|last month|"
                    rf"{'|'.join(MONTH_NAMES)}|"
                    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
 # "... vs the first half", "compared with the other half": the month's other half
 # ("compare the first half of october with the second half": the verb said first, "with" after)
-_OTHER = re.compile(rf"\b(?:vs\.?|versus|against|compared (?:to|with)|than|or|and|with|to|next to|alongside|beside) "
+_OTHER = lazy(rf"\b(?:vs\.?|versus|against|compared (?:to|with)|than|or|and|with|to|next to|alongside|beside) "
                     rf"(?:in |with |to )?(?:the )?"
                     rf"(?:{WHICH_HALF}|other) half\b(?! of)")
 FIRST_HALF = frozenset({"first", "1st", "front", "early"})
@@ -38,7 +38,7 @@ def _month(period: str | None, as_of: dt.date | None) -> tuple[dt.date, dt.date]
         start = as_of.replace(day=1)
         if period == "last_month":
             start = (start - dt.timedelta(days=1)).replace(day=1)
-    elif period and re.fullmatch(r"\d{4}-\d{2}-01\.\.\d{4}-\d{2}-\d{2}", period):
+    elif period and rx.fullmatch(r"\d{4}-\d{2}-01\.\.\d{4}-\d{2}-\d{2}", period):
         start = dt.date.fromisoformat(period[:10])
         if period[12:19] != period[:7]:  # the month so far (cut at the data's last day) is still that month
             return None

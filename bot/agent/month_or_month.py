@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from typing import Any
 
+from bot.agent.patterns import lazy
 from bot.agent.when_words import MONTH_NUMBERS, MONTH_RX, month_range, period_between
 
-_PAIR = re.compile(rf"\b(?:in |for |during )?{MONTH_RX}\s*,?\s+or\s+(?:in |for |during )?{MONTH_RX}")
-_BETTER = re.compile(r"\b(?:better|worse|higher|lower|more|less|fewer|bigger|smaller|busier|quieter|stronger|weaker|"
+_PAIR = lazy(rf"\b(?:in |for |during )?{MONTH_RX}\s*,?\s+or\s+(?:in |for |during )?{MONTH_RX}")
+_BETTER = lazy(r"\b(?:better|worse|higher|lower|more|less|fewer|bigger|smaller|busier|quieter|stronger|weaker|"
                      r"best|worst|up|down|beat|ahead)\b")
-_HABIT = re.compile(r"\b(?:usually|typically|normally|always|tend|as a rule|every year|each year|historically|generally)\b")
+_HABIT = lazy(r"\b(?:usually|typically|normally|always|tend|as a rule|every year|each year|historically|generally)\b")
 
 
 def _month(word: str, as_of: dt.date) -> str | None:

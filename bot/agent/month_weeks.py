@@ -15,15 +15,16 @@ import datetime as dt
 import re
 from typing import Any
 
+from bot.agent.patterns import lazy
 from bot.agent.when_words import MONTH_NUMBERS, MONTH_RX, YEAR_RX, period_between
 
 _PLACE = {"first": 0, "1st": 0, "1": 0, "second": 1, "2nd": 1, "2": 1, "third": 2, "3rd": 2, "3": 2,
           "fourth": 3, "4th": 3, "4": 3}
 _WHICH = r"(first|1st|second|2nd|third|3rd|fourth|4th|last|final)"
-_PART = re.compile(rf"\b(?:{_WHICH} (week|fortnight)|(week) ([1-4])) (?:of|in) "
+_PART = lazy(rf"\b(?:{_WHICH} (week|fortnight)|(week) ([1-4])) (?:of|in) "
                    rf"(?:{MONTH_RX}(?:\s+{YEAR_RX})?|(this|last|the previous|the) month\b)")
 # "... against the second", "vs the last week", "compared with the other fortnight" (not "... of")
-_OTHER = re.compile(rf"\b(?:vs\.?|versus|against|compared (?:to|with)|than|with|to|next to|alongside|beside) "
+_OTHER = lazy(rf"\b(?:vs\.?|versus|against|compared (?:to|with)|than|with|to|next to|alongside|beside) "
                     rf"(?:in |with |to )?(?:the )?(?:{_WHICH}|(other|next|previous|following)|week ([1-4]))"
                     r"(?: (?:one|week|fortnight))?\b(?! of)(?!-)")
 
@@ -67,9 +68,9 @@ def weeks_of_month(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
 
 _OF_MONTH = rf"(?:{MONTH_RX}(?:\s+{YEAR_RX})?|(this|last|the previous|the) month\b)"
 # "the first 10 days of november", "the last 2 weeks of october"
-_COUNTED = re.compile(rf"\b(first|last|final) (\d+|two|three|four|five|six|seven|ten) (day|week)s (?:of|in) {_OF_MONTH}")
+_COUNTED = lazy(rf"\b(first|last|final) (\d+|two|three|four|five|six|seven|ten) (day|week)s (?:of|in) {_OF_MONTH}")
 # "early november", "mid-october", "late last month": a third of the month, said in the answer
-_THIRD = re.compile(rf"\b(early|the early part of|mid|the middle of|late|the latter part of)[- ]((?:in |of )?){_OF_MONTH}")
+_THIRD = lazy(rf"\b(early|the early part of|mid|the middle of|late|the latter part of)[- ]((?:in |of )?){_OF_MONTH}")
 _THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _THIRD_WORDS = {"early": "early", "the early part of": "early", "mid": "mid", "the middle of": "mid", "late": "late",
                 "the latter part of": "late"}
@@ -103,7 +104,7 @@ def counted_days_of_month(t: str, as_of: dt.date) -> tuple[list[tuple[int, int, 
     return found, assumed
 
 
-_BEFORE = re.compile(r"\b(?:in|from|during|over|for|since|around|until|till)\s+$")
+_BEFORE = lazy(r"\b(?:in|from|during|over|for|since|around|until|till)\s+$")
 _TH = {1: "st", 21: "st", 31: "st", 2: "nd", 22: "nd", 3: "rd", 23: "rd"}
 
 

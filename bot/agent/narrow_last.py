@@ -3,9 +3,9 @@ customers, never a persona card narrowed (unless the last answer was a persona).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from bot.agent.patterns import lazy
 from bot.agent.tools import ToolSpec
 
 # "narrow it to the loyalty-card buyers", "ok filter that down to weekday clients", "restrict
@@ -27,7 +27,7 @@ def narrowed_by_follow_up(specs: list[ToolSpec]) -> list[ToolSpec]:
 
 # (lane probe23b) "split the pudding funnel per age band", "redo the shop drop-offs for last week": the
 # analysis just shown named by its own noun (a trade's word before it), then what changes
-_THE_LAST_NAMED = re.compile(r"^(?:(?:ok|okay|right|now|so|and|then|can you|could you|please|pls|just),? )*(?:split|break|cut|chop|divide|"
+_THE_LAST_NAMED = lazy(r"^(?:(?:ok|okay|right|now|so|and|then|can you|could you|please|pls|just),? )*(?:split|break|cut|chop|divide|"
                              r"slice|redo|rerun|re-run|run|show|do|give me)(?: (?:up|down|out))? the (?:[\w'-]+ ){0,2}?"
                              r"(funnel|drop-?offs|journey map|map|paths|forecast|trend|chart|graph)\b(?! (?:for|of) (?:the )?(?:persona|card))")
 _NOUN_TOOL = {"funnel": "funnel", "drop-offs": "dropoffs", "dropoffs": "dropoffs", "journey map": "journey_map", "map": "journey_map",

@@ -11,23 +11,23 @@ year inside "2026-01-31" is not read again as the whole year.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
+from bot.agent.patterns import lazy, rx
 from bot.agent.when_words import period_between
 
 _ISO = r"\d{4}-\d{1,2}-\d{1,2}"
 _SLASHED = r"\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})"
 DAY_IN_FIGURES = rf"(?<![\w/.-])(?:{_ISO}|{_SLASHED})(?![\w/]|\.\d|-\d+-)"
-_RANGE = re.compile(rf"\b(?:(from|between|since|on|for|in|of|during|over)\s+)?({DAY_IN_FIGURES})"
+_RANGE = lazy(rf"\b(?:(from|between|since|on|for|in|of|during|over)\s+)?({DAY_IN_FIGURES})"
                     rf"(?:\s*(?:to|until|till|through|thru|-|–|\.\.|and)\s*({DAY_IN_FIGURES}))?")
 
 
 def _parts(text: str) -> tuple[int | None, int, int]:
     """(year or None, first number, second number) as written."""
-    if re.fullmatch(_ISO, text):
+    if rx.fullmatch(_ISO, text):
         y, m, d = map(int, text.split("-"))
         return y, m, d
-    bits = [int(b) for b in re.split(r"[/.]", text)]
+    bits = [int(b) for b in rx.split(r"[/.]", text)]
     year = None if len(bits) == 2 else bits[2] + (2000 if bits[2] < 100 else 0)
     return year, bits[0], bits[1]
 
@@ -46,7 +46,7 @@ def _day(year: int | None, month: int, day: int, as_of: dt.date) -> dt.date | No
 def _read(texts: list[str], as_of: dt.date) -> tuple[list[dt.date], bool] | None:
     """The days written, and whether day-first was a guess (both numbers could be a month)."""
     parts = [_parts(t) for t in texts]
-    if all(re.fullmatch(_ISO, t) for t in texts):
+    if all(rx.fullmatch(_ISO, t) for t in texts):
         days = [_day(y, a, b, as_of) for y, a, b in parts]
         return (days, False) if all(days) else None  # type: ignore[return-value]
     month_first = any(a <= 12 < b for _, a, b in parts) and not any(b <= 12 < a for _, a, b in parts)
@@ -63,10 +63,10 @@ def days_in_figures(t: str, as_of: dt.date) -> tuple[list[tuple[int, int, str]],
     assumed = None
     for m in _RANGE.finditer(t):
         texts = [x for x in (m.group(2), m.group(3)) if x]
-        if len(texts) == 1 and m.group(1) not in ("on", "since", "from") and re.fullmatch(r"\d+/\d+", texts[0]):
+        if len(texts) == 1 and m.group(1) not in ("on", "since", "from") and rx.fullmatch(r"\d+/\d+", texts[0]):
             continue  # "open 24/7", "for 24/7 support", "in 3/4 of cases": a ratio; "on 3/11" is a day
         read = _read(texts, as_of)
-        if read is None and all(re.fullmatch(_ISO, x) for x in texts):
+        if read is None and all(rx.fullmatch(_ISO, x) for x in texts):
             # "since 2026-13-40": kept as written, for the period's own check to name
             end = texts[-1] if len(texts) == 2 or m.group(1) not in ("since", "from") else as_of.isoformat()
             found.append((m.start(), m.end(), f"{texts[0]}..{end}"))
@@ -92,7 +92,7 @@ def days_in_figures(t: str, as_of: dt.date) -> tuple[list[tuple[int, int, str]],
 def unreadable_days(t: str, as_of: dt.date) -> str | None:
     """A day written in figures with its year that is no date ("31/02/2026", "10/32/2026"), for
     the answer to say it was not understood rather than answer another period."""
-    for m in re.finditer(r"(?<![\w/.-])\d{1,2}([/.])\d{1,2}\1\d{2,4}(?![\w/])", t):
+    for m in rx.finditer(r"(?<![\w/.-])\d{1,2}([/.])\d{1,2}\1\d{2,4}(?![\w/])", t):
         if _read([m.group(0)], as_of) is None:
             return m.group(0)
     return None

@@ -7,8 +7,7 @@ period comparison, which compared this month with last and never looked at the d
 
 from __future__ import annotations
 
-import re
-
+from bot.agent.patterns import rx
 from bot.agent.when_words import MONTH_NAMES, WEEKDAY_NAMES
 
 # (lane probe22b) "does october beat every other month", "does friday outsell the other days": a
@@ -31,8 +30,8 @@ MONTH_VS_REST = rf"\b{_MONTH}\b.{{0,80}}\b{_VS}(?: in| for)? {_REST_MONTHS}"
 
 def one_vs_rest(text: str) -> str | None:
     """weekday | month when one day or month is set against the rest of the week or year."""
-    if re.search(DAY_VS_REST, text):
+    if rx.search(DAY_VS_REST, text):
         return "weekday"
-    if re.search(MONTH_VS_REST, text):
+    if rx.search(MONTH_VS_REST, text):
         return "month"
     return None

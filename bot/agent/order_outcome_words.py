@@ -6,9 +6,8 @@ Before, these fell to the nearest general word (orders, repeat purchases, revenu
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import BUY, PEOPLE, SHARE
+from bot.agent.patterns import lazy
 
 _THINGS = r"(?:bookings?|orders?|appointments?|jobs?|sessions?|reservations?|parties|events?|classes)"
 
@@ -33,4 +32,4 @@ OUTCOME_TERMS.append(
      rf"(?:\s+[\w'-]+){{1,8}}?\s+(?:(?:go|goes|went|going) on to |ended up |end up |ends up |actually |eventually )+{BUY}"
      r"(?: (?:a|an|one|some|the|their|any) (?:[\w-]+ ){0,2}[\w-]+)?(?=\s*(?:$|[,.?!;:]|(?:this|last|past|in|over|"
      r"during|since|so far)\b))", "purchase_conversion"))
-OUTCOME_PATTERNS = [(re.compile(p), code) for p, code in OUTCOME_TERMS]
+OUTCOME_PATTERNS = [(lazy(p), code) for p, code in OUTCOME_TERMS]

@@ -11,8 +11,7 @@ date box buyers"). Read first of the KPI words (bot/agent/kpi_words.py) and of a
 
 from __future__ import annotations
 
-import re
-
+from bot.agent.patterns import lazy
 from bot.agent.trade_words import PEOPLE as TRADE_PEOPLE
 
 # Nouns shaped like people that are things: what a shop sells, logs or sends (never the people).
@@ -59,4 +58,4 @@ TERMS: list[tuple[str, str]] = [
      r"[a-z]+ (?:vs|v|versus|against)\b))",
      "buyers"),
 ]
-PATTERNS = [(re.compile(p), code) for p, code in TERMS]
+PATTERNS = [(lazy(p), code) for p, code in TERMS]

@@ -5,12 +5,11 @@ the follow-up's own words name (so the last answer's KPI is not kept over it).""
 
 from __future__ import annotations
 
-import re
-
+from bot.agent.patterns import lazy
 from bot.agent.vocab import P90, P90_OF
 
 _MEDIAN_OF = {p90: median for median, p90 in P90_OF.items()}
-_MEDIAN = re.compile(r"\b(?:median|typical|usual|normal|middle|mid|average|avg|mean|on average|most of them|"
+_MEDIAN = lazy(r"\b(?:median|typical|usual|normal|middle|mid|average|avg|mean|on average|most of them|"
                      r"half of them)\b")
 
 

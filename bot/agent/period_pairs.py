@@ -6,16 +6,16 @@ other without saying so; compare shows the headline KPIs of both, side by side."
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from bot.agent.patterns import lazy
 from bot.agent.word_fragments import WEEKDAY
 
 # the word that sets the two periods side by side
-_PAIRED = re.compile(r"\b(?:against|vs\.?|versus|next to|alongside|beside|side by side with|compared (?:to|with)|"
+_PAIRED = lazy(r"\b(?:against|vs\.?|versus|next to|alongside|beside|side by side with|compared (?:to|with)|"
                      r"stack(?:s|ed)? up)\b")
 # the headline words kpis answers alone ("map last month's journey vs this month's" is the map's)
-_HEADLINE = re.compile(r"\b(?:numbers|figures|stats|kpis?|metrics|headlines?|full picture|everything|across the board)\b|"
+_HEADLINE = lazy(r"\b(?:numbers|figures|stats|kpis?|metrics|headlines?|full picture|everything|across the board)\b|"
                        # "how did the forge do in october compared with september": how the business did, both months
                        r"\bhow(?: did|'d| have| has) (?:(?:we|things|it) |(?:the|our|my) (?:[\w'&-]+ ){1,3}?)(?:do|done|get on|got on|go|"
                        r"gone|fare|fared|perform|performed|trade|traded)\b")
@@ -23,7 +23,7 @@ _HEADLINE = re.compile(r"\b(?:numbers|figures|stats|kpis?|metrics|headlines?|ful
 
 # "were we busier yesterday than the Saturday before": a comparative, then the other period
 # (how busy the business was, or how it did; "more positive than last month" is the feeling's, sentiment's)
-_THAN = re.compile(r"\b(?:busier|quieter|slower|(?:do|did|doing|done|fare|fared|trade|traded) (?:any |a bit |much )?(?:better|worse))\b"
+_THAN = lazy(r"\b(?:busier|quieter|slower|(?:do|did|doing|done|fare|fared|trade|traded) (?:any |a bit |much )?(?:better|worse))\b"
                    r"[^.?!]{0,40}?\bthan\b")
 _DAY = rf"{WEEKDAY}"
 # "than the Saturday before", "than the tuesday before it", "than the week before": a span set
@@ -36,7 +36,7 @@ THAN_CUES = ((r"\bthan (?:on )?the (?:same )?(?:" + _DAY + r"|day|week|weekend|f
 # (lane probe15c) "how did the septic side do in October vs September", "how did we get on in Q3
 # against Q2", "how's the shop doing this week next to last week": how the business did, asked of
 # two periods, is the headline too (kpis' own cue, which reads one period and drops the other)
-_HOW_DID_IT_DO = re.compile(r"\bhow(?:'s|'d| is| was| are| were| did| does| do| has| have) (?:[\w'-]+ ){1,4}?"
+_HOW_DID_IT_DO = lazy(r"\bhow(?:'s|'d| is| was| are| were| did| does| do| has| have) (?:[\w'-]+ ){1,4}?"
                             r"(?:do|doing|done|go|going|gone|get on|getting on|got on|fare|faring|fared|perform|"
                             r"performing|performed|look|looking|looked)\b(?!.*\b(?:feel|felt|feeling|feelings|mood)\b)")
 
@@ -45,7 +45,7 @@ _HOW_DID_IT_DO = re.compile(r"\bhow(?:'s|'d| is| was| are| were| did| does| do| 
 # set against each other and nothing else asked, the headline KPIs of both
 _P = (r"(?:q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:last|this|the previous|the past) "
       r"(?:week|month|quarter|year|fortnight)|yesterday|today|(?:the )?(?:first|second) half of [a-z]+)")
-_BARE_PAIR = re.compile(rf"^{_P} (?:against|vs\.?|versus|next to|alongside|beside|compared (?:to|with)) {_P}"
+_BARE_PAIR = lazy(rf"^{_P} (?:against|vs\.?|versus|next to|alongside|beside|compared (?:to|with)) {_P}"
                         r"(?:,? (?:for|at|in|of) (?:the |our |my )?(?:[\w'-]+ ){0,3}[\w'-]+)?[?.! ]*$")
 
 

@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import re
 
+from bot.agent.patterns import lazy
 from bot.agent.when_words import (
     DAY_RX,
     MONTH_RX,
@@ -28,13 +29,13 @@ from bot.agent.word_fragments import WEEKDAY
 # "the 30 days up to 31 october", "14 days ending on 20 oct", "the week ending 15 november",
 # "the fortnight to the 9th of november", "the 3 weeks leading up to 1 nov": so many days, the
 # named day the last of them
-_UP_TO = re.compile(
+_UP_TO = lazy(
     rf"\b(?:(?:in|over|during|for|across) )?(?:the )?(?:(?:last|past|final) )?(?:{NUMBER_RX} )?(day|week|fortnight|month)s?\s+"
     r"(?:up to|ending|ended|ending on|ended on|to|until|till|through|leading up to|running up to|before and including)\s+"
     rf"(?:and including\s+)?(?:the\s+)?(?:{DAY_RX}\s+(?:of\s+)?{MONTH_RX}|{MONTH_RX}\s+(?:the\s+)?{DAY_RX}\b)(?:,?\s+{YEAR_RX})?")
 # "since the quarter started", "since the month began", "since the year kicked off": the
 # calendar period so far
-_SINCE_STARTED = re.compile(r"\bsince (?:the|this|our) (?:current )?(week|month|quarter|year) (?:started|began|begun|kicked off|"
+_SINCE_STARTED = lazy(r"\bsince (?:the|this|our) (?:current )?(week|month|quarter|year) (?:started|began|begun|kicked off|"
                             r"got going|opened|start(?:ed)?|turned)\b|\bsince the (?:new )?(week|month|quarter|year) (?:started|began)\b")
 
 
@@ -49,7 +50,7 @@ def _months_back(last: dt.date, months: int) -> dt.date:
 
 # "last weekend", "this weekend", "over the weekend", "the weekend just gone": a Saturday and Sunday
 # (not "at weekends", a habit, nor "for the weekend", a plan)
-_WEEKEND = re.compile(r"\b(?:(?P<over>over|during|across) |(?:on|in|from) )?(?:(?P<word>last|this|this past|the past|previous|the previous)|the)"
+_WEEKEND = lazy(r"\b(?:(?P<over>over|during|across) |(?:on|in|from) )?(?:(?P<word>last|this|this past|the past|previous|the previous)|the)"
                       r" weekend\b(?!s)(?P<gone> (?:just )?gone\b)?")
 
 
@@ -92,12 +93,12 @@ def counted_spans(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
 # "the same day last week", "the same day a week before": one day against the day seven before;
 # "last weekend against the weekend before", "yesterday vs the Saturday before": the same days of
 # the week before (not the days just before them, the comparison's default)
-_WEEK_BEFORE = re.compile(r"\bsame day (?:last|the previous|the) week\b|\bsame day a week (?:before|earlier|ago)\b|"
+_WEEK_BEFORE = lazy(r"\bsame day (?:last|the previous|the) week\b|\bsame day a week (?:before|earlier|ago)\b|"
                           # (lane probe20b) "put yesterday's takings next to the saturday before it": set beside it
                           r"\b(?:than|vs\.?|versus|against|compared (?:to|with)|with|on|next to|beside|alongside|side by side with) (?:the )?(?:weekend|(?:mon|tues|wednes|"
                           r"thurs|fri|satur|sun)day|one) (?:before|prior|earlier)\b")
 # "last weekend against the one before": "one" stands for the weekend or weekday named before it
-_NAMED_BEFORE = re.compile(rf"\b(?:weekend|{WEEKDAY})\b")
+_NAMED_BEFORE = lazy(rf"\b(?:weekend|{WEEKDAY})\b")
 
 
 def a_week_before(t: str, period: str | None, as_of: dt.date) -> tuple[str, tuple[int, int]] | None:

@@ -3,7 +3,7 @@ the same draft again, with the new number of cards if one is said."""
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 _LEAD = r"^(?:(?:ok|okay|right|now|so|hmm|actually|and|but|can you|could you|please|pls|let's|lets),? )*"
 _COUNT = r"(?:[2-6]|two|three|four|five|six)"
@@ -18,7 +18,7 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # "redo the personas but only two of them this time", "3 of them", "three types", "draft them
 # again, 5 this time", "how about six?": how many cards, said after the ask
 # ("no more than 5", "at most four", "a max of 3": the cap is the number drafted)
-_CARDS = re.compile(r"\b(?:only|just|make it|with|into|but|how about|what about|go with|try|maybe|no more than|not more than|"
+_CARDS = lazy(r"\b(?:only|just|make it|with|into|but|how about|what about|go with|try|maybe|no more than|not more than|"
                     r"at most|up to|max(?:imum)?(?: of)?|a max(?:imum)? of) (" + _COUNT + r")\b"
                     r"(?! (?:days?|weeks?|months?|years?|stages?|steps?)\b)|"
                     r"\b(" + _COUNT + r") (?:of them|of those|types|kinds|sorts|cards|groups|this time|instead|"

@@ -4,7 +4,7 @@ between the verb and "as a pain point" are the point removed."""
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import rx
 
 _GRIPE = r"(?:gripes?|complaints?|niggles?|moans?|bugbears?|frustrations?|grumbles?|worr(?:y|ies)|whinges?|pain ?points?)"
 SHOULD_NOT_LIST = (r"\b(?:shouldn'?t|should not|doesn'?t need to|does not need to|mustn'?t|needn'?t|can'?t|don'?t want (?:it|her|him) to) "
@@ -14,5 +14,5 @@ SHOULD_NOT_LIST = (r"\b(?:shouldn'?t|should not|doesn'?t need to|does not need t
 
 def gripe_not_wanted(text: str) -> str | None:
     """The pain point the card should not list, or None when none is said this way."""
-    m = re.search(SHOULD_NOT_LIST, text.lower())
+    m = rx.search(SHOULD_NOT_LIST, text.lower())
     return m.group(1).strip() if m else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.patterns import rx
 from bot.agent.persona_again import REDRAFT, cards_said
 from bot.agent.persona_draft_cues import DRAFT_CUES, NTH
 from bot.agent.persona_gripes import SHOULD_NOT_LIST, gripe_not_wanted
@@ -115,20 +116,20 @@ def _show(ctx: ToolContext, params: Any):
 def positions(text: str) -> list[int]:
     """'the last two' -> [-2, -1]; 'the first and third' -> [1, 3]; 'persona 2' -> [2]."""
     t = text.lower()
-    m = re.search(r"\b(first|last) (two|three|2|3)\b", t)
+    m = rx.search(r"\b(first|last) (two|three|2|3)\b", t)
     if m:
         n = _NUMBERS.get(m.group(2)) or int(m.group(2))
         return list(range(1, n + 1)) if m.group(1) == "first" else list(range(-n, 0))
     found: list[tuple[int, int]] = []
     for word, pos in ORDINALS.items():
-        for hit in re.finditer(rf"\b{re.escape(word)}\b", t):
+        for hit in rx.finditer(rf"\b{re.escape(word)}\b", t):
             found.append((hit.start(), pos))
-    for hit in re.finditer(r"(?:\b(?:persona|card)\s*(?:#|no\.?)?|\b(?:number|no\.?)|#)\s*(\d|one|two|three|four|five|six)\b", t):
+    for hit in rx.finditer(r"(?:\b(?:persona|card)\s*(?:#|no\.?)?|\b(?:number|no\.?)|#)\s*(\d|one|two|three|four|five|six)\b", t):
         word = hit.group(1)
         found.append((hit.start(), int(word) if word.isdigit() else _NUMBERS[word]))
     # "merge 4 and 5", "combine 2 & 3": bare card numbers joined by and/&.
     number = r"(one|two|three|four|five|six|[1-6])"
-    for hit in re.finditer(rf"\b{number}\s*(?:and|&|\+|with)\s*{number}\b", t):
+    for hit in rx.finditer(rf"\b{number}\s*(?:and|&|\+|with)\s*{number}\b", t):
         a, b = (int(g) if g.isdigit() else _NUMBERS.get(g, 1) for g in hit.groups())
         found += [(hit.start(1), a), (hit.start(2), b)]
     out: list[int] = []
@@ -142,7 +143,7 @@ def focus_words(text: str) -> list[str]:
     t = text.lower()
     found: list[tuple[int, str]] = []
     for pattern, focus in FOCUS_WORDS:
-        m = re.search(pattern, t)
+        m = rx.search(pattern, t)
         if m:
             found.append((m.start(), focus))
     out: list[str] = []
@@ -150,7 +151,7 @@ def focus_words(text: str) -> list[str]:
         if focus not in out:
             out.append(focus)
     # "high value frequent buyers": "buyers" is only the noun the behaviours describe
-    if "buyers" in out and ("non_buyers" in out or re.search(
+    if "buyers" in out and ("non_buyers" in out or rx.search(
             r"\b(?:frequent|loyal|regular|occasional|high[- ]value|big|recent|lapsed|online|weekend|weekday|happy|"
             r"unhappy|morning|evening|lunchtime) buyers\b", t)):
         out.remove("buyers")
@@ -158,7 +159,7 @@ def focus_words(text: str) -> list[str]:
 
 
 def _after(pattern: str, text: str) -> str | None:
-    m = re.search(pattern, text, re.I)
+    m = rx.search(pattern, text, re.I)
     if not m:
         return None
     value = m.group(1).strip().strip("\"'“”‘’").rstrip(".!?").strip().strip("\"'“”‘’")
@@ -175,52 +176,52 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "text", "") or ""
     t = text.lower()
     which = positions(text)
-    if re.search(MERGE, t):
+    if rx.search(MERGE, t):
         return {"action": "merge", "which": which if len(which) == 2 else [-2, -1]}
-    gripe = re.search(REMOVE_GRIPE, t)
+    gripe = rx.search(REMOVE_GRIPE, t)
     if gripe:
         return {"action": "remove_pain_point", "which": which[:1], "text": gripe.group(1).strip()}
-    off = re.search(r"\b(?:remove|take|drop|delete|strike|scrub|cross|get rid of) (?:the )?[\"“‘']?([\w -]{2,40}?)[\"”’']? (?:off|from|out of) "
+    off = rx.search(r"\b(?:remove|take|drop|delete|strike|scrub|cross|get rid of) (?:the )?[\"“‘']?([\w -]{2,40}?)[\"”’']? (?:off|from|out of) "
                     r"(?:(?:persona|card) ?#?\d'?s|(?:the )?(?:first|second|third|fourth|fifth|last) (?:persona|card)'?s) pain ?points?\b", t)
     if off:  # (tune31) "take price off persona 2's pain points": the words before "off" are the point
         return {"action": "remove_pain_point", "which": which[:1], "text": off.group(1).strip()}
     if unwanted := gripe_not_wanted(t):  # "card 1 shouldn't list price as a pain point"
         return {"action": "remove_pain_point", "which": which[:1], "text": unwanted}
-    if said := re.search(r"\b(?:the |that |this )?([\w'-]+(?: [\w'-]+)?) pain ?points?\b.*\b(?:remove|drop|delete|scrap|bin|lose|"
+    if said := rx.search(r"\b(?:the |that |this )?([\w'-]+(?: [\w'-]+)?) pain ?points?\b.*\b(?:remove|drop|delete|scrap|bin|lose|"
                          r"get rid of) (?:it|that|this)\b", t):  # (probe25b) "the prices pain point on card 2 - remove it"
         return {"action": "remove_pain_point", "which": which[:1], "text": said.group(1)}
-    if re.search(r"\b(?:remove|drop|delete|take out|take away|get rid of|no longer|strike|scrap)\b.*\bpain ?points?\b|"
+    if rx.search(r"\b(?:remove|drop|delete|take out|take away|get rid of|no longer|strike|scrap)\b.*\bpain ?points?\b|"
                  r"\btake\b.*\b(?:pain ?points?\b.*\boff|off\b.*\bpain ?points?)\b", t):
         # 'take the "price sensitive" pain point off the first persona': the quoted words are the point
-        quoted = re.search(r"[\"“‘']([^\"”’']{2,60})[\"”’']", text)
+        quoted = rx.search(r"[\"“‘']([^\"”’']{2,60})[\"”’']", text)
         return {"action": "remove_pain_point", "which": which[:1],
                 "text": quoted.group(1).strip() if quoted else
                 _after(r"\bpain ?points?\s*(?:(?:about|on|for|called)\b|:)?\s*(?!\s*(?:off|out|please|pls|too|now)\W*$)(.+)$", text)}
-    if re.search(r"\bpain ?points?\b", t):
+    if rx.search(r"\bpain ?points?\b", t):
         return {"action": "add_pain_point", "which": which[:1],
                 "text": _after(r"\badd\s+(.+?)\s+as\s+(?:a|an|another)\s+(?:new\s+)?pain ?point\b", text)  # "add no parking as a pain point"
                 or _after(r"\bpain ?points?\s*(?:(?:about|on|for|that says)\b|:)?\s*(.+)$", text)}
-    if re.search(r"\b(?:rename|(?:call|name) (?:her|him|them|it|the \w+(?: one| persona| card)?|(?:[\w'-]+ ){0,2}?(?:persona|card)(?: number| no\.?)? ?#?[1-6]))\b|"
+    if rx.search(r"\b(?:rename|(?:call|name) (?:her|him|them|it|the \w+(?: one| persona| card)?|(?:[\w'-]+ ){0,2}?(?:persona|card)(?: number| no\.?)? ?#?[1-6]))\b|"
                  + RENAME_GIVEN, t):
         name = _after(r"\b(?:rename|call|name)\b(?:\s+(?:her|him|them|it|this|that|(?:[\w'-]+ ){0,2}?(?:persona|card)(?: number| no\.?)? ?#?\d|(?:number|no\.?) ?\d|#\d|"
                       r"(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|last|\d(?:st|nd|rd|th)?)"
                       r"(?:\s+(?:one|persona|card|draft))?))?(?:\s+(?:to|as))?\s+(.+)$", text)
         if name:  # "call card 3 Sunday Shapers from now on": the name, not the words after it
-            name = re.sub(r"[\s,]+(?:from now on|going forward|instead|please|pls|thanks)\W*$", "", name, flags=re.I) or None
+            name = rx.sub(r"[\s,]+(?:from now on|going forward|instead|please|pls|thanks)\W*$", "", name, flags=re.I) or None
         if name and name.lower() in ("her", "him", "them", "it", "this", "that", "this one", "that one", "persona", "card",
                                      "one", "draft", "persona card"):
             name = None  # "rename her" with no name: the tool asks for one
-        if name and re.search(r"^\s*(?:so |and |ok,? )?(?:what|which name|any ideas?|ideas) (?:should|shall|could|would|can|do|might) "
+        if name and rx.search(r"^\s*(?:so |and |ok,? )?(?:what|which name|any ideas?|ideas) (?:should|shall|could|would|can|do|might) "
                               r"(?:i|we|you)\b", t):
             name = None  # "what should we call the second persona?": a name asked for, none given
-        if name and re.fullmatch(r"(?:something|anything)(?: (?:better|else|new|different|catchier|nicer))?|(?:a )?(?:better|new|"
+        if name and rx.fullmatch(r"(?:something|anything)(?: (?:better|else|new|different|catchier|nicer))?|(?:a )?(?:better|new|"
                                  r"different|catchier|nicer) name", name.lower().rstrip("?!. ")):
             name = None  # "rename her something catchier": no name said
         return {"action": "rename", "which": which[:1], **({"text": name} if name else {})}
     # "make the second one about X" re-aims the card at everyone who is X; "narrow it to X" or
     # "only X" keeps the card's own customers who are X.
-    refocus = re.search(r"\b(?:make|turn|change)\b.*\b(?:about|into)\b|\bbe about\b|\brefocus\b", t) \
-        and not re.search(r"\b(?:narrow|only|just)\b", t)
+    refocus = rx.search(r"\b(?:make|turn|change)\b.*\b(?:about|into)\b|\bbe about\b|\brefocus\b", t) \
+        and not rx.search(r"\b(?:narrow|only|just)\b", t)
     return {"action": "refocus" if refocus else "narrow", "which": which[:1], "focus": focus_words(text)}
 
 
@@ -233,7 +234,7 @@ def plan_draft(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 def plan_save(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "text", "") or ""
     t = text.lower()
-    if re.search(SAVE_SET_SAID, t) or re.search(r"\b(?:all|every|them all|all of them|both|the (?:whole )?lot|everything|each (?:one|of them|of (?:the|those|these) (?:cards|personas|drafts|ones)|(?:[\w-]+ )?(?:cards?|personas?|drafts?))|every one|(?:these|those) (?:cards|personas|drafts|profiles))\b", t):
+    if rx.search(SAVE_SET_SAID, t) or rx.search(r"\b(?:all|every|them all|all of them|both|the (?:whole )?lot|everything|each (?:one|of them|of (?:the|those|these) (?:cards|personas|drafts|ones)|(?:[\w-]+ )?(?:cards?|personas?|drafts?))|every one|(?:these|those) (?:cards|personas|drafts|profiles))\b", t):
         return {"all": True}
     which = positions(text)
     name = _after(r"\b(?:as(?! well\b)|called|under the name)\s+(.+)$", text)  # not "keep card 2 as well"
@@ -250,7 +251,7 @@ def persona_name(text: str) -> str | None:
                     rf"\bversion\s+\d+\s+of\s+(?:the\s+persona\s+)?{_NAME}",
                     rf"\b(?:show|open|see|display|view|pull up)\s+(?:me\s+|us\s+)?(?:the\s+|our\s+)?{_NAME}(?:'s)?\s+"
                     rf"(?:persona|card)\b"):
-        m = re.search(pattern, text)
+        m = rx.search(pattern, text)
         if m:
             return m.group(1).strip()
     return None
@@ -260,7 +261,7 @@ def plan_show(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "text", "") or ""
     out: dict[str, Any] = {}
     name = getattr(slots, "persona", None) or persona_name(text)
-    m = re.search(r"\bversion\s+(\d+)\b|\bv(\d+)\b", text, re.I)
+    m = rx.search(r"\bversion\s+(\d+)\b|\bv(\d+)\b", text, re.I)
     if m:
         out["version"] = int(m.group(1) or m.group(2))
     if name:

@@ -10,12 +10,13 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.agent.llm import reply_text
+from bot.agent.patterns import lazy
 from bot.agent.tools import fence
 from bot.prompts import load_prompt
 
 log = logging.getLogger(__name__)
 
-_FENCE = re.compile(r"^```(?:json)?\s*|\s*```$", re.M)
+_FENCE = lazy(r"^```(?:json)?\s*|\s*```$", re.M)
 
 
 def persona_writer(chat_model: Any, business_name: str = "the business") -> Callable[[dict[str, Any], list[str]], dict[str, Any]]:

@@ -7,16 +7,17 @@ place, which the reading says (bot/agent/reading.py), never a silent loss.
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from bot.agent.patterns import lazy
 
 # "east london", "north leeds": a compass word and a name after it (bot/agent/slots.py reads a
 # compass word alone: "the north east")
-_COMPASS_NAME = re.compile(r"\b(?:in|from|across|around|near|of|and|or|vs\.?|versus|than|against|to) (?:the )?"
+_COMPASS_NAME = lazy(r"\b(?:in|from|across|around|near|of|and|or|vs\.?|versus|than|against|to) (?:the )?"
                            r"((?:north|south|east|west)(?:[- ]?(?:east|west))? ([a-z][a-z'-]{2,}))\b")
 # "revenue in Leith this year": a capitalised name after "in", "around" or "near" (lower case, a
 # name cannot be told from an ordinary word: "in leith" is left as it was)
-_IN_NAME = re.compile(r"\b(?:in|around|near|round) (?:the )?([A-Z][a-z'-]{2,}(?: [A-Z][a-z'-]{2,})?)\b")
+_IN_NAME = lazy(r"\b(?:in|around|near|round) (?:the )?([A-Z][a-z'-]{2,}(?: [A-Z][a-z'-]{2,})?)\b")
 # words after a compass word that make it a direction or a group, not a place's name
 _NOT_A_NAME = set("""and or vs versus than compared against this last in over during for since region regions
 area areas is are was were do did does have has had customers shoppers people clients lot folk folks more less

@@ -4,15 +4,16 @@ feedback, satisfaction and time-pattern tools use them)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from bot.agent.patterns import lazy, rx
+
 # The channel as the CRM records it ("signup source", "acquisition channel", "the crm says")
-_ACQUIRED = re.compile(r"\bcrm\b|\bsign[- ]?up (?:source|channel)s?\b|\bacquisition (?:channels?|sources?)\b|"
+_ACQUIRED = lazy(r"\bcrm\b|\bsign[- ]?up (?:source|channel)s?\b|\bacquisition (?:channels?|sources?)\b|"
                        r"\bacquired (?:via|through|from|on|by)\b|\bhow (?:they|customers) were acquired\b")
 # "skip any group with fewer than 5", "ignore towns under 20 customers", "only groups of at least
 # 10": the least size a group needs to be listed
-_LEAST_GROUP = re.compile(
+_LEAST_GROUP = lazy(
     r"\b(?:skip|ignore|drop|leave out|exclude|hide|without)\s+(?:any |all |the )?(?:\w+ )?(?:groups?|ones|channels|segments|"
     r"cities|towns|regions|areas|bands|personas)\s+(?:with |of |that have |having )?(?:fewer|less|smaller) than\s+(\d{1,6})\b|"
     r"\b(?:skip|ignore|drop|leave out|exclude|hide)\s+(?:any |all |the )?(?:\w+ )?(?:groups?|ones|channels|segments|cities|"
@@ -65,4 +66,4 @@ def least_group_size(text: str) -> int | None:
     if m is None:
         return None
     n = int(next(g for g in m.groups() if g))
-    return max(1, n + 1 if re.search(r"\b(?:over|more than) \d", m.group(0)) else n)
+    return max(1, n + 1 if rx.search(r"\b(?:over|more than) \d", m.group(0)) else n)

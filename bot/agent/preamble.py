@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.agent.churn_window import DEFINES  # "treat anyone away 120 days as lost, ..."
+from bot.agent.patterns import lazy
 
 _MIN_WORDS = 14  # shorter messages are read whole
 _MIN_PREAMBLE = 8  # "quick one:" is a lead-in, not chit-chat to leave out
@@ -23,7 +24,7 @@ _MIN_PREAMBLE = 8  # "quick one:" is a lead-in, not chit-chat to leave out
 # (so does "shoppers who add a candle to the basket, what proportion go on to buy?")
 # (after the trade's name as a heading too: "mattress shop: of people who made it to the cart, ...")
 # (and "in the CRM's 'how did you hear about us' field, which source...": where the groups are read)
-_SAYS_WHO = re.compile(r"(?:\s*[\w'&-]+(?: [\w'&-]+){0,3}:)?(?:\s*(?:of|among|amongst|out of|for|from|if|when|once|treat(?:ing)?|call(?:ing)?|count(?:ing)?)\b|"
+_SAYS_WHO = lazy(r"(?:\s*[\w'&-]+(?: [\w'&-]+){0,3}:)?(?:\s*(?:of|among|amongst|out of|for|from|if|when|once|treat(?:ing)?|call(?:ing)?|count(?:ing)?)\b|"
                        r"\s*(?:in|from|using|going by) (?:the |our )?(?:crm|customer records|customer list)(?:'s)?\b|"
                        # (lane tune30) "over the whole time they stick with us, what does ... end up spending": the span asked over
                        r"\s*(?:over|across|during|throughout|in) (?:the |their |its )?(?:whole|entire|full|long) (?:time|life|run|haul|relationship)\b|"
@@ -34,7 +35,7 @@ _SAYS_WHO = re.compile(r"(?:\s*[\w'&-]+(?: [\w'&-]+){0,3}:)?(?:\s*(?:of|among|am
 # ((lane tune35) "counting a cart as ditched after 24 hrs, whats the abandon rate": a definition said
 # first sets the question's window, so it is the question too)
 # Where the question starts: after a comma, full stop, dash or colon, a question opener.
-_CLAUSE = re.compile(
+_CLAUSE = lazy(
     r"(?:[,.;:!?]|\s-+|\s–)\s+(?:(?:so|but|anyway|basically|just|well|ok|okay|right)\s*,?\s+)?"
     r"(?=(?:how|what|what's|whats|which|who|where|when|why|can you|could you|would you|will you|pls|please|"
     r"show|give|tell|list|is|are|do|does|did|has|have)\b)", re.I)
@@ -42,7 +43,7 @@ _CLAUSE = re.compile(
 # "builders who asked about scaffolding but never hired, which of them look ready to sign": the
 # clause points back at the people the words before it named, so those words are the question too
 # (lane tune30) so does "where do I start", "how do we go about it": a goal said first, then how to reach it
-_POINTS_BACK = re.compile(r"\b(?:of|among|amongst) (?:them|those|these)\b|"
+_POINTS_BACK = lazy(r"\b(?:of|among|amongst) (?:them|those|these)\b|"
                           # (lane tune35) "hampers turning up after the promised date - are they costing us on reviews":
                           # the clause's subject is the words before it
                           r"^(?:so |and |but )?(?:are|is|do|does|did|have|has|were|was) (?:they|those|these|them|it)\b|^(?:so |and |but )?(?:where|how) (?:do|should|shall|would|can) "
@@ -52,7 +53,7 @@ _POINTS_BACK = re.compile(r"\b(?:of|among|amongst) (?:them|those|these)\b|"
 # (lane probe22c) "btw scrap that alert", "oh n while i think of it, pause the takings alert": an
 # aside's opening words say the message changes subject, nothing the planner reads; left in, they
 # keep an order's own words from leading the message ("scrap", "pause" are read at its start)
-_ASIDE = re.compile(r"^\s*(?:(?:oh|ah|and|n|also|ok|okay|right)\s*,?\s+){0,2}(?:btw|by the way|one more thing|one last thing|"
+_ASIDE = lazy(r"^\s*(?:(?:oh|ah|and|n|also|ok|okay|right)\s*,?\s+){0,2}(?:btw|by the way|one more thing|one last thing|"
                     r"on another note|on a different note|while i (?:think of it|remember|have you|'m at it|am at it)|"
                     r"while im at it|before i forget)\b\s*[,:;.!-]*\s*", re.I)
 

@@ -5,8 +5,9 @@ bot/agent/actions_plan.py."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from bot.agent.patterns import lazy
 
 DIMS = ("channel", "acquisition_channel", "segment", "city", "region", "age_band", "persona")
 
@@ -24,7 +25,7 @@ def slot_text(slots: Any) -> str:
 
 # "the five fish keepers we are most likely to lose", "our 10 hottest prospects": a number of
 # people, then the ranking word
-_THE_N_MOST = re.compile(r"(?:\b(?:the|our|my)|^) ?(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|fifty) "
+_THE_N_MOST = lazy(r"(?:\b(?:the|our|my)|^) ?(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|fifty) "
                          r"(?!days?\b|weeks?\b|months?\b|years?\b|percent\b|%)(?:[\w'-]+ ){0,5}?(?:most|likeliest|hottest|"
                          r"warmest|keenest|riskiest|shakiest|biggest|highest|largest|greatest|best)\b")
 

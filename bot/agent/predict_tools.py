@@ -8,13 +8,13 @@ and lifetime value, the lapsing rule for customers at risk)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
 from bot.agent.actions_plan import actions_plan as _actions_plan
 from bot.agent.lifetime_cues import LIFETIME_CUES
 from bot.agent.meaning_notes import NOTE, SEP
+from bot.agent.patterns import lazy, rx
 from bot.agent.predict_cues import (
     ACTION_CUES,
     AT_RISK_CUES,
@@ -91,7 +91,7 @@ def _names_next_month(slots: Any, ctx: ToolContext) -> bool:
     """"Expected revenue for December" asked in November: the month name was read as the last
     December that has passed (a period of the data), but a forecast means the one to come."""
     period = getattr(slots, "period", None) or ""
-    m = re.fullmatch(r"(\d{4})-(\d{2})-01\.\.\d{4}-\d{2}-\d{2}", period)
+    m = rx.fullmatch(r"(\d{4})-(\d{2})-01\.\.\d{4}-\d{2}-\d{2}", period)
     if m is None:
         return False
     try:
@@ -109,9 +109,9 @@ def _forecast_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = f"{_text(slots)} {getattr(slots, 'horizon', None) or ''}"
     horizon = "next_90_days"
     # "a 30 day forecast", "the 6-month outlook": the length named before the forecast
-    m = re.search(r"\b(?:next|coming|following)\s+(\d+|thirty|ninety|six|twelve|three)\s+(day|week|month)s?", text) or \
-        re.search(r"\b(\d+|thirty|ninety|six|twelve|three)[- ](day|week|month)s?[- ](?:\w+ ){0,2}(?:forecast|outlook|projection|"
-                  r"horizon|view|prediction)\b", text) or re.search(FORECAST_STRETCH, text)
+    m = rx.search(r"\b(?:next|coming|following)\s+(\d+|thirty|ninety|six|twelve|three)\s+(day|week|month)s?", text) or \
+        rx.search(r"\b(\d+|thirty|ninety|six|twelve|three)[- ](day|week|month)s?[- ](?:\w+ ){0,2}(?:forecast|outlook|projection|"
+                  r"horizon|view|prediction)\b", text) or rx.search(FORECAST_STRETCH, text)
     if m:
         n = {"thirty": 30, "ninety": 90, "six": 6, "twelve": 12, "three": 3}.get(m.group(1)) or int(m.group(1))
         days = n * {"day": 1, "week": 7, "month": 30}[m.group(2)]
@@ -123,15 +123,15 @@ def _forecast_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                           f"is the next {near} days")
             slots.unknown += [note] if note not in slots.unknown else []
     # "half a year ahead", "the half-year outlook": six months, before the year that the words contain
-    elif re.search(r"\b(?:next|coming) (?:half[- ]year|six months)\b|\bhalf (?:a )?year(?:'s)? (?:ahead|out|forward|on)\b|"
+    elif rx.search(r"\b(?:next|coming) (?:half[- ]year|six months)\b|\bhalf (?:a )?year(?:'s)? (?:ahead|out|forward|on)\b|"
                    r"\bhalf[- ]year(?:ly)? (?:forecast|outlook|projection|view)\b", text):
         horizon = "next_180_days"
-    elif re.search(r"\b(?:next|coming) (?:year|12 months)|\byear ahead\b|\bnext twelve months\b|"
+    elif rx.search(r"\b(?:next|coming) (?:year|12 months)|\byear ahead\b|\bnext twelve months\b|"
                    r"\b(?:one|1|a|12[- ]month)[- ]year (?:\w+ )?(?:forecast|outlook|projection|view)\b", text):
         horizon = "next_365_days"
     elif "quarter" in text:
         horizon = "next_quarter"
-    elif re.search(r"\bmonth\b|\bmonth's\b", text) or _names_next_month(slots, ctx):
+    elif rx.search(r"\bmonth\b|\bmonth's\b", text) or _names_next_month(slots, ctx):
         horizon = "next_month"
     # "top 20 clients by expected revenue": how many customers to list
     out: dict[str, Any] = {"horizon": horizon, **_limit(slots), **_filters(slots)}
@@ -143,9 +143,9 @@ def _forecast_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     out: dict[str, Any] = {**_limit(slots), **_filters(slots)}
-    if re.search(r"\bmedium\b|\bmoderate\b|\bsome risk\b|\bany risk\b", text):
+    if rx.search(r"\bmedium\b|\bmoderate\b|\bsome risk\b|\bany risk\b", text):
         out["tier"] = "high_and_medium"
-    elif re.search(r"\blapsing (?:regulars|customers|buyers|shoppers|ones|habitual)\b|\bregulars?\b.*\blapsing\b|\b(?:are|is|who'?s) (?:now )?lapsing\b|"
+    elif rx.search(r"\blapsing (?:regulars|customers|buyers|shoppers|ones|habitual)\b|\bregulars?\b.*\blapsing\b|\b(?:are|is|who'?s) (?:now )?lapsing\b|"
                    # a regular overdue by their own rhythm: "would normally have ordered again by now"
                    r"\bregulars?\b.{0,40}\b(?:gone quiet|quiet|overdue)\b|"
                    # (lane ps29) "came to loads of classes and have gone quiet": a regular in other words
@@ -159,7 +159,7 @@ def _at_risk_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                    + LAPSING, text):  # not "drifting off": at risk, not a slower rhythm (lane tune27)
         out["tier"] = "lapsing"
     sort_by = _risk_order(text)
-    if sort_by is None and re.search(AT_RISK_CUES[0][0], getattr(slots, "query", "") or ""):
+    if sort_by is None and rx.search(AT_RISK_CUES[0][0], getattr(slots, "query", "") or ""):
         # "only the vips among those" after "our most valuable customers at risk": still by value
         # (`query` keeps the first question's words through a follow-up); not "churn risk" after
         # a revenue question, whose words are about the money, not the list
@@ -180,11 +180,11 @@ REORDER = (r"^(?:(?:ok|okay|now|and|right|then|can you|could you|please|pls|actu
 
 
 def _risk_order(text: str) -> str | None:
-    if re.search(r"\bspen[dt]|\bvalu|\bworth\b|\bbig(?:gest)? spenders\b|\bmost money\b|\brevenue\b|\bpa(?:ys|id|ying) (?:us |me )?(?:the )?most\b|"
+    if rx.search(r"\bspen[dt]|\bvalu|\bworth\b|\bbig(?:gest)? spenders\b|\bmost money\b|\brevenue\b|\bpa(?:ys|id|ying) (?:us |me )?(?:the )?most\b|"
                  r"\b(?:big|biggest|largest|top|best|key|high[- ]value) (?:customers|clients|accounts|buyers|members|regulars|(?:fee[- ])?payers|payers)\b",
                  text):
         return "value"
-    if re.search(r"\brising\b|\bgoing up\b|\bincreas|\bfastest\b|\bquickest\b|\bgrowing\b|"
+    if rx.search(r"\brising\b|\bgoing up\b|\bincreas|\bfastest\b|\bquickest\b|\bgrowing\b|"
                  r"\b(?:risk|chance|odds|likelihood|probability)\b.{0,30}\b(?:shooting up|soaring|rocketing|climbing|spiking|"
                  r"jump\w*|gone up|went up|risen|rose|shot up|grown|grew)\b|"
                  # "whose churn risk has jumped lately", "risk of leaving has gone up"
@@ -196,10 +196,10 @@ def _risk_order(text: str) -> str | None:
 def _newly_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     out: dict[str, Any] = {"days": 7, **_limit(slots), **_filters(slots)}
-    if re.search(rf"\b(?:previous|last|latest|most recent|yesterday'?s|this morning'?s|today'?s|{WEEKDAY}'?s) (?:saved |stored )?(?:scoring|score|run|digest|morning report|report|briefing)\b|\bsince last time\b|" + SINCE_LAST_SCORED, text):
+    if rx.search(rf"\b(?:previous|last|latest|most recent|yesterday'?s|this morning'?s|today'?s|{WEEKDAY}'?s) (?:saved |stored )?(?:scoring|score|run|digest|morning report|report|briefing)\b|\bsince last time\b|" + SINCE_LAST_SCORED, text):
         out = {**out, "since": "previous_scoring"}
     period = getattr(slots, "period", None) or ""
-    m = re.match(r"last_(\d+)_days$", period)
+    m = rx.match(r"last_(\d+)_days$", period)
     if m:
         out["days"] = min(int(m.group(1)), 180)
     elif period in ("last_month", "this_month"):
@@ -212,13 +212,13 @@ def _newly_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
             out["days"] = max(1, min((last - first).days + 1, 180))
         except ValueError:
             pass
-    m = re.search(r"\b(?:a|one|(\d+|two|three|four|six)) (day|week|fortnight|month)s? (?:ago|before|back|earlier)\b", text)
+    m = rx.search(r"\b(?:a|one|(\d+|two|three|four|six)) (day|week|fortnight|month)s? (?:ago|before|back|earlier)\b", text)
     if m:
         from bot.agent.vocab import NUMBER_WORDS
 
         n = int(m.group(1)) if (m.group(1) or "").isdigit() else NUMBER_WORDS.get(m.group(1) or "one", 1)
         out["days"] = min(n * {"day": 1, "week": 7, "fortnight": 14, "month": 30}[m.group(2)], 180)
-    if re.search(r"\bsince (?:yesterday|last night|this morning)\b|\bovernight\b", text):
+    if rx.search(r"\bsince (?:yesterday|last night|this morning)\b|\bovernight\b", text):
         out["days"] = 1  # "fresh at-risk names since yesterday": one day's change, not the week's
     return out
 
@@ -226,7 +226,7 @@ def _newly_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = _text(slots)
     out: dict[str, Any] = {**_limit(slots), **_filters(slots)}
-    if re.search(r"\bprospects?\b|\bnever[- ](?:bought|ordered|purchased)\b|\bnon-?buyers\b|\bnew (?:people|leads)\b|"
+    if rx.search(r"\bprospects?\b|\bnever[- ](?:bought|ordered|purchased)\b|\bnon-?buyers\b|\bnew (?:people|leads)\b|"
                  r"\b(?:haven'?t|have not|hasn'?t|has not|not yet|yet to) (?:\w+ ){0,2}(?:bought|ordered|purchased|booked|buy|order|joined|signed up|enrol+ed|"
                  r"purchase|book|made (?:a |an |their first )?(?:purchase|order|booking))\b|"
                  r"\bfirst (?:order|purchase|booking|class|visit|session|box|subscription)\b|\bleads?\b|"
@@ -238,8 +238,8 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  r"\b(?:enquir\w*|inquir\w*|first[- ]timers?|browsers|window[- ]shoppers|tyre[- ]kickers|sign-?ups who)\b|"
                  r"\b(?:turn\w*|convert\w*) into (?:a |an )?(?:booking|sale|order|purchase|paying|customer|client|booked)\b|"
                  r"\b(?:quote requests|quotes)\b", text):  # "include the ones who never booked too": both, prospects added
-        out["who"] = "everyone" if re.search(WIDER, text) else "prospects"
-    elif re.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bbought before\b|\bregulars\b|"
+        out["who"] = "everyone" if rx.search(WIDER, text) else "prospects"
+    elif rx.search(r"\bagain\b|\bexisting\b|\breturning\b|\brepeat\b|\bbought before\b|\bregulars\b|"
                    # "current box customers", "who will reorder": they have bought before
                    # (lane probe23c) "current racers ... taking another track slot": a trade's own people, another one taken
                    r"\bcurrent (?:[\w-]+ ){0,2}(?:customers|clients|buyers|guests|members|patients|students|shoppers|accounts|[a-z]{3,}ers)\b|"
@@ -253,10 +253,10 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                    r"\b(?:customers|clients|buyers|guests|members|patients|students|shoppers|folks?|people|ones) (?:that |who )?"
                    r"(?:we|i) (?:already )?(?:have|'ve got|have got|got)\b|\b(?:odds|chances?|likelihood|probability) (?:of|for) another\b|"
                    r"\b(?:people|those|ones|folks?|the ones) who(?:'ve| have)? (?:already )?(?:bought|ordered|booked|purchased)\b", text):
-        out["who"] = "everyone" if re.search(WIDER, text) else "customers"  # "and existing customers too": both
-    m = re.search(r"\b(?:at least|over|above|more than|better than|higher than|minimum(?: of)?|min)\s+(?:a\s+|an\s+)?(\d{1,3})\s*"
+        out["who"] = "everyone" if rx.search(WIDER, text) else "customers"  # "and existing customers too": both
+    m = rx.search(r"\b(?:at least|over|above|more than|better than|higher than|minimum(?: of)?|min)\s+(?:a\s+|an\s+)?(\d{1,3})\s*"
                   r"(?:%|percent|per cent)", text) or \
-        re.search(r"\b(\d{1,3})\s*(?:%|percent|per cent)\s*(?:(?:chance|probability|odds|likelihood) )?(?:\+|plus\b|or (?:more|higher|above|over|better)\b|and (?:up|above|over)\b|(?=likely\b))",
+        rx.search(r"\b(\d{1,3})\s*(?:%|percent|per cent)\s*(?:(?:chance|probability|odds|likelihood) )?(?:\+|plus\b|or (?:more|higher|above|over|better)\b|and (?:up|above|over)\b|(?=likely\b))",
                   text)  # "an 80%+ chance", "70 percent or more", "anyone 80% likely"
     if m and 0 < int(m.group(1)) <= 100:
         out["min_probability"] = int(m.group(1)) / 100
@@ -264,7 +264,7 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 # "over the next 2 years", "across three years", "for the next 18 months": the spend horizon
-_HORIZON = re.compile(r"\b(?:over|across|for|in|within|during|including|incl|covering|counting|into|through|plus) (?:the )?(?:next |coming |following |another )?"
+_HORIZON = lazy(r"\b(?:over|across|for|in|within|during|including|incl|covering|counting|into|through|plus) (?:the )?(?:next |coming |following |another )?"
                       r"(\d{1,2}|a|one|two|three|four|five|six|twelve|eighteen|half a) (?:more |further |extra |additional )?(years?|months?|yrs?)\b|"
                       # "counting two years of future spend rather than one"
                       r"\b(\d{1,2}|two|three|four|five|six|twelve|eighteen) (?:more |further |extra )?(years?|months?) (?:of|worth of) (?:future |forward |"

@@ -3,13 +3,13 @@ is "before that" (British, Indian and legal English), read as the words the peri
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 # ("the day prior", "the week prior" are read as they are, bot/agent/when.py)
 _PERIOD = (r"(?:weekend|fortnight|month|quarter|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
            r"january|february|march|april|june|july|august|september|october|november|december)")
 # "the saturday prior", "the week just prior" (never "prior to": a date follows it)
-_PRIOR = re.compile(rf"\b(the (?:\w+ )?{_PERIOD}) (?:just |right |immediately )?prior\b(?! to\b)")
+_PRIOR = lazy(rf"\b(the (?:\w+ )?{_PERIOD}) (?:just |right |immediately )?prior\b(?! to\b)")
 
 
 def prior_as_before(t: str) -> str:

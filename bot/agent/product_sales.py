@@ -5,23 +5,23 @@ the question "not about your shop"."""
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy, rx
 
 _THING = r"brands?(?! new)|products?|items?|skus?|lines|models|flavou?rs?|styles?|ranges|stock"
 _SOLD = (r"sells?|selling|sold|sales|(?:best|top)[- ]?sellers?|moving|move|shift(?:ing)?|popular|bought|buy|"
          r"revenue|money|takings")
-_ASKED = re.compile(rf"\b(?:{_THING})\b[^.?!]{{0,40}}\b(?:{_SOLD})\b|\b(?:{_SOLD})\b[^.?!]{{0,25}}\b(?:{_THING})\b")
+_ASKED = lazy(rf"\b(?:{_THING})\b[^.?!]{{0,40}}\b(?:{_SOLD})\b|\b(?:{_SOLD})\b[^.?!]{{0,25}}\b(?:{_THING})\b")
 
 # A ranking of what sells, said outright ("best selling products", "which flavour sells the most"):
 # no analysis answers it, so the planner asks back with the note below rather than answer another
 # question that happens to share a word (lifetime value, review score by category)
-SELLS_BEST = re.compile(
+SELLS_BEST = lazy(
     rf"\b(?:best|top|biggest|fastest|worst|slowest|most popular)[- ]?(?:selling|sellers?) (?:[\w-]+ ){{0,2}}?(?:{_THING})\b|"
     rf"\b(?:which|what) (?:[\w-]+ )?(?:{_THING}) (?:are |is |do |does )?(?:sells?|selling|sold|moves?|moving|shifts?|shifting)"
     r"(?: the)? (?:best|most|fastest|well|least|worst|slowest)\b")
 
 # Which ones sell: a ranking asked, not a count of what is in a basket
-_RANKED = re.compile(r"\b(?:which|what|best|top|most|least|worst|popular|fastest|slowest|biggest)\b")
+_RANKED = lazy(r"\b(?:which|what|best|top|most|least|worst|popular|fastest|slowest|biggest)\b")
 
 
 def product_sales_noun(t: str) -> str | None:
@@ -29,7 +29,7 @@ def product_sales_noun(t: str) -> str | None:
     m = _ASKED.search(t)
     if m is None or not _RANKED.search(t):  # "how many items per order?" is a basket's size, not this
         return None
-    noun = re.search(rf"\b(?:{_THING})\b", m.group(0))
+    noun = rx.search(rf"\b(?:{_THING})\b", m.group(0))
     return noun.group(0) if noun else None
 
 

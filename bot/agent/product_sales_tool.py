@@ -10,9 +10,9 @@ sells most is movers'), not a brand (no brand is stored: bot/agent/unmeasured.py
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from bot.agent.patterns import lazy, rx
 from bot.agent.plan_args import filters_from, period_from
 from bot.agent.tools import ToolContext, ToolSpec
 from bot.agent.trade_words import PEOPLE as TRADE_PEOPLE
@@ -55,7 +55,7 @@ _NOT = (r"\bregulars?\b|review|rating|rated|\bstars?\b|score|csat|\bnps\b|satisf
 # by one, their sales (never a review or a weekday: the same exclusions as below)
 _GOOD_BY_GOOD = (rf"^(?!.*(?:{_NOT})).*\b(?:products? by product|items? by item|skus? by sku|models? by model|"
                  r"flavou?rs? by flavou?r|kits? by kit|dish(?:es)? by dish|styles? by style|categor(?:y|ies) by category)\b")
-ASKS_PRODUCT_SALES = re.compile(
+ASKS_PRODUCT_SALES = lazy(
     rf"^(?!.*(?:{_NOT}))(?=.*{_RANKED}).*?"
     rf"(?:\b{_THING}\b[^.?!]{{0,45}}?(?:\b|(?=[$£€]))(?:{_SOLD})\b|\b(?:{_SOLD})\b[^.?!]{{0,30}}?\b{_THING}\b|"
     r"\b(?:best|top|worst|slow(?:est)?|biggest|fastest)[- ]?sellers?\b|"
@@ -78,7 +78,7 @@ _FEW = r"\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twe
 _RANK_WORD = r"top|bottom|best|worst"
 # (lane ps18) the trade's own kinds of goods: "what kind of boots", "which lines of lamps" (never people)
 _KIND_OF_GOODS = rf"(?:kinds?|types?|sorts?|lines|ranges) of {_GOODS}"
-ASKS_GOODS_SOLD = re.compile(
+ASKS_GOODS_SOLD = lazy(
     rf"^(?!.*(?:{_NOT})).*?(?:\b(?:best|top|worst|slowest)[- ]selling (?:[a-z]+ )?{_GOODS}\b|"
     # (lane ps18) "bottom 3 salt blends by turnover", "the three best candle scents by takings": the
     # count before or after the ranking word, the goods one or two words long
@@ -138,26 +138,26 @@ _NOT_FIGURES = (r"(?!(?:kpis|metrics|numbers|figures|rates|scores|stats|margins|
                 r"problems|gripes|moans|subjects|words|things|trends|questions|requests|worries|concerns|feelings)\b)")
 # (lane ps23) the g dropped as said: "which lines of suitcases are shrinkin"
 _MOVES = r"(?:(?:grow|shrink|declin|slipp|fall|ris|dropp)in(?:g|')?|picking up|slowing(?: down)?|on the (?:up|rise|slide|way down))"
-ASKS_GOODS_MOVING = re.compile(
+ASKS_GOODS_MOVING = lazy(
     rf"^(?!.*(?:{_NOT})).*?(?:\b(?:which|what) (?:of (?:our|the) )?(?:{_KIND_OF_GOODS}|(?:[a-z]+ )?{_NOT_FIGURES}{_GOODS}) (?:are|is|have been|has been) "
     rf"(?:{_MOVES}\b(?! (?:than|compared|vs)\b)|(?:selling|moving|shifting|going) (?:slower|faster|quicker|less|more|better|worse)\b)|"
     rf"\bwhat(?:'s| is| are) {_MOVES} (?:among|of|in|across) (?:our |the |my )?(?:[a-z]+ )?{_NOT_FIGURES}{_GOODS}\b)")
 
 # (lane probe21a) "which lines sell worst", "kit lines losing ground": an owner's lines are kinds of goods
-_BY_CATEGORY = re.compile(rf"\b(?:{_CATEGORY}|{_KIND_OF_GOODS}|lines)\b")
-_MEASURE_UNITS = re.compile(rf"\b(?:{_UNITS}|{_COUNTED})\b|\bhow many\b")
-_MEASURE_MONEY = re.compile(rf"\b(?:{_MONEY})(?:\b|(?<=[$£€]))")
-_MEASURE_ORDERS = re.compile(r"\b(?:most|number of|how many|by|in) orders\b|\bordered (?:the )?most\b|\bmost ordered\b|"
+_BY_CATEGORY = lazy(rf"\b(?:{_CATEGORY}|{_KIND_OF_GOODS}|lines)\b")
+_MEASURE_UNITS = lazy(rf"\b(?:{_UNITS}|{_COUNTED})\b|\bhow many\b")
+_MEASURE_MONEY = lazy(rf"\b(?:{_MONEY})(?:\b|(?<=[$£€]))")
+_MEASURE_ORDERS = lazy(r"\b(?:most|number of|how many|by|in) orders\b|\bordered (?:the )?most\b|\bmost ordered\b|"
                              # (lane probe21a) "which gazebos got the most bookings": the trade's orders counted
                              r"\b(?:most|fewest|number of|how many) (?:bookings|hires|jobs)\b")
-_CHANGE = re.compile(r"\b(?:shrink\w*|shrank|grow\w*|grew|rose|climbed|climbing|fell|declin\w*|fallin[g']?|fallen|droppin[g']?|dropped|slippin[g']?|risin[g']?|risen|"
+_CHANGE = lazy(r"\b(?:shrink\w*|shrank|grow\w*|grew|rose|climbed|climbing|fell|declin\w*|fallin[g']?|fallen|droppin[g']?|dropped|slippin[g']?|risin[g']?|risen|"
                      r"gaining|losing ground|on the (?:up|way up|way down|rise|slide)|(?:selling|moving|shifting|going) (?:slower|faster|quicker|"
                      r"less|more|better|worse)|slowing(?: down)?|picking up|picked up)\b")
-_BOTTOM = re.compile(r"\b(?:worst|least|fewest|slowest|bottom|weakest|lowest|shrink\w*|shrank|declin\w*|fallin[g']?|fallen|fell|droppin[g']?|"
+_BOTTOM = lazy(r"\b(?:worst|least|fewest|slowest|bottom|weakest|lowest|shrink\w*|shrank|declin\w*|fallin[g']?|fallen|fell|droppin[g']?|"
                      r"dropped|slippin[g']?|losing ground|on the (?:way down|slide)|slow[- ]?sellers?|(?:selling|moving|shifting|going) "
                      r"(?:slower|less|worse)|slowing(?: down)?)\b")
 # (lane ps23) "last 90 days" is the period, never a list's length
-_TOP_N = re.compile(rf"\b(?:top|best|bottom|worst|first|last)\s+({_FEW})\b(?! (?:days?|weeks?|months?|years?|quarters?|hours?|nights?)\b)|\b({_FEW})\s+(?:best|top|worst|bottom)\b|"
+_TOP_N = lazy(rf"\b(?:top|best|bottom|worst|first|last)\s+({_FEW})\b(?! (?:days?|weeks?|months?|years?|quarters?|hours?|nights?)\b)|\b({_FEW})\s+(?:best|top|worst|bottom)\b|"
                     # (lane ps18) "the 5 games that shifted the most": the count is the list's length
                     rf"\bthe ({_FEW}) (?:[a-z]+ )?[a-z]+s (?:that|which) ")
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -167,7 +167,7 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 def sold_by(words: str) -> bool:
     """Whether a group the data lacks ("categories") is one product_sales splits by itself: its
     answer then says whether the orders list them, so "not in the loaded data" is not said twice."""
-    return bool(_BY_CATEGORY.search(words.lower()) or re.fullmatch(rf"(?:{_PRODUCT})", words.lower()))
+    return bool(_BY_CATEGORY.search(words.lower()) or rx.fullmatch(rf"(?:{_PRODUCT})", words.lower()))
 
 
 def asks_product_sales(text: str) -> bool:

@@ -6,9 +6,9 @@ periods (when.py), and "a quarter of our customers" is a share, so neither is a 
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
-QUARTER_GRAIN = re.compile(
+QUARTER_GRAIN = lazy(
     # (tune31) not a document named for the quarter: "turnover for Q3, it's for the quarterly pack"
     r"\bquarterly\b(?! (?:pack|report|review|meeting|board|accounts|return|newsletter|update|summary|vat|filing|catch-?up)s?\b)|"
     r"\b(?:per|each|every|by) (?:calendar |financial )?quarter\b|"

@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 
+from bot.agent.patterns import lazy
 from bot.agent.when_words import YEAR_RX, period_between
 
 _WHICH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
           "last": 4, "final": 4}
 _YEAR_SAID = rf"(?:,?\s+(?:of\s+|in\s+)?(?:{YEAR_RX}|(this|last|previous|the previous|the last|the current|the) year\b))"
-_QUARTER = re.compile(rf"\b(?:q([1-4])|(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th) quarter)\b{_YEAR_SAID}?|"
+_QUARTER = lazy(rf"\b(?:q([1-4])|(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th) quarter)\b{_YEAR_SAID}?|"
                       rf"\b(?:the\s+)?(last|final) quarter{_YEAR_SAID}")
 
 
 # "2025 q3", "2025-Q3": the year said first
-_YEAR_FIRST = re.compile(rf"\b{YEAR_RX}[ -]?q([1-4])\b")
+_YEAR_FIRST = lazy(rf"\b{YEAR_RX}[ -]?q([1-4])\b")
 # "week 45", "wk 45 of 2025": a numbered (ISO, Monday to Sunday) week of the year, not "week 3 of october"
-_WEEK_NO = re.compile(rf"\b(?:week|wk)(?: number| no\.?| #)? ?(\d{{1,2}})\b(?! of (?!(?:19|20)\d\d))(?:,? (?:of |in )?{YEAR_RX})?")
+_WEEK_NO = lazy(rf"\b(?:week|wk)(?: number| no\.?| #)? ?(\d{{1,2}})\b(?! of (?!(?:19|20)\d\d))(?:,? (?:of |in )?{YEAR_RX})?")
 
 
 def _quarter(year: int, q: int, as_of: dt.date) -> str:

@@ -5,7 +5,7 @@ without it ("nps by segment") stays satisfaction_by's side by side."""
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 _END = r"(?:best|worst|highest|lowest|top|bottom|most|least|biggest|smallest)"
-RANKED_ORDER = re.compile(rf"\b{_END} (?:first|to {_END}|down)\b|\b(?:ranked|in order) (?:from )?{_END}\b")
+RANKED_ORDER = lazy(rf"\b{_END} (?:first|to {_END}|down)\b|\b(?:ranked|in order) (?:from )?{_END}\b")

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from bot.agent.patterns import lazy
 from bot.agent.tools import ToolSpec
 
 SIMILARITY_WEIGHT = 0.6
@@ -26,9 +27,9 @@ STRONG_CUE = 0.3  # a cue at least this heavy is evidence on its own (of the too
 # "taqueria: pause the orders alert": the trade's name as a heading. The orders of the tools that
 # change something are read from the start of what follows it too (their patterns begin at the start).
 # (lane probe23b) also after a comma or a dash: "pudding bar, bin the refund alert", "harpist - ..."
-_LEAD_NAME = re.compile(r"^[a-z][\w'&-]*(?: [\w'&-]+){0,3}(?::|,| -+| –) (?=\S)")
+_LEAD_NAME = lazy(r"^[a-z][\w'&-]*(?: [\w'&-]+){0,3}(?::|,| -+| –) (?=\S)")
 # the analyses' cues only after a colon or a dash ("takings by first-touch channel, last month" is one ask)
-_LEAD_HEADING = re.compile(r"^[a-z][\w'&-]*(?: [\w'&-]+){0,3}(?::| -+| –) (?=\S)")
+_LEAD_HEADING = lazy(r"^[a-z][\w'&-]*(?: [\w'&-]+){0,3}(?::| -+| –) (?=\S)")
 
 
 def keyword_pattern(keyword: str) -> re.Pattern[str]:
@@ -37,13 +38,13 @@ def keyword_pattern(keyword: str) -> re.Pattern[str]:
     ending ("contribut*": contributes, contribution, contributor)."""
     k = keyword.lower()
     if k.endswith("*"):
-        return re.compile(rf"\b{re.escape(k[:-1])}")
+        return lazy(rf"\b{re.escape(k[:-1])}")
     forms = [rf"{re.escape(k)}(?:s|es|e?d|ing)?"]
     if k.endswith("e"):  # "leave": leaving
         forms.append(f"{re.escape(k[:-1])}ing")
     if k.endswith("y"):  # "category": categories
         forms.append(f"{re.escape(k[:-1])}ies")
-    return re.compile(rf"\b(?:{'|'.join(forms)})\b")
+    return lazy(rf"\b(?:{'|'.join(forms)})\b")
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,9 @@ class Candidate:
 class ToolRanker:
     def __init__(self, tools: list[ToolSpec]):
         self.tools = {t.name: t for t in tools}
-        self.cues = {t.name: [(re.compile(p), w, p) for p, w in t.cues] for t in tools}
+        self.cues = {t.name: [(lazy(p), w, p) for p, w in t.cues] for t in tools}
         self.keywords = {t.name: [keyword_pattern(k) for k in t.keywords] for t in tools}
-        self.explicit = {t.name: re.compile(t.explicit) for t in tools if t.changes_state}
+        self.explicit = {t.name: lazy(t.explicit) for t in tools if t.changes_state}
         self._index = _PhrasingIndex(tools)
 
     def rank(self, slots: Any) -> list[Candidate]:

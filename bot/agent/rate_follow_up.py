@@ -5,17 +5,17 @@ and "of all bookings" as all the data."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from bot.agent.patterns import lazy
 from bot.agent.slot_readers import _RATE_OF as RATE_OF
 
 _DENOMINATOR = r"(?:orders|bookings|appointments|reservations|jobs|sales|purchases|customers|buyers|people)"
-_AS_RATE = re.compile(
+_AS_RATE = lazy(
     r"\bas an? (?:rate|percentage|share|proportion|ratio|%|fraction|per ?cent(?:age)?)(?!\w)|\bin (?:percent(?:age)?s?|% terms)\b|"
     r"\b(?:what|which) (?:%|percentage|share|proportion|per ?cent|fraction|part) (?:of (?:all |the |our )?[\w-]+ )?"
     r"(?:is|was|are|were|does|did) (?:that|those|it|this|them|these)\b")
-_OF_ALL = re.compile(rf"\bof all (?:the |our |my )?(?:\w+ )?{_DENOMINATOR}\b")
+_OF_ALL = lazy(rf"\bof all (?:the |our |my )?(?:\w+ )?{_DENOMINATOR}\b")
 
 
 def as_rate(previous: dict[str, Any], args: dict[str, Any], text: str) -> dict[str, Any]:

@@ -11,10 +11,10 @@ question that the planner reads the same way.
 from __future__ import annotations
 
 import difflib
-import re
 from typing import Any
 
 from bot.agent.group_levels import LOWEST
+from bot.agent.patterns import lazy, rx
 from bot.agent.refused_asks import (
     COURTESY,
     COURTESY_REPLY,
@@ -57,7 +57,7 @@ METRIC_WORDS: dict[str, str] = {
     "first_response_time_p90": "p90 first response time", "resolution_time": "resolution time",
     "resolution_time_p90": "p90 resolution time", "session_length": "session length", "pages_per_session": "pages per session",
 }
-_DESTRUCTIVE = re.compile(r"\b(?:delete|remove|get rid of|wipe|erase|forget|undo|drop|scrap|clear|cancel|"
+_DESTRUCTIVE = lazy(r"\b(?:delete|remove|get rid of|wipe|erase|forget|undo|drop|scrap|clear|cancel|"
                           r"kill|destroy|reset|nuke|trash|obliterate)\b")
 
 
@@ -284,13 +284,13 @@ def ask_back(planner: OfflinePlanner, plan: Plan, question: str, key: str) -> An
     noun = product_sales_noun(slots.norm)
     if noun and not _DESTRUCTIVE.search(slots.norm):  # "which brands sell best?": no line items, said so
         return Answer(no_product_sales(noun), "offline", suggestions=planner.suggestions())
-    if re.match(COURTESY, slots.norm):  # "ta mate, ur a legend": thanks, not a question to refuse
+    if rx.match(COURTESY, slots.norm):  # "ta mate, ur a legend": thanks, not a question to refuse
         return Answer(COURTESY_REPLY, "offline", suggestions=planner.suggestions())
     off_topic = not planner._about_the_business(slots)
-    if (off_topic and OFF_TOPIC.search(slots.norm)) or re.match(NAMING, slots.norm) or re.match(ELSEWHERE, slots.norm):
+    if (off_topic and OFF_TOPIC.search(slots.norm)) or rx.match(NAMING, slots.norm) or rx.match(ELSEWHERE, slots.norm):
         # "how do i reset the wifi router?": outside the data, whatever the verb
         return Answer(_OUTSIDE.format("I can't help with that"), "offline", suggestions=planner.suggestions())
-    if re.search(HARM_AT_START, slots.norm):  # "set fire to the database": refused, never routed
+    if rx.search(HARM_AT_START, slots.norm):  # "set fire to the database": refused, never routed
         return Answer(HARM_REFUSAL, "offline", suggestions=planner.suggestions())
     if _DESTRUCTIVE.search(slots.norm):
         text = ("I only delete, change or forget something when the request names it, and I ask "

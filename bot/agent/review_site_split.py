@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.patterns import lazy, rx
+
 _SITE = r"(?:review |web ?|online )?(?:sites?|websites?|platforms?)"
-SITE_SPLIT = re.compile(rf"\b(?:which|what|each|every|per|by|across|between|from one|one) {_SITE}\b|"
+SITE_SPLIT = lazy(rf"\b(?:which|what|each|every|per|by|across|between|from one|one) {_SITE}\b|"
                         r"\b(?:site|website|platform) (?:by|to|vs\.?|versus) (?:site|website|platform)\b")
 # the feeling asked site by site (ratings and scores named are the KPIs', not the texts')
 SITE_FEELING_CUE = (rf"^(?!.*\b(?:nps|csat|ratings?|rated|scores?|stars?|satisf\w*)\b).*\b(?:which|what) {_SITE}\b.{{0,40}}"
@@ -37,5 +39,5 @@ def site_split(text: str, store: Any, args: dict[str, Any]) -> dict[str, Any]:
         return {}
     if SITE_SPLIT.search(text):
         return {"by": "channel"}
-    named = [s for s in _sites_held(store) if re.search(rf"\b{re.escape(s)}\b", text)]
+    named = [s for s in _sites_held(store) if rx.search(rf"\b{re.escape(s)}\b", text)]
     return {"by": "channel"} if len(named) >= 2 else {}

@@ -6,10 +6,11 @@ the surveys as if they were the site's."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-SITES = re.compile(r"\b(yelp|trip ?advisor|trustpilot|feefo|reviews\.io|(?:google|amazon|facebook|airbnb|booking\.com|etsy|"
+from bot.agent.patterns import lazy, rx
+
+SITES = lazy(r"\b(yelp|trip ?advisor|trustpilot|feefo|reviews\.io|(?:google|amazon|facebook|airbnb|booking\.com|etsy|"
                    r"ebay|apple|app store|play store) (?=(?:reviews?|ratings?|stars?)\b))")
 
 
@@ -20,7 +21,7 @@ def sites_named(t: str) -> list[tuple[str, str]]:
 
 def not_loaded(store: Any, site: str) -> str | None:
     """What the answer says of a review site whose reviews the data does not hold (None: held)."""
-    like = "%" + re.sub(r"[^a-z0-9]+", "%", site.lower()) + "%"
+    like = "%" + rx.sub(r"[^a-z0-9]+", "%", site.lower()) + "%"
     try:
         with store.connect() as con:
             held = con.execute("SELECT count(*) FROM surveys WHERE lower(coalesce(source, '')) LIKE ? "

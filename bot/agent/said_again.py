@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.agent.patterns import lazy
 from bot.agent.word_fragments import DAYS_WEEKS_MONTHS
 
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -17,7 +18,7 @@ _HEAD = (rf"(?:{_MONTH}|spring|summer|autumn|fall|winter|christmas|easter|q[1-4]
          rf"(?:day|week|fortnight|month|quarter|year|term|season)s?|\d{{4}}|(?:\d+|[a-z]+) {DAYS_WEEKS_MONTHS})")
 _PREP = r"(?:for|in|over|during|since|from|across|through|throughout|until|till|before|after|of)"
 _MARK = r"(?:i mean|i meant|sorry|no wait|wait|or rather|make that|scratch that|correction|actually no)"
-_TAKEN_BACK = re.compile(
+_TAKEN_BACK = lazy(
     rf"(?:\b(?P<prep>{_PREP}) )?(?:(?:the|this|last|past|previous|next|that|early|late|mid|whole|entire|first|second|half|of|\d+) ){{0,4}}{_HEAD}\b"
     rf"\s*(?:\.{{2,}}|…|,|;|\s-+|\s–)\s*{_MARK}\b[,:]?\s*(?=(?P<next>{_PREP}\b)?)")
 

@@ -7,11 +7,11 @@ are kept and the one change made, not a fresh question over the default span."""
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 # "again" anywhere; "just"/"only" narrowing what is shown ("just the checkout step", "only the
 # bad-news themes", "only the ones that came by email"), not "only just", "just how many"
-_AGAIN = re.compile(r"\b(?:again|once more)\b|\b(?:just|only)\b(?! (?:just|how|about|started|opened|begun|began)\b)")
+_AGAIN = lazy(r"\b(?:again|once more)\b|\b(?:just|only)\b(?! (?:just|how|about|started|opened|begun|began)\b)")
 _SHORT = 12  # words: a longer message is a question of its own, whatever its "just"
 
 

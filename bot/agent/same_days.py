@@ -16,14 +16,15 @@ import datetime as dt
 import re
 from typing import Any
 
+from bot.agent.patterns import lazy
 from bot.agent.when_words import MONTH_NUMBERS, MONTH_RX
 
 _SAME = r"(?:same|matching|equivalent|corresponding) (?:days|dates|stretch|number of days)"
 # "october same days", "october, same days", "the same days of october", "same days in october"
-_NAMED = re.compile(rf"\b{MONTH_RX},? (?:the )?(?:{_SAME})\b|\b(?:the )?{_SAME} (?:of|in|from) {MONTH_RX}")
+_NAMED = lazy(rf"\b{MONTH_RX},? (?:the )?(?:{_SAME})\b|\b(?:the )?{_SAME} (?:of|in|from) {MONTH_RX}")
 # compare's cue: a month's same days set against this month's
 SAME_DAYS_CUES = ((_NAMED.pattern, 0.55),)
-_SPAN = re.compile(r"(\d{4})-(\d{2})-01\.\.(\d{4})-(\d{2})-(\d{2})")
+_SPAN = lazy(r"(\d{4})-(\d{2})-01\.\.(\d{4})-(\d{2})-(\d{2})")
 
 
 def _month_before(month: int, current: dt.date) -> dt.date:
@@ -62,7 +63,7 @@ def same_days(text: str, when: Any, as_of: dt.date | None) -> Any:
 
 # (lane probe26b) "takings from the 10th to the 20th of october versus the same days in september":
 # a stretch of days inside one month set against those days of the month named
-_DAYS = re.compile(r"(\d{4})-(\d{2})-(\d{2})\.\.(\d{4})-(\d{2})-(\d{2})")
+_DAYS = lazy(r"(\d{4})-(\d{2})-(\d{2})\.\.(\d{4})-(\d{2})-(\d{2})")
 
 
 def _days_of_another_month(when: Any, days: re.Match[str], month: int | None) -> Any:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.patterns import rx
 from bot.agent.percentile_follow_up import switch_percentile
 
 
@@ -24,9 +25,9 @@ def kept_kpi(old: Any, new: Any) -> list[str] | None:
     if not old.metrics or not new.metrics or len(new.metrics) != 1 or new.metrics[0] in old.metrics:
         return None
     before = (old.norm or "").lower()
-    words = re.findall(r"[a-z][a-z'-]{3,}", (new.norm or "").lower())
+    words = rx.findall(r"[a-z][a-z'-]{3,}", (new.norm or "").lower())
     # the word said again, and the one that gave the last question its KPI (without it, the KPI goes):
     # "how much did bookings bring in" then "how many bookings" asks the count, not the money again
-    again = [w for w in words if re.search(rf"\b{re.escape(w)}\b", before) and parse_metrics(f"how many {w}") == new.metrics
-             and not set(old.metrics) & set(parse_metrics(re.sub(rf"\b{re.escape(w)}\b", " ", before)))]
+    again = [w for w in words if rx.search(rf"\b{re.escape(w)}\b", before) and parse_metrics(f"how many {w}") == new.metrics
+             and not set(old.metrics) & set(parse_metrics(rx.sub(rf"\b{re.escape(w)}\b", " ", before)))]
     return list(old.metrics) if again else None

@@ -12,6 +12,7 @@ from bot.agent.analytics_tools import filters_from, period_from
 from bot.agent.feeling_sounds import fulfilment_pair
 from bot.agent.group_against_rest import against_the_rest
 from bot.agent.group_plurals import plural_groups
+from bot.agent.patterns import lazy, rx
 from bot.agent.ranked_order import RANKED_ORDER
 from bot.agent.tools import ToolContext, ToolSpec
 from bot.agent.turned_down import without_split_in_place_of
@@ -24,19 +25,19 @@ _TONE_COMPARED = (r"\b(?:(?:angr|grump|crank|crabb|tetch|nast|snipp|stropp|gloom
 # Which measure a question asks about, first match wins: NPS and sentiment words are specific,
 # "satisfied" means CSAT, anything else about ratings or reviews is the review score.
 _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("nps", re.compile(r"\bnps\b|net promoter|recommend|promoters?\b|detractors?", re.I)),
-    ("sentiment", re.compile(_TONE_COMPARED + r"|sentiment|negative|positive|comments?\b|tone\b|vibes?\b|mood|feel(?:ing)?s?\b|upbeat|cheerful|"
+    ("nps", lazy(r"\bnps\b|net promoter|recommend|promoters?\b|detractors?", re.I)),
+    ("sentiment", lazy(_TONE_COMPARED + r"|sentiment|negative|positive|comments?\b|tone\b|vibes?\b|mood|feel(?:ing)?s?\b|upbeat|cheerful|"
                              r"complain\w*|what (?:they|customers|people) (?:say|write)", re.I)),
-    ("csat", re.compile(r"\bcsat\b|satisf\w*|\b(?:un)?happ(?:y|ier|iest|iness)\b", re.I)),  # "how happy were people": satisfaction
+    ("csat", lazy(r"\bcsat\b|satisf\w*|\b(?:un)?happ(?:y|ier|iest|iness)\b", re.I)),  # "how happy were people": satisfaction
 )
 # Which attribute, first match wins: a delivery cue is the most specific, a channel the least
 # (a channel name like "instagram" is read by the slot parser too).
 _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("delivery", re.compile(r"\blate\b|\bon[- ]time\b|deliver\w*|parcels?|arriv\w*|shipping|shipped|"
+    ("delivery", lazy(r"\blate\b|\bon[- ]time\b|deliver\w*|parcels?|arriv\w*|shipping|shipped|"
                             r"courier|dispatch\w*|delay\w*|shows? up|turn(?:s|ed|ing)? up|"
                             # "does lateness drag our satisfaction down?", "do overdue jobs get worse ratings?"
                             r"\blateness\b|\btardiness\b|\btardy\b|\bover-?due\b|\bbehind schedule\b|\brunning late\b", re.I)),
-    ("product_category", re.compile(r"product|categor\w*|\bgenres?\b|\bitems?\b|what we sell|kind of (?:things|stuff)|"
+    ("product_category", lazy(r"product|categor\w*|\bgenres?\b|\bitems?\b|what we sell|kind of (?:things|stuff)|"
                                     # "which kind of yarn gets the best review score": the goods, by kind
                                     r"\b(?:which|what) (?:kinds?|types?|sorts?) of (?!(?:customers?|people|clients?|buyers?|guests?|"
                                     r"members?|folks?|visitors?|shoppers?|students?|patients?|users?|persons?)\b)[\w-]+|"
@@ -46,16 +47,16 @@ _BY: tuple[tuple[str, re.Pattern[str]], ...] = (
                                     r"\b(?:which|what|each|every) (?!(?:age|price|time|date|phone|front|queue|bottom|top|"
                                     r"finish|start|waiting|the|our|a)\b)[\w-]+ (?:ranges?|lines?)\b", re.I)),
     # "which bit of the customer journey", "what point in the journey": a stage, in plain words
-    ("stage", re.compile(r"\bstages?\b|\bsteps?\b|\bphases?\b|\b(?:part|bit|point|leg|step)s? (?:of|in|along) (?:the |our |their )?"
+    ("stage", lazy(r"\bstages?\b|\bsteps?\b|\bphases?\b|\b(?:part|bit|point|leg|step)s? (?:of|in|along) (?:the |our |their )?"
                          r"(?:customer |client |whole |buying |[\w-]+ing )?journey\b|"
                          # (lane tune30) "at what point from quote to fitting", "where between booking and the visit": a stage of the way
                          r"\b(?:at )?(?:what|which) (?:point|stage|step|bit) (?:from|between) [\w' -]{2,30}? (?:to|and|until|till) ", re.I)),
-    ("segment", re.compile(r"segments?|\bvips?\b|\btiers?\b|\bregulars?\b|loyalty", re.I)),
+    ("segment", lazy(r"segments?|\bvips?\b|\btiers?\b|\bregulars?\b|loyalty", re.I)),
     # not "one feedback source to another": where the texts came from is the sentiment tool's split
-    ("channel", re.compile(r"channels?|(?<!feedback )\bsources?\b|came from|found us|traffic", re.I)),
+    ("channel", lazy(r"channels?|(?<!feedback )\bsources?\b|came from|found us|traffic", re.I)),
 )
 # (lane tune35) goods late, then what it does to the stars: the ratings split by delivery (convention (d))
-_LATE_COSTS_STARS = re.compile(
+_LATE_COSTS_STARS = lazy(
     r"\b(?:late(?! (?:last|this|in|on|at|night|afternoon|evening|morning|shift)\b)|after the promised (?:day|date)|overdue|"
     r"behind schedule|past the promised)\b.{0,60}?"
     r"\b(?:cost\w*|hurt\w*|drop\w*|dent\w*|drag\w*|lower\w*|worse|affect\w*|hit\w*|knock\w*)\b.{0,40}?"
@@ -63,40 +64,40 @@ _LATE_COSTS_STARS = re.compile(
     r"\b(?:late(?! (?:last|this|in|on|at|night|afternoon|evening|morning|shift)\b)|after the promised (?:day|date)|overdue)\b"
     r".{0,60}?\b(?:stars?|star ratings?|ratings?|reviews?|review scores?)\b"
     r".{0,30}?\b(?:drop\w*|dip\w*|fall\w*|lower|worse|suffer\w*)\b", re.I)
-_SATISFACTION = re.compile(_TONE_COMPARED + r"|review|rating|rates? us|rates? (?:(?:the |our )?(?:[\w-]+ ){1,2})?(?:any |the )?(?:lower|higher|worse|better|lowest|highest|worst|best)\b|rated|stars?\b|score|scoring|csat|nps|net promoter|satisf|sentiment|\bfeel|\bmood\b|"
+_SATISFACTION = lazy(_TONE_COMPARED + r"|review|rating|rates? us|rates? (?:(?:the |our )?(?:[\w-]+ ){1,2})?(?:any |the )?(?:lower|higher|worse|better|lowest|highest|worst|best)\b|rated|stars?\b|score|scoring|csat|nps|net promoter|satisf|sentiment|\bfeel|\bmood\b|"
                            r"\btone\b|\bvibes?\b|negative|positive|"
                            r"recommend|happ(?:y|ier|iest)|unhapp|comments?|harsh|like (?:us|it) (?:less|more|least)|"
                            r"like least|like most|"
                            # "more upbeat in what they write", "would people recommend us more"
                            r"upbeat|cheerful|glowing|what (?:they|customers|people|clients) (?:say|write)", re.I)
 # A measure split by a group this tool has (bot/agent/analytics_cues.py leaves these to it).
-_SPLIT = re.compile(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+(?:the\s+|our\s+|all (?:the\s+)?)?"
+_SPLIT = lazy(r"\b(?:by|per|for each|each|split (?:by|across|into)|broken down by|across)\s+(?:the\s+|our\s+|all (?:the\s+)?)?"
                     r"(?:first[- ]touch\s+|first\s+|crm\s+|customer\s+|client\s+|member(?:ship)?\s+|shopper\s+)?(?:channels?|segments?|(?:journey\s+)?stages?|"
                     # (lane probe19a) "review score by product line", "ratings per product type": what is sold
                     # (lane tune31) "nps by book category", "ratings per genre": the trade's own categories
                     r"product categor(?:y|ies)|(?:[\w-]+\s+)?categor(?:y|ies)|(?:[\w-]+\s+)?genres?|product (?:lines?|types?|ranges?|groups?|kinds?))\b", re.I)
 # "which touchpoint gets the sourest comments": a split this tool does not have (feedback_sentiment's)
-_BY_TOUCHPOINT = re.compile(r"\b(?:which|what|each|every|by|per) touch ?points?\b", re.I)
+_BY_TOUCHPOINT = lazy(r"\b(?:which|what|each|every|by|per) touch ?points?\b", re.I)
 # "recommend score by first-touch channel": the NPS in owners' words
 # ("would members recommend us, split by channel": the would-recommend question, asked of each group)
-_MEASURED = re.compile(r"\bnps\b|net promoter|\bcsat\b|satisfaction|\bsatisfied\b|review scores?|ratings?|sentiment|\brecommend us\b|"
+_MEASURED = lazy(r"\bnps\b|net promoter|\bcsat\b|satisfaction|\bsatisfied\b|review scores?|ratings?|sentiment|\brecommend us\b|"
                        r"\brecommend\w*(?:[- ]to[- ](?:a[- ])?(?:friends?|mates?))? (?:scores?|ratings?|numbers?)\b", re.I)
 # "would they recommend us, by segment", "how happy are families at each stage": the measure said
 # in words, which split by a group is each group's level as much as "nps by segment" is
-_MEASURED_IN_WORDS = re.compile(r"\bhow (?:happy|satisfied|pleased|content)\b|\b(?:would|will|do|does|did) (?:[\w'-]+ ){0,2}"
+_MEASURED_IN_WORDS = lazy(r"\bhow (?:happy|satisfied|pleased|content)\b|\b(?:would|will|do|does|did) (?:[\w'-]+ ){0,2}"
                                 r"recommend (?:us|the \w+|our \w+)\b|\blikely (?:are (?:[\w'-]+ ){0,2})?to recommend\b", re.I)
-_TONE = re.compile(r"\btone\b|\bmood\b|\bsentiment\b|\bvibes?\b", re.I)
-_CHANGED = re.compile(r"\b(?:moved|shifted|swung|behind|pull(?:s|ed|ing)? (?:\w+ ){0,2}down|dragg(?:ed|ing) (?:\w+ ){0,2}down|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
+_TONE = lazy(r"\btone\b|\bmood\b|\bsentiment\b|\bvibes?\b", re.I)
+_CHANGED = lazy(r"\b(?:moved|shifted|swung|behind|pull(?:s|ed|ing)? (?:\w+ ){0,2}down|dragg(?:ed|ing) (?:\w+ ){0,2}down|dr[oi]ve\w*|driving|caus\w*|explain\w*|to blame|"
                       r"responsible|change[ds]?|fell|fall\w*|drop\w*|rose|ris\w+|dip\w*|jump\w*)\b|"
                       # (lane probe21c) "which client segment has got less satisfied": a change of mood, movers'
                       r"\b(?:got|gotten|become|became|grown|getting|gone|went|turned) (?:a (?:bit|lot|little) |much )?"
                       r"(?:unhappier|happier|grumpier|crankier|less (?:happy|satisfied)|more (?:unhappy|satisfied))\b", re.I)
 # "which segment rates the pies highest": the verb, with what is rated and how
-_RATED = re.compile(r"review|rating|rated|stars?\b|\bscor(?:es?|ing|ed)\b|csat|nps|net promoter|satisf|recommend|"
+_RATED = lazy(r"review|rating|rated|stars?\b|\bscor(?:es?|ing|ed)\b|csat|nps|net promoter|satisf|recommend|"
                     r"\brates? (?:(?:us|the|our|it|them)(?: [\w-]+){0,2} )?(?:any |the )?(?:lower|higher|worse|better|lowest|highest|worst|best)\b",
                     re.I)
 # "happiest", "angriest": a group ranked on a feeling is a comparison too
-_COMPARISON = re.compile(r"hurt|lower|higher|lowest|highest|worse|better|worst|best|least|most|\bless\b|\bmore\b|differ|than|vs\b|versus|"
+_COMPARISON = lazy(r"hurt|lower|higher|lowest|highest|worse|better|worst|best|least|most|\bless\b|\bmore\b|differ|than|vs\b|versus|"
                          r"\w+iest\b|\b(?:warm|cold|kind|nice|harsh|fond|cool|poor|weak|strong|tough|mean)(?:est|er)\b|"
                          # "are people whose order came late writing angrier comments?": one group's feeling against the rest
                          + _TONE_COMPARED + "|"
@@ -111,10 +112,10 @@ _COMPARISON = re.compile(r"hurt|lower|higher|lowest|highest|worse|better|worst|b
 # A measure named by its own name wins over a word that only leans to one: "satisfaction by
 # journey stage, review scores please" asks for review scores.
 _NAMED_MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("nps", re.compile(r"\bnps\b|net promoter", re.I)),
-    ("csat", re.compile(r"\bcsat\b", re.I)),
+    ("nps", lazy(r"\bnps\b|net promoter", re.I)),
+    ("csat", lazy(r"\bcsat\b", re.I)),
     # "the happiest reviews": the reviews' own score, not a satisfaction survey
-    ("review_score", re.compile(r"\breview scores?\b|\bstar ratings?\b|\bstars? (?:out of|rating)\b|"
+    ("review_score", lazy(r"\breview scores?\b|\bstar ratings?\b|\bstars? (?:out of|rating)\b|"
                                 r"\b(?:un)?happ(?:y|ier|iest) (?:reviews?|ratings?)\b", re.I)),
 )
 
@@ -172,7 +173,7 @@ def _boost(slots: Any) -> float:
     if getattr(slots, "breakdown", None) in ("channel", "segment") and RANKED_ORDER.search(text.lower()) \
             and {"nps", "csat", "csat_mean"} & set(getattr(slots, "metrics", None) or []):
         return -0.3  # (lane probe23c) "nps per segment, best first": the groups ranked, movers by value
-    if fulfilment_pair(text.lower()) and not (_RATED.search(text) or re.search(r"\brat(?:e|es|ed|ing)\b", text, re.I)):
+    if fulfilment_pair(text.lower()) and not (_RATED.search(text) or rx.search(r"\brat(?:e|es|ed|ing)\b", text, re.I)):
         # (lanes probe19c, tune30) the tone of delivered against collected goods: the touchpoints' texts
         # ("how upbeat are people who get a delivery vs those who collect"); said with ratings, or late
         # against on time, it stays the satisfaction split by delivery
@@ -183,8 +184,8 @@ def _boost(slots: Any) -> float:
     named = any(cue.search(text) for _, cue in _BY)
     if _SPLIT.search(text) and (_MEASURED.search(text) or _MEASURED_IN_WORDS.search(text)) and not _CHANGED.search(text):
         # "compare ratings across channels": the groups set side by side, not two periods
-        if re.search(r"\bcompar\w*\b", text, re.I) and not getattr(slots, "against", None) \
-                and not re.search(r"\b(?:last|previous|prior|before)\b", text, re.I):
+        if rx.search(r"\bcompar\w*\b", text, re.I) and not getattr(slots, "against", None) \
+                and not rx.search(r"\b(?:last|previous|prior|before)\b", text, re.I):
             return 1.4
         return 0.9  # "nps by segment", "csat per channel": each group's level, side by side
     if _SPLIT.search(text) and _TONE.search(text) and by_from(text) in ("segment", "product_category") \

@@ -13,11 +13,11 @@ params model before a tool runs (bot/agent/tools.py), so nothing is loosened.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from pydantic import BaseModel
 
+from bot.agent.patterns import lazy, rx
 from bot.agent.tools import ToolSpec
 
 MAX_FIELD_DESCRIPTION = 140  # characters: one sentence of what the argument means
@@ -26,7 +26,7 @@ MAX_DEFAULT_CHARS = 40  # a longer default (a list of every stage) is left to th
 _DROP = {"title", "examples"}
 # A full stop that ends a sentence: not the one inside "e.g." or "i.e.", and followed by the
 # next sentence (a capital) or the end of the text.
-_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?](?=\s+[A-Z(\"']|$)")
+_SENTENCE_END = lazy(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?](?=\s+[A-Z(\"']|$)")
 
 
 def compact_schema(params: type[BaseModel]) -> dict[str, Any]:
@@ -41,7 +41,7 @@ def compact_schema(params: type[BaseModel]) -> dict[str, Any]:
 def tool_description(spec: ToolSpec) -> str:
     """What the tool is for, in its first paragraph: no worked examples (the planner's
     shortlist already picked the tool as a candidate; bot/agent/toolbox.py)."""
-    first = re.split(r"\n\s*\n", spec.description.strip(), maxsplit=1)[0]
+    first = rx.split(r"\n\s*\n", spec.description.strip(), maxsplit=1)[0]
     return _shorten(" ".join(first.split()), MAX_TOOL_DESCRIPTION)
 
 

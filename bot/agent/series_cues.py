@@ -6,9 +6,9 @@ owner asked about.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from bot.agent.patterns import lazy, rx
 from bot.agent.word_fragments import DAY_TO_QUARTER, DAY_WEEK_MONTH, DAYS_WEEKS_MONTHS
 
 _MOVE = (r"(?:dropping|falling|rising|climbing|growing|shrinking|slipping|sliding|declining|increasing|"
@@ -84,7 +84,7 @@ _UNIT_ON_UNIT = (r"^(?!.*(?:\b(?:vs\.?|versus|against|compar\w*|than|beside|next
                  r"tell me|let me know|heads up|shout|change|changes|changed|growth|difference)\b|%|\bper ?cent\b)).+?"
                  r"(?:,|\s-)\s*(?:(day)[- ]on[- ]day|(week)[- ]on[- ]week|(month)[- ]on[- ]month|(quarter)[- ]on[- ]quarter)\b")
 SERIES_ASKED += "|" + _UNIT_ON_UNIT
-_EACH = re.compile(_DONE_EACH + "|" +
+_EACH = lazy(_DONE_EACH + "|" +
                    r"\b(?:for|over|on|in|across|during) each of the (?:last|past|previous) (?:\d+|[a-z]+) (days|weeks|months)\b|"
                    r"\bper calendar (month)\b|" + _TO_THE_NEXT + "|" + _HOW_MANY_PER + "|" + _EACH_BEFORE + "|" + _SINGLE + "|"
                    + _HOW_IT_WENT + "|" + _WHICH_SINGLE + "|" + _UNIT_ON_UNIT)
@@ -96,7 +96,7 @@ def series_grain_asked(text: str) -> str | None:
     """day | week | month when the series names its points ("for each of the last 7 days")."""
     m = _EACH.search(text)
     if m is None:
-        return "day" if re.search(_NIGHTLY, text) else None
+        return "day" if rx.search(_NIGHTLY, text) else None
     return next(g for g in m.groups() if g).rstrip("s")
 
 
@@ -105,4 +105,4 @@ def boost_series(slots: Any) -> float:
     to draw ("are the jobs getting longer?"), so they add nothing."""
     from bot.agent.analytics_cues import has_metric, text_of
 
-    return 1.2 if has_metric(slots) and re.search(SERIES_ASKED, text_of(slots)) else 0.0
+    return 1.2 if has_metric(slots) and rx.search(SERIES_ASKED, text_of(slots)) else 0.0

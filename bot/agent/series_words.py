@@ -6,12 +6,11 @@ module stays under the size limit; it imports nothing of the planner's.
 
 from __future__ import annotations
 
-import re
-
+from bot.agent.patterns import lazy, rx
 from bot.agent.word_fragments import DAY_TO_QUARTER
 
 # (lane probe23a) a chart drawn, never a chart read: "star chart readings", "birth chart readings" are the goods
-TREND_CUE = re.compile(r"\btrend(?:s|ed|ing|line|lines)?\b|\bover time\b|\bweek by week\b|\bday by day\b|\bmonth by month\b|"
+TREND_CUE = lazy(r"\btrend(?:s|ed|ing|line|lines)?\b|\bover time\b|\bweek by week\b|\bday by day\b|\bmonth by month\b|"
                         r"(?<!star )(?<!birth )(?<!natal )(?<!seating )(?<!size )\bchart(?:s|ed|ing)?\b(?! readings?\b)|\bplot(?:s|ted|ting)?\b|\bgraph(?:s|ed|ing|ically)?\b|\bseries\b|\bcreep\w*|\bgoing (?:up|down)\b|"
                         r"\b(?:is|are|has|have|was|were) (?:\w+ ){0,6}(?:been )?(?:rising|falling|climbing|declining|"
                         r"sliding|growing|shrinking|improving|worsening|increasing|decreasing|dropping|slipping|"
@@ -35,7 +34,7 @@ TREND_CUE = re.compile(r"\btrend(?:s|ed|ing|line|lines)?\b|\bover time\b|\bweek 
 
 # "week on week" is a comparison ("churn week on week") until a movement word makes it a series:
 # "has churn been getting worse over the last 180 days, week on week" asks for every week.
-_X_ON_X = re.compile(r"\b(day|week|month|quarter) (?:on|over|to|by) \1\b")
+_X_ON_X = lazy(r"\b(day|week|month|quarter) (?:on|over|to|by) \1\b")
 
 
 # (lane probe24b) the lead's phase Z convention: "X on X" without two periods named is a series at
@@ -43,7 +42,7 @@ _X_ON_X = re.compile(r"\b(day|week|month|quarter) (?:on|over|to|by) \1\b")
 # one comparison when two periods are set side by side ("october vs september, month on month",
 # "last month against the one before", "this week than last") or one change is asked for as a
 # number ("month on month change in revenue", "what's the week on week growth").
-_X_ON_X_ONE_CHANGE = re.compile(
+_X_ON_X_ONE_CHANGE = lazy(
     rf"\b(?:vs\.?|versus|against|compared?|than|beside|next to|set against|relative to)\b|"
     rf"\b{DAY_TO_QUARTER} (?:on|over|to|by) {DAY_TO_QUARTER} (?:%|percent(?:age)? |per ?cent )?"
     rf"(?:change|difference|growth|increase|decrease|rise|fall|drop|swing|delta|movement)\b|"
@@ -63,26 +62,26 @@ def series_grain(text: str) -> str | None:
     # condition, read by bot/agent/alert_slots.py), never a series to chart. Any of the four words
     # suffices because none of them names a KPI or a period of its own (probe24b's X-on-X met
     # tune17b's alert windows, merge mend 84772fd2).
-    if re.search(r"\b(?:alert|alarm|rule|warning)s?\b", text):
+    if rx.search(r"\b(?:alert|alarm|rule|warning)s?\b", text):
         return None
     m = _X_ON_X.search(text)
-    over = re.search(r"\bover the (?:passing |last few |past few )?(day|week|month|quarter)s\b", text)
+    over = rx.search(r"\bover the (?:passing |last few |past few )?(day|week|month|quarter)s\b", text)
     if m is None and over is not None:
         return over.group(1)  # (lane probe24b) "nps over the months", "plot it over the weeks": that grain's run
     if m is not None and not _X_ON_X_ONE_CHANGE.search(text):
         return m.group(1)  # (lane probe24b) phase Z: "takings month on month" with no two periods is its run of months
     # "week on week since 1 Sept": an open run of weeks from a date is a series, not one pair; so is
     # "week on week for the last 90 days", ", the last 90 days" (many weeks, each against the one before)
-    if m is None or not (TREND_CUE.search(_X_ON_X.sub(" ", text)) or re.search(r"\bsince\b", text)
+    if m is None or not (TREND_CUE.search(_X_ON_X.sub(" ", text)) or rx.search(r"\bsince\b", text)
                          # "month on month this year": a period holding many of them, each against the one before
-                         or (m.group(1) != "month" and re.search(r"\b(?:this|last|the past|the last) (?:year|quarter)\b", text))
-                         or (m.group(1) == "month" and re.search(r"\b(?:this|last|the past|the last) year\b|\bytd\b", text))
+                         or (m.group(1) != "month" and rx.search(r"\b(?:this|last|the past|the last) (?:year|quarter)\b", text))
+                         or (m.group(1) == "month" and rx.search(r"\b(?:this|last|the past|the last) year\b|\bytd\b", text))
                          # (lane probe24a, the lead's phase-Z convention) "korfball receipts month on month":
                          # with no two periods named and no change asked, the months in a row
-                         or (m.group(1) == "month" and not re.search(
+                         or (m.group(1) == "month" and not rx.search(
                              r"\b(?:chang\w*|differen\w*|compar\w*|vs\.?|versus|against|up or down|than|alert\w*|tell me|let me know|"
                              r"warn\w*|ping|notify|flag)\b|%", text))
-                         or re.search(r"(?:\b(?:for|over|across|during|in) |(?:^|,)\s*)(?:the )?(?:last|past|previous) (?:(?:[3-9]\d|[1-9]\d\d) days|"
+                         or rx.search(r"(?:\b(?:for|over|across|during|in) |(?:^|,)\s*)(?:the )?(?:last|past|previous) (?:(?:[3-9]\d|[1-9]\d\d) days|"
                                       r"(?:\d+|few|couple of|two|three|four|five|six|twelve) (?:weeks|months|quarters|years)|half[- ](?:a )?year)\b", text)):
         return None
     return m.group(1)

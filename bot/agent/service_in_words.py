@@ -10,9 +10,8 @@ complaints themselves (their themes) or as the orders.
 
 from __future__ import annotations
 
-import re
-
 from bot.agent.owner_words import CLOSED, DELIVERY, QUERIES
+from bot.agent.patterns import lazy
 
 # complaints in the words owners use for them, and the desk's own words (owner_words.QUERIES)
 _COMPLAINTS = (r"(?:grumbles?|gripes?|moans?|grievances?|niggles?|whinges?|beefs?|grouses?|complaints?|"
@@ -63,4 +62,4 @@ _TERMS: list[tuple[str, str]] = [
     (r"\b(?:web ?shop|web ?site|online (?:shop|store)) (?:visits|sessions)\b(?![^?.!]{0,40}\b(?:end(?:s|ed|ing)?|turn(?:s|ed|ing)?|"
      r"convert\w*|result\w*|lead(?:s|ing)?|led)\b)", "sessions"),
 ]
-PATTERNS = [(re.compile(p), code) for p, code in _TERMS]
+PATTERNS = [(lazy(p), code) for p, code in _TERMS]

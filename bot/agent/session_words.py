@@ -9,7 +9,7 @@ booking" stays the time to first purchase (vocab.py), as it names what it ends a
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 _WEB = (r"(?:site|website|web ?site|web ?shop|online shop|online store|app|page|pages|store page|shop page|"
         r"webstore|web store|shop online)")
@@ -43,4 +43,4 @@ SESSION_TERMS: list[tuple[str, str]] = [
      rf"(?:on|in|at) (?:the |our |my )?(?:[\w'-]+ ){{0,3}}?{_WEB}\b",
      "session_length"),
 ]
-SESSION_PATTERNS = [(re.compile(p), code) for p, code in SESSION_TERMS]
+SESSION_PATTERNS = [(lazy(p), code) for p, code in SESSION_TERMS]

@@ -26,6 +26,7 @@ from dataclasses import asdict
 from typing import Any, get_args
 
 from bot.agent.follow_up_grain import split_said
+from bot.agent.patterns import lazy, rx
 from bot.agent.slots import Slots
 from bot.agent.swapped_periods import PERIOD_ARGS, SWAPPED
 
@@ -33,7 +34,7 @@ from bot.agent.swapped_periods import PERIOD_ARGS, SWAPPED
 # "put them in order of the size of the change", "how much each town moved" (lanes tune33 and
 # probe22a wrote this twice; one pattern since unify34)
 _CHANGED = r"(?:changed?|moved|grew|grown|fell|fallen|shifted|swung|rose|risen|dropped|climbed|slipped|went up or down)"
-_BY_CHANGE = re.compile(
+_BY_CHANGE = lazy(
     # (lane probe25c) "rank the gingerbread segments by ...": the groups named in two or three words
     r"\b(?:re-?)?(?:rank|sort|order|list|arrange|put)(?:ed|ing|ting)? (?:them|it|those|these|that|this|the (?:[\w-]+ ){0,2}\w+)? ?(?:again )?"
     r"(?:by|on|in order of) "
@@ -50,7 +51,7 @@ _BY_CHANGE = re.compile(
     rf"\b(?:re-?)?(?:rank|sort|order|list|arrange)(?:ed|ing)? (?:them|it|those|these|the \w+s)? ?(?:again )?by (?:who|which(?: one)?s?|what) "
     rf"(?:has |have |had )?{_CHANGED}(?: (?:the )?most)?(?![\w-])", re.I)
 # "rank them by size", "sort those by their totals instead": each group's own level again
-_BY_LEVEL = re.compile(
+_BY_LEVEL = lazy(
     r"\b(?:re-?)?(?:rank|sort|order|arrange)(?:ed|ing)? (?:them|it|those|these|that|this|the (?:[\w-]+ ){0,2}\w+s)? ?(?:again )?by "
     r"(?:(?:the|their|its|each one's|each|overall|raw|plain|actual|straight) ){0,2}(?:size|level|totals?|values?|figures?|amounts?|volumes?|"
     # (lane probe25c) "by the plain count", "by what each one brought in": each group's own level
@@ -111,7 +112,7 @@ def said(spec: Any, asked: Slots, ctx: Any) -> set[str]:
     # default: "and by weekday?" after an hour pattern is the weekday pattern.
     text = (getattr(asked, "norm", "") or getattr(asked, "text", "") or "").lower()
     named = {k for k, v in own.items() if isinstance(v, str) and len(v) > 2
-             and re.search(rf"\b{re.escape(v.lower().replace('_', ' '))}s?\b", text)}
+             and rx.search(rf"\b{re.escape(v.lower().replace('_', ' '))}s?\b", text)}
     # "the other way round": both periods said again, swapped (bot/agent/swapped_periods.py)
     swapped = set(PERIOD_ARGS) if SWAPPED.search(text) else set()
     # "and which day of the week": the default split, named (bot/agent/follow_up_grain.py)

@@ -14,7 +14,7 @@ from bot.agent.kpi_things_counted import BOOKED_BESIDE
 from bot.agent.kpi_words import KPI_PATTERNS
 from bot.agent.kpis_named import COUNTED_ORDERS, with_tails
 from bot.agent.order_outcome_words import OUTCOME_PATTERNS
-from bot.agent.patterns import rx
+from bot.agent.patterns import lazy, rx
 from bot.agent.stage_phrases import BEFORE_THE_CARE, everyday_stages
 from bot.agent.store_values import Known, value_stems
 from bot.agent.vocab import (
@@ -41,27 +41,27 @@ potential lost old your my same such every each""".split())
 
 def normalise(text: str) -> str:
     t = text.lower().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    t = re.sub(r"\b(\w+)-stage\b", r"\1 stage", t)
-    t = re.sub(r"\b(day|week|month|quarter|year)[- ](on|over|by|to)[- ](day|week|month|quarter|year)\b",  # "month-on-month"; "week over week" is "week on week"
+    t = rx.sub(r"\b(\w+)-stage\b", r"\1 stage", t)
+    t = rx.sub(r"\b(day|week|month|quarter|year)[- ](on|over|by|to)[- ](day|week|month|quarter|year)\b",  # "month-on-month"; "week over week" is "week on week"
                lambda m: f"{m[1]} {'on' if m[2] == 'over' and m[1] == m[3] else m[2]} {m[3]}", t)
     # (lane probe22b) "turning sour from one week to the next": each week after the last, week by week
-    t = re.sub(r"\bfrom one (day|week|month|quarter) to the (?:next|other)\b", r"\1 by \1", t)
+    t = rx.sub(r"\bfrom one (day|week|month|quarter) to the (?:next|other)\b", r"\1 by \1", t)
     # (lane ps28) "by the buyers' age brackets", "our clients' towns": the people's own group is the group
-    t = re.sub(r"\b(?:the |our |my )?(?:customers|buyers|clients|shoppers|members|guests|people|punters|students|patients)'s? "
+    t = rx.sub(r"\b(?:the |our |my )?(?:customers|buyers|clients|shoppers|members|guests|people|punters|students|patients)'s? "
                r"(?=(?:age|ages|towns?|cit(?:y|ies)|regions?|segments?|channels?|first[- ]touch|areas?)\b)", "", t)
     # (lane ps28) "compared stage against stage", "region versus region": each group set against the
     # others is the groups side by side, as "region by region" says (not two periods compared)
-    t = re.sub(r"\b(?:(?:compared|set|weighed|pitted|stacked|lined up) )?(town|city|region|channel|segment|stage|area|county|"
+    t = rx.sub(r"\b(?:(?:compared|set|weighed|pitted|stacked|lined up) )?(town|city|region|channel|segment|stage|area|county|"
                r"suburb|category|persona|touchpoint|source) (?:against|versus|vs\.?) \1\b", r"\1 by \1", t)
     # "what're people moaning about", "who're our best customers": the contraction spelled out
-    t = re.sub(r"\b(what|who|where|how|why|when|which|there|they|we|you)'re\b", r"\1 are", t)
+    t = rx.sub(r"\b(what|who|where|how|why|when|which|there|they|we|you)'re\b", r"\1 are", t)
     for short, full in _SHORTHAND.items():  # what people type in chat
-        t = re.sub(rf"\b{short}\b", full, t)
+        t = rx.sub(rf"\b{short}\b", full, t)
     t = t.replace("post purchase", "post-purchase").replace("postpurchase", "post-purchase")
-    t = re.sub(r"(?:(?<=\w) |^)v\.? (?=\w)", lambda m: " vs " if m.start() else "vs ", t)  # "this quarter v last quarter": the sports-page versus
+    t = rx.sub(r"(?:(?<=\w) |^)v\.? (?=\w)", lambda m: " vs " if m.start() else "vs ", t)  # "this quarter v last quarter": the sports-page versus
     # "consideration > decision > purchase": a chain of steps, written as arrows
-    t = re.sub(r"(?<=[a-z]) ?(?:-+>|=+>|→|>) ?(?=[a-z])", " -> ", t)  # never "revenue > 500"
-    return re.sub(r"\s+", " ", t).strip()
+    t = rx.sub(r"(?<=[a-z]) ?(?:-+>|=+>|→|>) ?(?=[a-z])", " -> ", t)  # never "revenue > 500"
+    return rx.sub(r"\s+", " ", t).strip()
 
 
 # A head count and the rate it is the top of: asked "as a rate", the rate
@@ -78,7 +78,7 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
     """KPI codes in the order they are mentioned, and the text with their words blanked."""
     found: list[tuple[int, str]] = []
     # "the percentage of orders delivered on time": orders are what the share is of, not a KPI.
-    masked = re.sub(r"\b(?:percentage|share|proportion|fraction|%|per ?cent|ratio|rate) of (?:our |the |all )?"
+    masked = rx.sub(r"\b(?:percentage|share|proportion|fraction|%|per ?cent|ratio|rate) of (?:our |the |all )?"
                     r"(?:orders|purchases|sales)\b",
                     lambda m: " " * len(m.group(0)), t)
     for pattern, code in (*OUTCOME_PATTERNS, *KPI_PATTERNS, *METRIC_PATTERNS):  # the newer phrasings first
@@ -292,7 +292,7 @@ def _each_of(words: str) -> str:
 
 # "do returning visitors convert better than new ones?", "which traffic type converts best?":
 # conversion ranked across groups (a funnel split by the groups), not one total.
-GROUP_CONVERSION = re.compile(
+GROUP_CONVERSION = lazy(
     r"\bconver\w* (?:the )?(?:best|worst|most|least|highest|lowest)\b|"
     r"\b(?:best|worst|highest|lowest|top)[- ]converting\b|"
     r"\bconver\w* (?:\w+ ){0,3}(?:better|worse|more|less|higher|lower|more often|less often) than\b|"

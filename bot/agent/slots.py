@@ -28,7 +28,7 @@ from bot.agent.month_halves import halves
 from bot.agent.month_or_month import month_or_month
 from bot.agent.month_weeks import other_part
 from bot.agent.other_englishes import plain_english
-from bot.agent.patterns import rx
+from bot.agent.patterns import lazy, rx
 from bot.agent.quarter_grain import quarter_grain
 from bot.agent.review_sites import sites_named
 from bot.agent.said_again import without_taken_back
@@ -147,7 +147,7 @@ def _unknown_filter(t: str, slots: Slots) -> list[tuple[str, str]]:
 
 # "in the north east", "than in the south", "the midlands vs the north": a part of the country the
 # question names; when the data has no region or town of that name it is said, never dropped.
-_COMPASS = re.compile(r"\b(?:in|from|across|of|and|or|vs\.?|versus|than|against|with|to) (?:in |from )?(?:the )?"
+_COMPASS = lazy(r"\b(?:in|from|across|of|and|or|vs\.?|versus|than|against|with|to) (?:in |from )?(?:the )?"
                       r"((?:north|south|east|west)(?:[- ]?(?:east|west))?|(?:east|west) midlands|midlands)\b"
                       r"(?=\s*(?:$|[?,.!;:)]|(?:and|or|vs\.?|versus|than|compared|against|this|last|in|over|during|for|since|"
                       r"regions?|areas?|is|are|was|were|do|did|does|have|has|had|customers|shoppers|people|clients|lot|folks?|more|less|"
@@ -160,21 +160,21 @@ def _unknown_places(t: str, known: Known, text: str = "", taken: set[str] | None
 
     names = {n.lower() for n in (*known.regions, *known.cities)}
     for name in names:  # "bath and north east somerset" is a region, whatever compass words it holds
-        t = re.sub(rf"\b{re.escape(name)}\b", lambda m: "_" * len(m.group(0)), t)
+        t = rx.sub(rf"\b{re.escape(name)}\b", lambda m: "_" * len(m.group(0)), t)
     named = unknown_place_names(t, text, known, taken or set())
     return named + [("place", m.group(1)) for m in _COMPASS.finditer(t) if m.group(1) not in names
                     and not any(n.startswith(m.group(1) + " ") for _, n in named)]
 
 
-_COMPARE = re.compile(
+_COMPARE = lazy(
     r"\b(?:vs\.?|versus|compared?|comparison|than (?:last|the previous|before|it was|in)|change[ds]?|"
     r"went (?:up|down)|gone (?:up|down)|increase[ds]?|decrease[ds]?|drop(?:ped)?(?! (?:the|that|this) [\w' -]{2,30}? (?:bit|part|filter|side)\b)|rise|rose|fell|"
     r"week on week|month on month|better|worse|improv\w*|up or down|against|"
     # (lane probe16a) "this month next to the same days last month": two periods side by side
     r"next to (?=(?:the )?(?:same|last|previous|prior|one before|week before|month before)\b))\b")
-_HORIZON = re.compile(r"\b(?:next|coming|following)\s+(?:(?:\d+|thirty|ninety|six|twelve|three)\s+)?(?:days?|weeks?|months?|"
+_HORIZON = lazy(r"\b(?:next|coming|following)\s+(?:(?:\d+|thirty|ninety|six|twelve|three)\s+)?(?:days?|weeks?|months?|"
                       r"quarter|year|half[- ]year)\b|\byear ahead\b")
-_REFERS_BACK = re.compile(r"\b(?:that|this|the same|the) (?:customer|person|client|buyer)\b|"
+_REFERS_BACK = lazy(r"\b(?:that|this|the same|the) (?:customer|person|client|buyer)\b|"
                           r"\b(?:them|those customers|those people|him|her|they)\b")
 
 
@@ -262,7 +262,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
 
 # "paths that lead to advocacy, like referrals and testimonials": the examples after a stage
 # illustrate it; they are not touchpoints or channels to narrow it to.
-_EXAMPLES = re.compile(r"(?:,\s*(?:things |stuff )?|\b(?:things|stuff)\s+)(?:like|such as|e\.?g\.?|for example|"
+_EXAMPLES = lazy(r"(?:,\s*(?:things |stuff )?|\b(?:things|stuff)\s+)(?:like|such as|e\.?g\.?|for example|"
                        r"for instance)\s+[^,.;:?!]+")
 
 

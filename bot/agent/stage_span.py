@@ -7,25 +7,25 @@ catalog's own example: "where do we lose people between consideration and purcha
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from bot.agent.analytics_cues import text_of
+from bot.agent.patterns import lazy
 from bot.agent.story_steps import story_over
 
-_SPAN = re.compile(r"\bbetween\b.{3,80}\band\b|\bfrom\b.{3,80}\b(?:to|through to|until|till)\b|"
+_SPAN = lazy(r"\bbetween\b.{3,80}\band\b|\bfrom\b.{3,80}\b(?:to|through to|until|till)\b|"
                    r"\bstep[- ]by[- ]step\b|\b(?:each|every) step\b")
 # the same ends asked as a time or a KPI ("how long from first hearing of us to buying"), or as the
 # whole journey drawn ("the full journey from awareness to advocacy with pain points"), or the
 # drop-off named as such
-_NOT_A_FUNNEL = re.compile(r"\bhow long\b|\b(?:days|weeks|time) (?:from|between|it takes)\b|\bpain ?points?\b|"
+_NOT_A_FUNNEL = lazy(r"\bhow long\b|\b(?:days|weeks|time) (?:from|between|it takes)\b|\bpain ?points?\b|"
                            r"\b(?:full|whole|entire) journey\b|\bjourney map\b|\bmap\b|"
                            # "what's the drop-off between checkout and order placed": the drop-off itself, asked by name
                            r"\bdrop[- ]?offs?\b|\bdropoffs?\b")
 
 # "from quote request to a paid install, how many convert": a head count through the span's steps,
 # not the step's rate read as a KPI ("what share of quote requests convert")
-_HOW_MANY_THROUGH = re.compile(r"^(?!.*\b(?:share|percentage|proportion|fraction|per ?cent|rate)\b)(?=.*\bfrom\b.{3,80}\bto\b)"
+_HOW_MANY_THROUGH = lazy(r"^(?!.*\b(?:share|percentage|proportion|fraction|per ?cent|rate)\b)(?=.*\bfrom\b.{3,80}\bto\b)"
                                r".*\bhow many\b")
 
 
@@ -47,8 +47,8 @@ def stage_span(slots: Any) -> float:
 
 
 # four web steps or more listed one after another, by commas, arrows or "then": the funnel over them
-_LISTED = re.compile(r"(?:,|\bthen\b|->|>)(?:[^,>]*?(?:,|\bthen\b|->|>)){2,}")
-_CHAIN = re.compile(r"\bto\b.*\bto\b|->")
+_LISTED = lazy(r"(?:,|\bthen\b|->|>)(?:[^,>]*?(?:,|\bthen\b|->|>)){2,}")
+_CHAIN = lazy(r"\bto\b.*\bto\b|->")
 
 
 def chain_of_steps(slots: Any) -> None:
@@ -60,7 +60,7 @@ def chain_of_steps(slots: Any) -> None:
 
 # "only counting teams who booked within 7 days", "just count people who paid inside a fortnight":
 # a funnel's window, said alone (a follow-up of the funnel just shown)
-_WINDOW_ALONE = re.compile(r"^(?:(?:and|but|ok|now|then),? )*(?:only|just)? ?(?:count\w*|includ\w*)\b.{0,40}?"
+_WINDOW_ALONE = lazy(r"^(?:(?:and|but|ok|now|then),? )*(?:only|just)? ?(?:count\w*|includ\w*)\b.{0,40}?"
                            r"\b(?:within|inside|in under|in less than) (?:a |an |the first )?(?:\d{1,3} ?)?(?:days?|weeks?|fortnight|months?)\b")
 
 
@@ -71,7 +71,7 @@ def window_alone(slots: Any) -> float:
 
 # (lane tune35) "which first channel turns site browsers into paying clients best", "which segment turns lookers
 # into bookers best": people at one stage made people of a later one, group by group, is the funnel between them
-_TURNS_INTO = re.compile(r"\b(?:turn|convert)(?:s|ed|ing)? (?:the |our |more )?(?:[\w-]+ ){0,3}?(?:browsers|lookers|visitors|"
+_TURNS_INTO = lazy(r"\b(?:turn|convert)(?:s|ed|ing)? (?:the |our |more )?(?:[\w-]+ ){0,3}?(?:browsers|lookers|visitors|"
                          r"window[- ]shoppers|enquirers|enquiries|people having a look) into (?:actual |real )?(?:[\w-]+ )?"
                          r"(?:payers|buyers|bookers|customers|clients|purchasers|members|students|diners|guests)\b")
 

@@ -6,9 +6,8 @@ which reads the periods themselves."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from bot.agent.patterns import rx
+from bot.agent.patterns import lazy, rx
 from bot.agent.vocab import NUMBER_WORDS
 from bot.agent.when_words import UNIT_DAYS, number, period_between
 from bot.agent.word_fragments import DAY_WEEK_MONTH
@@ -73,7 +72,7 @@ _HOW_THAT_WENT = (r"how(?:'d|'s|s| did| was| were| does| do| is)\s+(?:that|it|we
 _UNITS = r"(day|weekend|week|fortnight|month|quarter|year|period|one)"
 # (lane probe26b) "the week just before that", "the quarter previous to that": the same step back
 _JUST = r"(?:(?:just|right|immediately|directly)\s+)?"
-_BEFORE_THAT = re.compile(rf"\b(?:the\s+)?((?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}) {DAY_WEEK_MONTH}s?)\s+"
+_BEFORE_THAT = lazy(rf"\b(?:the\s+)?((?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}) {DAY_WEEK_MONTH}s?)\s+"
                           r"(?:before|prior to|earlier than)\s+(?:that|it|this|then)\b|"
                           rf"\b(?:the\s+)?{_UNITS}\s+{_JUST}(?:before|prior to|previous to|preceding|earlier than)\s+(?:that|it|this|then)\b|"
                           rf"\bthe (?:previous|prior|preceding) {_UNITS} to (?:that|it|this)\b|"
@@ -83,7 +82,7 @@ _BEFORE_THAT = re.compile(rf"\b(?:the\s+)?((?:\d+|{'|'.join(sorted(NUMBER_WORDS,
 
 
 # "and the seven before that?" after the last seven days: as many again, the unit left unsaid
-_COUNT_BEFORE_THAT = re.compile(rf"\bthe\s+(?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+"
+_COUNT_BEFORE_THAT = lazy(rf"\bthe\s+(?:\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\s+"
                                 r"(?:before|prior to|earlier than)\s+(?:that|it|this|then)\b")
 
 

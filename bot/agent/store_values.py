@@ -66,7 +66,7 @@ def read_values(t: str, values: tuple[str, ...], *, people: bool, original: str 
     hits: list[tuple[int, str]] = []
     for value in sorted(values, key=len, reverse=True):
         # "Returning_Visitor" as stored is "returning visitors" as said
-        v = re.sub(r"(?:\\ |_)+", "[ _]", re.escape(value.lower()))
+        v = rx.sub(r"(?:\\ |_)+", "[ _]", re.escape(value.lower()))
         if people:
             # "which paths lead people to ...": a verb before people and "to", not the leads
             verb = rf"(?!\s+(?:{PEOPLE})\s+(?:to|into|towards)\b)" if value.lower() in _VERB_LIKE else ""
@@ -78,7 +78,7 @@ def read_values(t: str, values: tuple[str, ...], *, people: bool, original: str 
                        rf"|\b(?:{_GROUP_ADJ})\s+{v}s\b|\b{v}s?\s+only\b|\b(?:only|just)\s+(?:the\s+|our\s+)?{v}s?\b")
             # (tune32) "the folk on the mezcal newsletter", "people in our loyalty club": the people, then their group
             pattern += rf"|\b(?:{PEOPLE})\s+(?:on|in)\s+(?:the\s+|our\s+)?(?:[a-z'-]+\s+)?{v}\b(?!\s+(?:page|email|channel|campaign|stage)s?\b)"
-            others = "|".join(re.sub(r"(?:\\ |_)+", "[ _]", re.escape(o.lower())) for o in values if o != value)
+            others = "|".join(rx.sub(r"(?:\\ |_)+", "[ _]", re.escape(o.lower())) for o in values if o != value)
             if others:
                 # "the vip and loyalty members": the first of a list of groups, the people named after the last
                 pattern += (rf"|\b{v}s?(?=(?:(?:,?\s+(?:and|or|&|\+)|,)\s+(?:the\s+|our\s+)?(?:{others})s?)+\s+(?:{_SCHEME}\s+)?"

@@ -7,8 +7,7 @@ bot/agent/stage_phrases.py and bot/agent/journey_plans.py, as every stage betwee
 
 from __future__ import annotations
 
-import re
-
+from bot.agent.patterns import lazy
 from tools.core.stages import STAGE_INDEX
 
 # what people do at each stage, in the order a step is tried: the later stages first, since
@@ -30,16 +29,16 @@ _STEP_WORDS: tuple[tuple[str, str], ...] = (
     ("consideration", r"\bbrows\w*|\blook(?:s|ed|ing)?\b|\bnosy\b|\bnosey\b|\beye(?:s|d|ing)? (?:\w+ )?up\b|\beyeing\b|"
                       r"\bcheck(?:s|ing|ed)? out (?:the|our|my)\b|\bconsider\w*"),
 )
-_STEPS = tuple((stage, re.compile(words)) for stage, words in _STEP_WORDS)
+_STEPS = tuple((stage, lazy(words)) for stage, words in _STEP_WORDS)
 
 # a step ends where the story moves on: "to", "then", "on to", an arrow or a comma
-_NEXT = re.compile(r",?\s*\b(?:and then|then|and on to|on to|through to|thru to|all the way to|to|till|until)\b\s*|"
+_NEXT = lazy(r",?\s*\b(?:and then|then|and on to|on to|through to|thru to|all the way to|to|till|until)\b\s*|"
                    r"\s*(?:->|→)\s*|,\s*")
-_FROM = re.compile(r"\bfrom\b")
-_ON = re.compile(r"\b(?:to|then|till|until)\b|->|→")
+_FROM = lazy(r"\bfrom\b")
+_ON = lazy(r"\b(?:to|then|till|until)\b|->|→")
 # "from browsing to paying, and on to after-sales": a span whose far end goes on, every stage between
 # (read by bot/agent/journey_plans.py), not a story of its steps
-_SPAN_GOES_ON = re.compile(r"\band on to\b")
+_SPAN_GOES_ON = lazy(r"\band on to\b")
 
 
 def step_stage(step: str) -> str | None:

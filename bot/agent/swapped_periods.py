@@ -11,7 +11,7 @@ to weeks" reshapes a series, it does not turn two periods round."""
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy, rx
 
 # The arguments that hold the two periods, in the tools that set two side by side
 PERIOD_ARGS = ("period", "against", "compare_period")
@@ -34,14 +34,14 @@ ORDER = (rf"\b(?:swap|switch|flip|reverse)\w* (?>{_PAIR})\b{_NOT_THE_ORDER}(?: {
          rf"\b(?:swap|switch|flip|reverse)\w* (?:it|that)(?=\s*(?:$|[,.;:!?]| (?:{_ROUND}|please|then|again|so|and|now)\b))"
          rf"{_NOT_THE_ORDER}(?: {_ROUND})?\b|"
          rf"\bturn\w* (?:{_PAIR}|it|that) a?round\b|\b(?:swap|switch|flip)\w* {_ROUND}\b{_NOT_THE_ORDER}")
-SWAPPED = re.compile(f"{IDIOM}|{ORDER}")
+SWAPPED = lazy(f"{IDIOM}|{ORDER}")
 
 
 def unit_of_the_pair(text: str) -> bool:
     """Whether the swap names the periods by their unit ("flip the two months", "swap the weeks
     round"): that unit is not a grain asked for."""
     m = SWAPPED.search(text)
-    return bool(m and re.search(rf"\b{_UNIT}\b", m.group()))
+    return bool(m and rx.search(rf"\b{_UNIT}\b", m.group()))
 
 
 def sets_two_periods(spec: object) -> bool:
@@ -58,13 +58,13 @@ _MONTH_NUMBERS = {m: i for i, names in enumerate((
     ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
     ("december", "dec")), start=1) for m in names}
 _MONTH = "(" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + ")"
-NAMED_FIRST = re.compile(rf"\b(?:put|have|show|list|with|make|keep|start with|lead with)\b[^.?!]{{0,40}}?\b{_MONTH}\b"
+NAMED_FIRST = lazy(rf"\b(?:put|have|show|list|with|make|keep|start with|lead with)\b[^.?!]{{0,40}}?\b{_MONTH}\b"
                          rf"(?: [\w'-]+){{0,3}}? (?:first|1st|on the left)\b|^(?:[\w'-]+ ){{0,3}}?{_MONTH} first\b")
 
 
 def _start_month(period: object) -> int | None:
     start = period.get("start") if isinstance(period, dict) else period
-    m = re.match(r"\d{4}-(\d\d)-\d\d", start or "") if isinstance(start, str) else None
+    m = rx.match(r"\d{4}-(\d\d)-\d\d", start or "") if isinstance(start, str) else None
     return int(m.group(1)) if m else None
 
 

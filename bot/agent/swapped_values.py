@@ -5,13 +5,14 @@ instead is a value read too (so "revenue instead of instagram" drops nothing).""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from bot.agent.patterns import lazy
+
 _SWAPS = (
-    re.compile(r"\b(?:swap|switch|change|replace|trade)\s+(?:the\s+|our\s+)?(?P<old>[\w-]+)(?:\s+(?:ones?|people|customers|lot|crowd))?"
+    lazy(r"\b(?:swap|switch|change|replace|trade)\s+(?:the\s+|our\s+)?(?P<old>[\w-]+)(?:\s+(?:ones?|people|customers|lot|crowd))?"
                r"\s+(?:out\s+)?(?:for|with|to|by)\s+(?:the\s+|our\s+)?(?P<new>[\w-]+)\b"),
-    re.compile(r"\b(?P<new>[\w-]+)(?:\s+(?:ones?|people|customers|lot|crowd))?\s+(?:instead\s+of|rather\s+than|in\s+place\s+of)"
+    lazy(r"\b(?P<new>[\w-]+)(?:\s+(?:ones?|people|customers|lot|crowd))?\s+(?:instead\s+of|rather\s+than|in\s+place\s+of)"
                r"\s+(?:the\s+|our\s+)?(?P<old>[\w-]+)\b"),
 )
 

@@ -17,14 +17,15 @@ own few hundred n-grams, not a pass over the vocabulary.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
 import numpy as np
 
-_TOKEN = re.compile(r"(?u)\b\w\w+\b")
-_SPACES = re.compile(r"\s\s+")
+from bot.agent.patterns import lazy
+
+_TOKEN = lazy(r"(?u)\b\w\w+\b")
+_SPACES = lazy(r"\s\s+")
 
 
 def word_ngrams(text: str) -> list[str]:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
+from bot.agent.patterns import lazy
 from bot.agent.refused_asks import ELSEWHERE, HARM, NAMING
 
-FOLLOW_UP = re.compile(
+FOLLOW_UP = lazy(
     # "ok now the same feelings per channel": an acknowledgement first, then the follow-up's own lead
     # (lane probe25b) "actually do this month so far against september": a change of mind said first
     r"^\s*(?:(?:ok|okay|right|alright|great|cool|thanks|lovely|grand|actually|nah|no),?\s+)?(?:and|what about|how about|"
@@ -50,11 +51,11 @@ FOLLOW_UP = re.compile(
     r"(?:or )?(?:could|would|might|can) (?:it|that|this) (?:be|have been)|or (?:is|was) it)\b", re.I)
 # "list the high and medium risk ones too": the last analysis again, widened; (tune31) "which hour then, for the tea money?"
 # (lane ps28) "... region by region this time", "by age this go": the last analysis asked another way
-FOLLOW_UP_END = re.compile(r"\b(?:too|as well|instead|also|(?:in )?the same way|likewise|then|this time(?: round| around)?|this go)\s*[?.!]*$|^(?!if )(?:[\w']+ ){1,5}then,? (?=(?:for|in|on|by)\b)", re.I)
+FOLLOW_UP_END = lazy(r"\b(?:too|as well|instead|also|(?:in )?the same way|likewise|then|this time(?: round| around)?|this go)\s*[?.!]*$|^(?!if )(?:[\w']+ ){1,5}then,? (?=(?:for|in|on|by)\b)", re.I)
 
 # (lane probe25b) "antler crafts - that again for last month", "bodhran map - zoom right in on the
 # checkout stage": the trade (or the thing shown) named first, then the follow-up's own lead
-NAMED_THEN_LED = re.compile(r"^\s*[\w'&]+(?: [\w'&]+){0,2}\s*[-\u2013:,]\s+(?=(?:(?:show|give|run|do) (?:me |us )?)?(?:that|this) "
+NAMED_THEN_LED = lazy(r"^\s*[\w'&]+(?: [\w'&]+){0,2}\s*[-\u2013:,]\s+(?=(?:(?:show|give|run|do) (?:me |us )?)?(?:that|this) "
                             r"(?:[\w'%-]+ ){0,3}again\b|(?:the )?same (?:but|again|for)\b|(?:now |just |and )?zoom\b)", re.I)
 
 
@@ -66,7 +67,7 @@ def worded_as_a_follow_up(text: str) -> bool:
 
 # (tune32) "what did the newsletter folk spend in that time", "over the same period": the last
 # answer's span named by reference, so a whole new question still continues the thread
-SAME_SPAN = re.compile(r"\b(?:in|over|during|across|for|within) (?:that|this|those|these|the same|that same) "
+SAME_SPAN = lazy(r"\b(?:in|over|during|across|for|within) (?:that|this|those|these|the same|that same) "
                        r"(?:time|period|span|stretch|spell|window|timeframe|time ?frame|range|dates|days|weeks|months|stint)\b"
                        r"(?! (?:last|this|next) (?:year|month|week|quarter)\b)|"
                        # "what about the avg bill, same weeks?": the periods just compared, kept
@@ -76,12 +77,12 @@ SAME_SPAN = re.compile(r"\b(?:in|over|during|across|for|within) (?:that|this|tho
 # "how many of those orders were cancelled?", "which of them came back?": a question about the
 # last answer's own rows, so it keeps that answer's period and filters however long it is
 # (not "save all of them", an order about the last answer)
-ANAPHORA = re.compile(r"^(?:so |and |ok,? )?(?:(?:how (?:many|much)|which|who|what (?:share|percentage|proportion|fraction|"
+ANAPHORA = lazy(r"^(?:so |and |ok,? )?(?:(?:how (?:many|much)|which|who|what (?:share|percentage|proportion|fraction|"
                        r"part|number|per ?cent))\b.*?\b)?(?:of|among|amongst|out of) (?:those|them|these)\b|"
                        r"\bthose (?:customers|orders|people|buyers|shoppers|clients|sessions|visitors|tickets)\b", re.I)
 # Orders to remove or undo something, and things journeybot does not do at all (write to
 # customers, move money, book). Answered only by a tool that acts on what is named.
-COMMAND = re.compile(
+COMMAND = lazy(
     # (lane probe26b) a trade's heading may come first: "perfumery: reply to ...", "pickle shop - write ..."
     r"^(?:[\w'&]+(?: [\w'&]+){0,2}(?::| -| \u2013) (?=(?:please |kindly |pls |plz |can you |could you |now |just )?"
     r"(?:reply|respond|write|compose|draft|take|pull)\b))?"
@@ -122,15 +123,15 @@ COMMAND = re.compile(
     + NAMING + "|" + ELSEWHERE + r")(?![\w-])")
 # A diary, not the data: "remind me to call the wholesaler at 3" is answered by no tool, whatever
 # it names ("call the wholesaler" is not a persona rename); "remind me what churn was" is a question.
-REMINDER = re.compile(r"^(?:please |can you |could you |just )?(?:remind (?:me|us) to|set (?:me |us )?(?:up )?(?:a |an )?"
+REMINDER = lazy(r"^(?:please |can you |could you |just )?(?:remind (?:me|us) to|set (?:me |us )?(?:up )?(?:a |an )?"
                        r"reminders?)\b|\b(?:add|put) (?:it|this|that|\w+) (?:in|on|to) (?:my|the) (?:diary|calendar|to-?do list)\b")
 
 # "that", "it" standing for the last answer's subject: "how does that compare with last month?",
 # "break it down by channel", "show that weekly".
-THAT = re.compile(r"\b(?:does|did|is|was|has|show|give|break|split|plot|chart|graph|compare|see|put|make|get|group|regroup|lump|bucket|roll|flip|switch|turn|redo) "
+THAT = lazy(r"\b(?:does|did|is|was|has|show|give|break|split|plot|chart|graph|compare|see|put|make|get|group|regroup|lump|bucket|roll|flip|switch|turn|redo) "
                    r"(?:me |us )?(?:that|it|this|those|these)\b(?! (?:customers?|persona|card|alert|rule|one|person|client|buyer|member|guest)\b)|"
                    r"\b(?:that|it|this) (?:by|per|for|over|across|split|broken|weekly|daily|compare[sd]?)\b|"
                    # "can u break that one down by first-touch channel"
                    r"\b(?:break|split) (?:that|this|it) one (?:down|up|out)\b")
 # One customer named by reference: "that person", "this client", "the same customer"
-THAT_CUSTOMER = re.compile(r"\b(?:that|this|the same) (?:customer|person|client|buyer|member|guest)\b")
+THAT_CUSTOMER = lazy(r"\b(?:that|this|the same) (?:customer|person|client|buyer|member|guest)\b")

@@ -4,11 +4,12 @@ dropped by name ("drop the vip bit, everyone please"): the last analysis, everyt
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from bot.agent.patterns import lazy
+
 # "stretch that to 120 days", "make it 90 days", "try 3 months instead": a bare span, no "last"/"past"
-_BARE_SPAN = re.compile(r"^(?!.*\b(?:last|past|previous|this|next|over the|in the)\s+(?:\d{1,3}\s*)?(?:days?|weeks?|months?)\b).*?"
+_BARE_SPAN = lazy(r"^(?!.*\b(?:last|past|previous|this|next|over the|in the)\s+(?:\d{1,3}\s*)?(?:days?|weeks?|months?)\b).*?"
                         r"\b(?:to|at|make (?:it|that)|use|try|with|of|instead of \d{1,3} ?\w+,?)\s+(\d{1,3})\s*-?\s*(days?|weeks?|months?)\b")
 _UNIT_DAYS = {"d": 1, "w": 7, "m": 30}
 # "drop the vip bit", "forget the instagram part", "lose the filter": the filter named taken off.
@@ -19,12 +20,12 @@ _PARTS = r"bit|part|filter|side|only bit"
 _EVERYONE = r"(?:everyone|everybody|all (?:customers|of them|clients|members|folk|people)|the whole lot)"
 # The reading also takes "bin"/"without" and a group's nouns ("the vip lot"), which only ever run once
 # the message is already a follow-up; as the cue they would claim "bin that alert thing" from the alerts.
-_DROPPED = re.compile(rf"\b(?:{_DROP_VERBS}|bin|without) (?:the |that )?([\w' -]{{2,30}}?) "
+_DROPPED = lazy(rf"\b(?:{_DROP_VERBS}|bin|without) (?:the |that )?([\w' -]{{2,30}}?) "
                       rf"(?:{_PARTS}|thing|lot|crowd|group)\b|\b{_EVERYONE}\b(?: (?:please|pls|again|instead))*\s*[?.!]*$")
 
 
 # the same, as a cue that the message continues the thread at all
-DROPS_A_FILTER = re.compile(rf"^(?:(?:ok|okay|right|now|and|so|then|please|pls|just),? )*(?:{_DROP_VERBS}) "
+DROPS_A_FILTER = lazy(rf"^(?:(?:ok|okay|right|now|and|so|then|please|pls|just),? )*(?:{_DROP_VERBS}) "
                             rf"(?:the |that )?[\w' -]{{2,30}}? (?:{_PARTS})\b|"
                             # (lane tune35) "everyone again", "all customers please": the whole message asks for everyone
                             rf"^(?:(?:ok|okay|right|now|and|so|then|please|pls|just),? )*{_EVERYONE}(?: (?:please|pls|again|instead))*\s*[?.!]*$")

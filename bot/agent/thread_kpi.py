@@ -9,17 +9,18 @@ words name the analysis but point back at the figure ("it", "that", "they") or a
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from bot.agent.patterns import lazy
+
 # "as a chart over time", "show it as a weekly graph", "plot that": the last figure, drawn
-CHART_OF_IT = re.compile(r"^(?:ok,? |and |now |then |so )?(?:(?:show|put|give|draw)(?: me)? (?:it|that|this) )?as an? "
+CHART_OF_IT = lazy(r"^(?:ok,? |and |now |then |so )?(?:(?:show|put|give|draw)(?: me)? (?:it|that|this) )?as an? "
                          r"(?:(?:weekly|daily|monthly) )?(?:chart|graph|line|trend|series)\b|"
                          r"^(?:ok,? |and |now |then |so )?(?:chart|graph|plot|draw) (?:it|that|this)(?: one)?\b")
 # "ping me if it goes above 5% again", "let me know if they jump by half": the figure as "it"
-IT_MOVES = re.compile(r"\b(?:if|when|whenever|once|should) (?:it|that|this|they|those|these)\b")
+IT_MOVES = lazy(r"\b(?:if|when|whenever|once|should) (?:it|that|this|they|those|these)\b")
 # "show me the complaints behind that", "the comments explaining it": what customers wrote about it
-SAID_BEHIND = re.compile(r"\b(?:complaints?|comments?|moans?|gripes?|grumbles?|feedback|reviews?|quotes?) "
+SAID_BEHIND = lazy(r"\b(?:complaints?|comments?|moans?|gripes?|grumbles?|feedback|reviews?|quotes?) "
                          r"(?:behind|explaining|that explain|about|around) (?:that|this|it|those|these)\b")
 _METRIC_TOOLS = ("kpis", "compare", "trend", "movers", "time_pattern")
 

@@ -7,10 +7,11 @@ subject is there but not split by, instead of "brand is not in the loaded data".
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-_SUBJECT_WORDS = re.compile(r"^(?:brands?|compan(?:y|ies)|business(?:es)?|accounts?|handles?|subjects?|firms?)$")
+from bot.agent.patterns import lazy
+
+_SUBJECT_WORDS = lazy(r"^(?:brands?|compan(?:y|ies)|business(?:es)?|accounts?|handles?|subjects?|firms?)$")
 
 
 def subject_not_split(store: Any, words: str) -> str | None:

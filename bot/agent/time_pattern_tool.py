@@ -8,12 +8,13 @@ opening?", "when do people send complaints?", "which month is best for us?". One
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from bot.agent.analytics_cues import metrics_from, text_of
 from bot.agent.likelier_when import LIKELIER_METRIC
 from bot.agent.meaning_notes import NOTE, SEP
+from bot.agent.patterns import lazy
+from bot.agent.patterns import rx as _rx
 from bot.agent.people_turning_up import TERMS as PEOPLE_TURNING_UP
 from bot.agent.time_peaks import MAY_MONTH, PATTERN_CUES, pattern_by, time_peak
 from bot.agent.tools import ToolContext, ToolSpec
@@ -50,7 +51,7 @@ _BEFORE_NAMED = (
 )
 # (lane tune34) the banks' convention: people's buying rate by hour is the purchase conversion; the
 # share of visits that bought only when visits or sessions are what is said to convert
-_VISITS_CONVERT = re.compile(r"\b(?:sessions?|visits?)\b|\b(?:site|web ?shop|website|shop|store) converts?\b|"
+_VISITS_CONVERT = lazy(r"\b(?:sessions?|visits?)\b|\b(?:site|web ?shop|website|shop|store) converts?\b|"
                              r"\bconver\w* (?:on|of|for|through) (?:the |our )?(?:site|web ?shop|website)\b")
 # "which weekday do lookers turn into buyers best": people turned into buyers, the buying rate
 _LOOKERS_TO_BUYERS = (r"\b(?:lookers?|browsers?|visitors?|window[- ]shoppers?|people|folk)\b.{0,30}?\b(?:turn\w*|convert\w*|become\w*) "
@@ -90,12 +91,12 @@ def _by(text: str) -> str | None:
     found = pattern_by(text)
     if found:
         return found
-    if re.search(r"\bhours?\b|\btimes? of day\b", text):
+    if _rx.search(r"\bhours?\b|\btimes? of day\b", text):
         return "hour"
     # (lane probe22a) "ok, only look at last month for that": a period named, not the months of the year
-    if re.search(r"(?<!\blast )(?<!\bthis )(?<!\bpast )(?<!\bprevious )(?<!\bprior )\bmonths?\b(?! (?:before|ago|back|earlier|prior)\b)", text):
+    if _rx.search(r"(?<!\blast )(?<!\bthis )(?<!\bpast )(?<!\bprevious )(?<!\bprior )\bmonths?\b(?! (?:before|ago|back|earlier|prior)\b)", text):
         return "month"
-    if re.search(r"\bweekdays?\b|\bdays?\b", text):
+    if _rx.search(r"\bweekdays?\b|\bdays?\b", text):
         return "weekday"
     return None
 
@@ -139,14 +140,14 @@ def plan_pattern(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     most_in_month = by is None and _MOST_IN_MONTH.search(raw)
     args["by"] = by or ("month" if most_in_month else "weekday")
     named = metrics_from(slots)
-    metric = next((code for rx, code in _BEFORE_NAMED if re.search(rx, text)), None)
+    metric = next((code for rx, code in _BEFORE_NAMED if _rx.search(rx, text)), None)
     metric = metric or next((m for m in named if m in PATTERN_METRICS), None)
     if metric is None and named:
         # "abandon baskets more on certain weekdays": the KPI asked about, never orders in its
         # place; the tool says which KPIs have a moment of their own when this one has none
         metric = named[0]
     if metric is None:
-        metric = next((code for rx, code in _METRIC_WORDS if re.search(rx, text)), None) or _what_the_data_counts(ctx)
+        metric = next((code for rx, code in _METRIC_WORDS if _rx.search(rx, text)), None) or _what_the_data_counts(ctx)
     if metric == "purchase_conversion" and args["by"] == "hour" and _VISITS_CONVERT.search(text):
         metric = "session_conversion"  # by hour, the share of sessions that bought (said in the answer)
         note = (NOTE, f"metric{SEP}{metric}{SEP}purchase conversion counts customers by the day, so by hour this is "
@@ -155,8 +156,8 @@ def plan_pattern(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     args["metric"] = metric
     names = _WEEKDAYS if args["by"] == "weekday" else _MONTHS if args["by"] == "month" else ()
     # Full names only ("may", "march" and "sat" are words too), and May only where "is may" names it.
-    asked = next((n for n in names if (n != "May" or re.search(MAY_MONTH, text))
-                  and re.search(rf"\b{n.lower()}s?\b", raw if most_in_month else text)), None)
+    asked = next((n for n in names if (n != "May" or _rx.search(MAY_MONTH, text))
+                  and _rx.search(rf"\b{n.lower()}s?\b", raw if most_in_month else text)), None)
     if asked:
         args["focus"] = asked  # "are Mondays worth opening?": where Monday ranks is said
         if args["by"] == "month" and "start" in (args.get("period") or {}):
@@ -181,7 +182,7 @@ def _weekday_of(day: Any) -> str | None:
         return None
 
 
-_MOST_IN_MONTH = re.compile(r"\bmost\b.{0,40}?\b(?:in|during|over) (?:the )?(?:january|february|march|april|june|july|august|"
+_MOST_IN_MONTH = lazy(r"\bmost\b.{0,40}?\b(?:in|during|over) (?:the )?(?:january|february|march|april|june|july|august|"
                             r"september|october|november|december)\b")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -232,7 +233,7 @@ def focus_again(previous: dict[str, Any], args: dict[str, Any], text: str) -> di
     names = _MONTHS if by == "month" else _WEEKDAYS if by == "weekday" else ()
     if not previous.get("focus") or args.get("by") != by:
         return args
-    asked = next((n for n in names if n != "May" and re.search(rf"\b{n.lower()}s?\b", text)), None)
+    asked = next((n for n in names if n != "May" and _rx.search(rf"\b{n.lower()}s?\b", text)), None)
     if asked is None:
         return args
     out = {**args, "focus": asked}

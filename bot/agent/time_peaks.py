@@ -10,13 +10,13 @@ day?" with no period named: the day of the week is meant, not one date.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from bot.agent.analytics_cues import DAYS_VS, metrics_from, text_of
 from bot.agent.day_hunches import DAY_HUNCH
 from bot.agent.likelier_when import HOUR_LIKELIER, WEEKDAY_LIKELIER
 from bot.agent.one_vs_rest import DAY_VS_REST, MONTH_VS_REST
+from bot.agent.patterns import lazy, rx
 from bot.agent.time_hunches import DAY_OURS, MONTH_HUNCH
 from bot.agent.visit_pattern_words import WHEN_VISITS
 from bot.agent.weekday_money import HOUR_PEAK, WEEKDAY_EARNS
@@ -31,11 +31,11 @@ _UNIT = r"(day|date|night|evening|week|month|year|weekday|(?:day|night|evening) 
 _ONE = r"(?:(?:single|one|particular|exact|specific) )?"
 # (lane probe22b) "which month are we flat out with hires", "what day are we rushed off our feet": the
 # busiest said as an owner feels it
-_PEAK = re.compile(rf"\b(?:which|what) {_ONE}{_UNIT}s?\b.{{0,90}}\b(?:most|least|highest|lowest|busiest|quietest|best|worst|"
+_PEAK = lazy(rf"\b(?:which|what) {_ONE}{_UNIT}s?\b.{{0,90}}\b(?:most|least|highest|lowest|busiest|quietest|best|worst|"
                    rf"biggest|slowest|fewest|top|peak(?:ed)?|record|flat out|(?:run|rushed) off (?:our|my|their) feet|"
                    rf"slammed|swamped|mobbed|heaving|rammed|packed out|snowed under)\b|"
                    rf"\b(?:busiest|quietest|slowest|best|worst|biggest|record|peak) {_UNIT}\b")
-_BUSY = re.compile(r"\bbusiest\b|\bquietest\b|\bslowest\b|\bpeak\b")
+_BUSY = lazy(r"\bbusiest\b|\bquietest\b|\bslowest\b|\bpeak\b")
 # The trend's cue: a day or a week asked about by its height is a question about the data even
 # with no KPI named ("which day last week was busiest?").
 TIME_PEAK_CUES = (
@@ -191,11 +191,11 @@ PATTERN_CUES: tuple[tuple[str, float], ...] = ((_MOOD_WHEN, 1.0), (_MONEY_MONTH,
 
 def pattern_by(text: str) -> str | None:
     """weekday | hour | month when the question asks for a pattern of the week, day or year."""
-    if re.search(_HOUR, text):
+    if rx.search(_HOUR, text):
         return "hour"
-    if re.search(_MONTH, text):
+    if rx.search(_MONTH, text):
         return "month"
-    if re.search(_WEEKDAY, text):
+    if rx.search(_WEEKDAY, text):
         return "weekday"
     return None
 
@@ -206,7 +206,7 @@ def time_peak(slots: Any) -> str | None:
     m = _PEAK.search(text_of(slots))
     if m is None:
         return None
-    unit = re.sub(r"^(?:date|night|evening)$", "day", m.group(1) or m.group(2) or "")
+    unit = rx.sub(r"^(?:date|night|evening)$", "day", m.group(1) or m.group(2) or "")
     if unit == "day" and not getattr(slots, "period", None):
         return "weekday"  # "what's our busiest day?": of the week; one day needs a period
     if unit.startswith(("day of", "night of", "evening of")) or unit == "weekday":

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from bot.agent.patterns import lazy
 from bot.answer import AnswerEvents, ToolCallRecord
 from tools.core.errors import NotReadyYet, ToolFatal, ToolInputError, ToolUnavailable
 from tools.core.text import in_words
@@ -244,7 +245,7 @@ def customer_texts(result: Any, _depth: int = 0) -> list[str]:
     return found
 
 
-_FENCE_TAG = re.compile(r"<(\s*/?\s*customer_text)", re.IGNORECASE)
+_FENCE_TAG = lazy(r"<(\s*/?\s*customer_text)", re.IGNORECASE)
 
 
 def escape_fence(text: str) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from bot.agent.patterns import lazy, rx
 from bot.agent.word_fragments import DAY_WEEK_MONTH
 
 # What the business sells, counted as orders. "bookings", "appointments" and "reservations" are
@@ -63,7 +64,7 @@ PEOPLE = (
     "drinkers", "divers", "shooters",
 )
 # The nouns as plain words: the speller never corrects them ("massages" is not "messages").
-TRADE_NOUNS = {w for noun in (*UNITS, *PEOPLE) for w in re.sub(r"[^a-z ]+", " ", noun.replace("?", "")).split() if len(w) > 3}
+TRADE_NOUNS = {w for noun in (*UNITS, *PEOPLE) for w in rx.sub(r"[^a-z ]+", " ", noun.replace("?", "")).split() if len(w) > 3}
 # (lane probe20b) one of the newer units, said in the singular ("takeaway orders"), is never "corrected" to its plural
 TRADE_NOUNS |= {"takeaway", "bouquet", "race"}
 # (lane probe25a) goods and places a letter away from a tool's word are never "corrected" to it:
@@ -71,7 +72,7 @@ TRADE_NOUNS |= {"takeaway", "bouquet", "race"}
 TRADE_NOUNS |= {"fennel", "kennel", "kennels", "fennels", "tunnel", "tunnels", "funnels"}
 UNIT = _UNIT = "(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")"
 # "lesson count", "install numbers": one unit's name, counted (lane ps10)
-UNIT_ONE = _UNIT_ONE = "(?:" + "|".join(sorted({re.sub(r"ies$", "y", re.sub(r"(x|ss|sh|ch)es$", r"\1", u)) if re.search(r"(?:ies|xes|sses|shes|ches)$", u)
+UNIT_ONE = _UNIT_ONE = "(?:" + "|".join(sorted({rx.sub(r"ies$", "y", rx.sub(r"(x|ss|sh|ch)es$", r"\1", u)) if rx.search(r"(?:ies|xes|sses|shes|ches)$", u)
                                      else u[:-1] for u in UNITS}, key=len, reverse=True)) + ")"
 _PERSON = "(?:" + "|".join(sorted(PEOPLE, key=len, reverse=True)) + ")"
 _MONEY = r"(?:revenue|takings|sales|turnover|income)"
@@ -92,7 +93,7 @@ _BULK = "".join(f"(?<!{w} )" for w in _DESK_CASES) + r"(?:loads|cases|crates|pal
 _ADJ = (r"(?:(?!(?:on|in|of|for|from|at|to|by|with|did|do|does|we|were|was|are|is|the|a|an|our|people|customers|"
         r"and|or|than|per|each|every)\b)[a-z][\w'-]* ){0,2}?")
 # A count of the trade's units: the units (group "u") are the orders.
-_UNIT_COUNTED = re.compile(
+_UNIT_COUNTED = lazy(
     rf"\b(?:how many(?: of (?:those|these|the|our))?|number of|no\.? of|count of|total|tally of|volume of|more|fewer|most|least|the most) {_ADJ}"
     rf"(?P<u>{_UNIT})\b|"
     rf"\b(?P<u2>{_UNIT}|{_UNIT_ONE}) (?:count|counts|numbers|volumes?|totals?|tally)\b|"
@@ -168,7 +169,7 @@ _UNIT_COUNTED = re.compile(
     rf"looking|trending|moving)\b(?=.{{0,20}}\b(?:{DAY_WEEK_MONTH} (?:by|on|to|after) {DAY_WEEK_MONTH}|weekly|daily|monthly|"
     rf"(?:each|per|every) {DAY_WEEK_MONTH})\b)")
 # Box-office tickets, class sessions and restaurant tables: only in the words that make them sold.
-_SOLD_TICKETS = re.compile(
+_SOLD_TICKETS = lazy(
     r"\b(?P<u>tickets?) (?:(?:were |got |have been |we )?(?:sold|bought|booked|purchased))\b|"
     r"\b(?:sell|sold|selling|book|booked|buy|bought) (?:the )?(?:most |more |fewer |any )?(?:[\w-]+ )?(?P<u2>tickets)\b|"
     r"\b(?:how many|number of) (?:[\w-]+ )?(?P<u3>tickets) (?:did|have|do) (?:we|you|i|they|people|the [\w-]+) (?:sell|sold|book|booked)\b|"
@@ -184,7 +185,7 @@ _SOLD_TICKETS = re.compile(
     # bought": entries or passes that people bought are the units sold
     r"\bhow many (?:[\w-]+ )?(?P<u6>entries|tickets|passes|admissions) (?:did|have|has|do) (?:[\w'-]+ ){1,4}?"
     r"(?:buy|bought|book|booked|purchase|purchased|pick up|picked up)\b")
-_CLASS_SESSIONS = re.compile(
+_CLASS_SESSIONS = lazy(
     r"\b(?:pt|training|class|swim|swimming|yoga|pilates|coaching|therapy|massage|tutoring|climbing|studio|"
     r"lesson|gym|spa|riding|music|driving|counselling|physio|skate|skating|court|padel|tennis|squash|surf|sailing|dance|"
     r"pottery|craft|cookery|tasting|trek|trekking|public|group|private|kids|family) (?P<u>sessions)\b|"
@@ -200,30 +201,30 @@ _CLASS_SESSIONS = re.compile(
     r"\b(?:refund|cancel+ation|refunds|cancel+ations)s? (?:rate |%|percentage )?(?:on|for|of) (?:the |our )?(?:[a-z-]+ )?(?P<u5>sessions)\b|"
     r"\b(?P<u2>sessions) (?:(?:were |got |have been |we )?(?:booked|sold|run|taught|held|delivered|completed))\b|"
     r"\b(?:book|booked|run|ran|teach|taught|hold|held|deliver|delivered) (?:the )?(?:most |more |fewer )?(?P<u3>sessions)\b")
-_SERVED_TABLES = re.compile(
+_SERVED_TABLES = lazy(
     r"\b(?P<u>tables) (?:(?:were |got |have been |we )?(?:booked|reserved|served|turned|seated|filled))\b|"
     r"\b(?:book|booked|reserve|reserved|serve|served|turn|turned|seat|seated|fill|filled) (?:the )?(?:most |more |fewer )?"
     r"(?P<u2>tables)\b|"
     r"\b(?:how many|number of) (?P<u3>tables) (?:did|have|do) (?:we|you|i|they) (?:serve|served|book|booked|turn|turned|"
     r"seat|seated|fill|filled|do|did)\b")
 # (lane ps28) "daily kulfi sales count", "the tally of sales": the sales counted are the orders, not their money
-_SALES_COUNTED = re.compile(r"\b(?P<u>sales) (?:count|counts|tally|headcount)\b|\b(?:count|tally) of (?:the |our )?(?P<u2>sales)\b")
+_SALES_COUNTED = lazy(r"\b(?P<u>sales) (?:count|counts|tally|headcount)\b|\b(?:count|tally) of (?:the |our )?(?P<u2>sales)\b")
 # (lane ps28) "fewer ginger beer cases", "how many wine cases": cases of the goods counted are the
 # orders; cases at the desk (_DESK_CASES) stay the tickets, and so do new ones or cases with only a
 # little word before them ("how many of those cases")
 _NOT_GOODS = f"(?:{'|'.join(_DESK_CASES)}|new|the|our|of|those|these)"
 # (lead, at merge) "how many fault cases have drivers reported": cases reported or raised are tickets
-_GOODS_CASES = re.compile(rf"\b(?:fewer|more|most|how many|number of) (?:(?!{_NOT_GOODS}\b)[a-z-]+ ){{1,2}}?(?P<u>cases)\b"
+_GOODS_CASES = lazy(rf"\b(?:fewer|more|most|how many|number of) (?:(?!{_NOT_GOODS}\b)[a-z-]+ ){{1,2}}?(?P<u>cases)\b"
                           r"(?! (?:(?:have|has|were|was|got|been) )*(?:[a-z]+ )?(?:reported|raised|logged|filed|opened|submitted)\b)")
 # The trade's people, counted: new ones, or people who joined, are newcomers; a head count of the
 # people who paid is the buyers.
-_NEW_PEOPLE = re.compile(
+_NEW_PEOPLE = lazy(
     rf"\bnew {_ADJ}(?P<p>{_PERSON})\b|"
     rf"\b(?:how many|number of|count of) (?:new )?(?P<p2>{_PERSON}) (?:have |had |has )?(?:joined|signed up|registered|"
     rf"enrol+ed|started|came on board)\b")
 # what a head count of buyers is never of (lane probe16a: "how many separate trade accounts bought" names them in two words)
 _NOT_WHO = rf"(?!(?:{_UNIT}|tickets|tables|sessions|orders|items|products|units|times|days|weeks|hours|of)\b)"
-_BUYERS = re.compile(
+_BUYERS = lazy(
     rf"\b(?:{_PERSON}|people|customer|client|member) (?:count|headcount|numbers) (?:of (?:those )?)?(?:who|that) "
     rf"(?:bought|paid|purchased|ordered|spent)\b|"
     rf"\b(?:number|count|headcount) of (?:{_PERSON}|people) (?:who|that) (?:actually )?(?:bought|paid|purchased|spent)\b|"
@@ -235,11 +236,11 @@ _BUYERS = re.compile(
     rf"(?:have |has |had )?(?:actually )?(?:booked|ordered|bought|paid|purchased)\b"
     rf"(?! (?:[\w-]+ ){{0,3}}(?:more than|again|twice|a second|two or more|(?:\d+|two|three|four|five|six|seven|eight|nine|ten)(?: times)? or more|\d+ ?\+ times|(?:\d+|two|three|four|five|six|seven|eight|nine|ten) times|\d+ plus times|repeat|once|online|in store|tickets?|through|something|anything)\b)")
 # "arrived when we promised", "turned up as promised": the promise kept, said the trade's way
-_AS_PROMISED = re.compile(r"\b(?:when|the day|on the day|as|like) (?:we|they were|it was|we'd|we had) promised\b|"
+_AS_PROMISED = lazy(r"\b(?:when|the day|on the day|as|like) (?:we|they were|it was|we'd|we had) promised\b|"
                           r"\bas promised\b|\bwhen (?:we said|we told them|promised)\b")
 
 # Work logged as support tickets: what is counted is the tickets, whatever the trade calls the work
-_AS_TICKETS = re.compile(r"\b(?:logged|raised|opened|filed|recorded|booked in|entered|submitted|created) as "
+_AS_TICKETS = lazy(r"\b(?:logged|raised|opened|filed|recorded|booked in|entered|submitted|created) as "
                          r"(?:an? |new )?(?:support )?(?:tickets?|cases?)\b")
 
 
@@ -277,5 +278,5 @@ def as_shop_words(text: str) -> str:
 # (lane probe21a) the business named by its trade: "joke shop:", "the weather station shop", "umbrella
 # stall takings". A word that alone would be off-topic ("a joke", "the weather") is then the shop's
 # name, not the question; bot/agent/planner.py leaves it out before deciding the question is off-topic.
-TRADE_NAME = re.compile(r"\b(?:[a-z-]+ ){1,2}?(?:shop|shops|stall|store|hire|club|school|studio|bakery|bar|cafe|van|"
+TRADE_NAME = lazy(r"\b(?:[a-z-]+ ){1,2}?(?:shop|shops|stall|store|hire|club|school|studio|bakery|bar|cafe|van|"
                         r"workshop|business|company)\b")

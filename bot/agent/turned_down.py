@@ -4,16 +4,16 @@ does NOT want, so they are no KPI, group or period to read."""
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 # ", not <a few words>" closing the question or its clause; not "not counting refunds", "not just
 # online", "not yet", "not sure", which qualify what is asked rather than turn something down
-_TURNED_DOWN = re.compile(r",\s*not (?!(?:counting|including|incl|excluding|just|only|even|yet|sure|that|so|too|much|many|"
+_TURNED_DOWN = lazy(r",\s*not (?!(?:counting|including|incl|excluding|just|only|even|yet|sure|that|so|too|much|many|"
                           r"bad|great|good|long|all|every|one|any|quite|really|as)\b)(?:the |our |by |per |for )?"
                           r"[\w%-]+(?: [\w%-]+){0,5}\s*(?=[?.!]*$|[,;])")
 # "by crm segment instead of category", "per month rather than per week": the split turned down
 # at the close of the question
-_IN_PLACE_OF = re.compile(r"\s+(?:instead of|rather than|in place of) (?:the |our |by |per )?[\w%-]+(?: [\w%-]+){0,2}\s*(?=[?.!]*$)")
+_IN_PLACE_OF = lazy(r"\s+(?:instead of|rather than|in place of) (?:the |our |by |per )?[\w%-]+(?: [\w%-]+){0,2}\s*(?=[?.!]*$)")
 
 
 def without_turned_down(t: str) -> str:

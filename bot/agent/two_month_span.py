@@ -7,16 +7,16 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
-import re
 from typing import Any
 
+from bot.agent.patterns import lazy
 from bot.agent.when_words import MONTH_NUMBERS, MONTH_RX, month_range, period_between
 
-_SPAN = re.compile(rf"\b(?:across|over|for|through|throughout|during|in|covering) (?:both )?{MONTH_RX},? (?:and|&|plus) {MONTH_RX}"
+_SPAN = lazy(rf"\b(?:across|over|for|through|throughout|during|in|covering) (?:both )?{MONTH_RX},? (?:and|&|plus) {MONTH_RX}"
                    r"(?! (?:separately|side by side|each|apart)\b)")
 
 # "how did september and october compare", "sales in july and august, each month": two months set apart
-_SET_APART = re.compile(r"\b(?:compar\w*|vs\.?|versus|against|side by side|separately|each|apart|differ\w*|change\w*|better|worse|"
+_SET_APART = lazy(r"\b(?:compar\w*|vs\.?|versus|against|side by side|separately|each|apart|differ\w*|change\w*|better|worse|"
                         r"more|less|fewer|month by month|monthly|per month)\b")
 
 

@@ -6,7 +6,8 @@ gives no tool and the answer says which forecasts exist and what shows the measu
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
+from bot.agent.patterns import rx as _rx
 
 _MONEY = (r"revenue|sales|sell|sold|takings|income|spend\w*|money|turnover|earn\w*|worth|value|orders?|purchases?|"
           r"buy\w*|bought|bookings?|cash|profit|margin|churn\w*|leav\w*|lapse\w*|quit\w*|likel\w*|chance|odds|propensity")
@@ -20,7 +21,7 @@ _MEASURE = {
     "visits": r"visits?|visitors?|traffic|sessions?|footfall|page ?views?",
     "reviews": r"reviews?|ratings?|survey (?:answers|responses)|nps|csat|satisfaction",
 }
-FORECAST_ELSEWHERE = re.compile(
+FORECAST_ELSEWHERE = lazy(
     rf"^(?!.*\b(?:{_MONEY}|{_OTHER})\b)(?=.*\b(?:{_ASKED}))(?=.*\b(?:{'|'.join(_MEASURE.values())})\b)")
 
 
@@ -28,7 +29,7 @@ def no_forecast(t: str) -> str | None:
     """What journeybot cannot forecast of this question, said plainly, if it asks that."""
     if not FORECAST_ELSEWHERE.search(t):
         return None
-    what = next(name for name, rx in _MEASURE.items() if re.search(rf"\b(?:{rx})\b", t))
+    what = next(name for name, rx in _MEASURE.items() if _rx.search(rf"\b(?:{rx})\b", t))
     return (f"I can't forecast {what}: journeybot's only forecast is of revenue and purchases from customers "
             f"who have already bought (their buying history), and there is no forecast of {what}. What I can "
             f"show is their course so far, week by week or month by month (a trend), and when they come by "

@@ -8,20 +8,18 @@ a question's unknown words; the answer names them rather than passing off a tota
 
 from __future__ import annotations
 
-import re
-
-from bot.agent.patterns import rx
+from bot.agent.patterns import lazy, rx
 
 # "which categories bring in the most revenue?", "revenue by payment type": a grouping no KPI can
 # be split by. Said in the answer with the groups there are, never a silent total.
-_UNLOADED_GROUP = re.compile(
+_UNLOADED_GROUP = lazy(
     r"\b(?:which|what|by|per|each|every|across|between|split by|broken down by|top \d+|best|worst)\s+"
     r"(?:of (?:the |our )?|the |our )?(?:(?:product|item|sales) )?"
     r"(categor(?:y|ies)|payment (?:types?|methods?|options?)|ways? (?:to|of) pay(?:ing|ment)?|brands?|compan(?:y|ies)|sellers?|"
     r"suppliers?|vendors?|colou?rs?|sizes?|agents?|reps?|advis[eo]rs?|operators?|staff members?|team members?|employees?)\b")
 # "how many orders were cancelled / are still on their way": orders of a status other than
 # completed, which the order KPIs leave out and name in their note.
-_ORDER_STATUS = re.compile(
+_ORDER_STATUS = lazy(
     r"\b(?:cancel+(?:ed|led|lations?)?|refund(?:ed|s)?|returned|pending|unpaid|in transit|undelivered|not (?:yet )?delivered|"
     r"still (?:on (?:their|its|the) way|in transit|being (?:shipped|delivered|processed)|(?:to be|not) delivered|"
     r"processing|shipping|pending|open|out for delivery)|on (?:their|its) way|awaiting (?:delivery|dispatch|shipment))\b")
@@ -29,11 +27,11 @@ _ORDER_STATUS = re.compile(
 
 # "how many users bought something?", "how many customers ordered twice?": a head count the KPIs
 # give as a share (of their n), which the answer must say rather than pass off as the count
-_HOW_MANY_PEOPLE = re.compile(r"\b(?:how many|number of|count of) (?:\w+ )?(?:customers|users|people|buyers|shoppers|"
+_HOW_MANY_PEOPLE = lazy(r"\b(?:how many|number of|count of) (?:\w+ )?(?:customers|users|people|buyers|shoppers|"
                               r"visitors|clients|members|guests)\b")
 _SHARE_OF_PEOPLE = ("purchase_conversion", "repeat_purchase_rate", "cart_abandonment")
 # "how many visits ended in a purchase in may?": a count of sessions the KPI gives as a share
-_HOW_MANY_VISITS = re.compile(r"\b(?:how many|number of|count of) (?:\w+ )?(?:visits|sessions|site visits|web visits)\b")
+_HOW_MANY_VISITS = lazy(r"\b(?:how many|number of|count of) (?:\w+ )?(?:visits|sessions|site visits|web visits)\b")
 
 
 def unloaded_asks(t: str, metrics: list[str]) -> list[tuple[str, str]]:

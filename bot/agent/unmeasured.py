@@ -5,8 +5,7 @@ visits last is the session_length KPI now (bot/agent/session_words.py)."""
 
 from __future__ import annotations
 
-import re
-
+from bot.agent.patterns import lazy
 from bot.agent.product_sales import SELLS_BEST, no_product_sales
 from bot.agent.unforecast import FORECAST_ELSEWHERE, no_forecast
 from bot.agent.visits_per_visitor import VISITS_PER_VISITOR, no_visits_per_visitor
@@ -16,7 +15,7 @@ _PEOPLE = (r"(?:people|visitors|users|shoppers|customers|clients|browsers|folks?
            r"most people|everyone)")
 _BOUGHT = r"(?:buy|order|purchase|pick|choose|get|book)"
 # "what did people buy most often", "what gets ordered the most": the things bought, ranked
-MOST_BOUGHT = re.compile(
+MOST_BOUGHT = lazy(
     rf"\bwhat (?:did|do|does|have|has) (?:our |the )?{_PEOPLE} (?:tend to |usually |mostly |actually )?{_BOUGHT}"
     rf"(?:ed)? (?:the )?most(?: often| of all| frequently)?\b|"
     r"\bwhat (?:gets|got|is|was|are|were|has been|have been) (?:bought|ordered|purchased|booked) (?:the )?most\b|"
@@ -25,8 +24,8 @@ MOST_BOUGHT = re.compile(
 # (lane tune27) "how many people visited the site more than twice": visits per visitor, never counted.
 # (lane real15) What sells best by product or category is the product_sales tool now
 # (bot/agent/product_sales_tool.py); sales by brand stay unanswered: no brand is stored.
-BRAND_SALES = re.compile(rf"^(?=.*\bbrands?\b(?! new)).*?(?:{SELLS_BEST.pattern})")
-NOT_IN_DATA = re.compile(f"{BRAND_SALES.pattern}|{VISITS_PER_VISITOR.pattern}|{FORECAST_ELSEWHERE.pattern}")
+BRAND_SALES = lazy(rf"^(?=.*\bbrands?\b(?! new)).*?(?:{SELLS_BEST.pattern})")
+NOT_IN_DATA = lazy(f"{BRAND_SALES.pattern}|{VISITS_PER_VISITOR.pattern}|{FORECAST_ELSEWHERE.pattern}")
 
 
 def not_in_data(t: str) -> str | None:

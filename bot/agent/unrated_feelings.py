@@ -11,12 +11,12 @@ feelings, and says which reading it took through the tool it names.
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import Any
 
+from bot.agent.patterns import lazy
 from bot.agent.plan import Plan
 
-_FEELING = re.compile(r"\b(?:positive|negative|good|bad|poor|happy|unhappy|angry|upset|critical|favou?rable|unfavou?rable|glowing|"
+_FEELING = lazy(r"\b(?:positive|negative|good|bad|poor|happy|unhappy|angry|upset|critical|favou?rable|unfavou?rable|glowing|"
                       r"nice|kind|pleased|satisfied)\b")
 
 
@@ -35,7 +35,7 @@ def _scored(store: Any) -> bool | None:
     return None if not counts or not counts[2] else bool(counts[0])
 
 
-_CSAT_BY_NAME = re.compile(r"\bcsat\b|\bstars?\b|\b(?:out )?of (?:5|five)\b|\b1 ?(?:-|to) ?5\b")  # CSAT itself, asked by name
+_CSAT_BY_NAME = lazy(r"\bcsat\b|\bstars?\b|\b(?:out )?of (?:5|five)\b|\b1 ?(?:-|to) ?5\b")  # CSAT itself, asked by name
 NPS_INSTEAD = "the surveys hold no CSAT scores, only NPS (0-10), so this is NPS"
 
 
@@ -60,7 +60,7 @@ def sentiment_without_csat(planner: Any, plan: Plan) -> Plan:
 # "are customers in the north east happier than in the south?": two places set against each
 # other on a feeling. The sentiment tool cannot split by place; each region's (or town's)
 # review score side by side answers it, whichever of the places the data knows by name.
-_HAPPIER_THAN_IN = re.compile(r"\b(?:happier|unhappier|more (?:satisfied|content|positive)|less (?:happy|satisfied|content)|"
+_HAPPIER_THAN_IN = lazy(r"\b(?:happier|unhappier|more (?:satisfied|content|positive)|less (?:happy|satisfied|content)|"
                               r"(?:like|rate) us (?:more|better|less))\b.{0,40}\bthan (?:\w+ )?(?:in|at|from|round|around)\b")
 
 
@@ -84,7 +84,7 @@ def satisfaction_by_place(planner: Any, plan: Plan) -> Plan:
 # (lane tune31) "are newsletter collectors more negative in tone than loyalty ones": two CRM
 # segments set against each other on the feeling of what they wrote. The sentiment tool cannot
 # split by segment; each segment's mean sentiment side by side answers it.
-_TONE_THAN = re.compile(r"\b(?:(?:more|less) (?:positive|negative|upbeat|grumpy|harsh|sour|critical|moany|cheerful)|happier|"
+_TONE_THAN = lazy(r"\b(?:(?:more|less) (?:positive|negative|upbeat|grumpy|harsh|sour|critical|moany|cheerful)|happier|"
                         r"grumpier|moodier|angrier|crosser|nicer|kinder|harsher)\b.{0,60}\b(?:than|vs\.?|versus|compared)\b")
 
 

@@ -10,7 +10,7 @@ each week" are a time of day, a period or a grain, never here.
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 _WORD = r"[a-z][a-z'-]*"
 # words after "the week of" that keep it a period the rules read or a pattern ("day of the week")
@@ -24,7 +24,7 @@ _STOP = r"(?!(?:vs|versus|against|compared|and|or|than|to|with|on|in|for|by|from
 _EVENTS = (r"festival|fair|show|match|game|tournament|marathon|race|carnival|parade|concert|conference|expo|"
            r"exhibition|closure|refit|renovation|roadworks|strike|outage|campaign|promo(?:tion)?|markets?|"
            r"open day|heatwave|snow|floods?|works|build|move|launch")
-_UNREAD = re.compile(
+_UNREAD = lazy(
     # "the week of the county show", "the weekend of the fair"
     rf"\b(?:the\s+)?(?:week|weekend|fortnight)\s+of\s+(?:the\s+|our\s+)?(?!{_NOT_EVENT}){_WORD}(?:\s+{_STOP}{_WORD}){{0,2}}|"
     # "during the clearance sale", "since our spring sale"

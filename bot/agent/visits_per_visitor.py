@@ -7,11 +7,11 @@ website's visits are meant here."""
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 _SITE = r"(?:the |our )?(?:web ?site|site|online shop|web shop|webshop|app)"
 _TIMES = r"(?:more than|over|at least|upwards of) (?:once|twice|\d+|[a-z]+) times?|(?:once|twice)\b|\d+\+? times|\d+ or more times|(?:once|twice) or more"
-VISITS_PER_VISITOR = re.compile(
+VISITS_PER_VISITOR = lazy(
     rf"\b(?:visit(?:ed|s)?|came to|come to|been (?:on|to)|browsed|landed on|popped (?:on|onto)) {_SITE} (?:[\w']+ ){{0,2}}?"
     rf"(?:{_TIMES})|"
     rf"\b(?:visit(?:ed|s)?|been back|came back|come back|returned|returning) (?:to )?{_SITE}? ?(?:more than|over|at least) "

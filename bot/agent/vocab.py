@@ -8,7 +8,7 @@ and a matched phrase is used up, so "average order value" is one KPI, not also "
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 # -- KPIs ------------------------------------------------------------------------------------
 
@@ -323,9 +323,9 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"\bhow many (?:[\w-]+ ){1,4}?(?:did|have|do) (?:we|you|i) (?:sell|sold|shift|shifted|ship|shipped)\b|"
      r"\b(?:books?|booked|sells?|sold|orders?|ordered) (?:the )?(?:most|least|fewest)\b", "orders"),
 ]
-METRIC_PATTERNS = [(re.compile(p), code) for p, code in METRIC_TERMS]
+METRIC_PATTERNS = [(lazy(p), code) for p, code in METRIC_TERMS]
 # "resolve 90% of tickets", "nine in ten orders arrive within…" ask for the same p90 in plain words.
-P90 = re.compile(r"\bp90\b|\b90(?:th)?[- ]percentile\b|\b90th pct\b|\bninetieth percentile\b|\bslowest 10 ?%|"
+P90 = lazy(r"\bp90\b|\b90(?:th)?[- ]percentile\b|\b90th pct\b|\bninetieth percentile\b|\bslowest 10 ?%|"
                  r"\b90 ?(?:%|per ?cent) of\b|\b(?:nine|9)[- ](?:in|out[- ]of)[- ](?:ten|10)\b|"
                  # "and the slowest ten percent?", "the worst 10 per cent of tickets"
                  r"\b(?:slowest|slow|worst|longest|last) (?:(?:ten|10) ?(?:%|percent|per ?cent|pc)|tenth|(?:1|one)[- ]in[- ](?:10|ten))")  # (ps27) or hyphenated: "slowest one-in-ten"
@@ -334,12 +334,12 @@ P90_OF = {"first_response_time": "first_response_time_p90", "resolution_time": "
 
 # A phrase that names some measure the lists above did not recognise: it is reported back as
 # not understood ("I don't know 'happiness index'") instead of being silently dropped.
-UNKNOWN_MEASURE = re.compile(
+UNKNOWN_MEASURE = lazy(
     r"\b((?:[a-z]+[ -]){0,2}[a-z]+) (?:rate|ratio|index|score|percentage|share|level|count)s?\b")
 # A KPI divided by people or visits ("revenue per visitor", "orders per customer"): a ratio the
 # catalogue lacks, said as unknown with its two sides offered, never answered as the numerator.
 # (Spend per order is the average order value, read above; "bookings per customer segment" a split.)
-RATIO = re.compile(
+RATIO = lazy(
     r"\b(revenue|sales|takings|turnover|income|profit|margin|orders|tickets|complaints|reviews|sessions|visits|bookings) "
     r"(?:per|for each|for every|/) (?:(?:each|every|a|an|single|unique|active|new) )?(visitor|visit|session|user|head|person|"
     r"people|customer|client|shopper|member|click|lead|employee|staff member|member of staff|table|seat|cover)s?\b"
@@ -351,13 +351,13 @@ RATIO_DENOMINATOR: dict[str, str] = {
 # exchange rate"): not a KPI journeybot lacks, a question it cannot answer at all.
 _CURRENCY = (r"(?:dollars?|usd|euros?|eur|pounds? sterling|sterling|gbp|naira|yen|yuan|rupees?|pesos?|rand|francs?|"
              r"krona|kronor|zloty|lira|shillings?|cedis?|dirhams?|ringgit|baht|won|bitcoin|btc)")
-FOREIGN_MEASURE = re.compile(r"\b(?:vat|tax|taxes|duty|interest|exchange|mortgage|inflation|tipping|wage|wages|salary|"
+FOREIGN_MEASURE = lazy(r"\b(?:vat|tax|taxes|duty|interest|exchange|mortgage|inflation|tipping|wage|wages|salary|"
                              r"pension|unemployment|crime|birth|heart|bank|base|tariff|fuel|electricity|energy|staff|employee|currency|"
                              rf"{_CURRENCY})\b")
 # Things outside any shop's data: a question about them gets no tool, whatever town or group it also
 # names ("the weather in Galway tomorrow", "reset the wifi router"). Weather with a KPI ("did the rain
 # hurt sales?"), or in what customers said ("has anyone mentioned the wifi?", quotes about it), is still a question.
-OFF_TOPIC = re.compile(r"^(?!.*\b(?:mention\w*|sa(?:y|ys|ying|id)|wr(?:ite|ites|ote|iting|itten)|complain\w*|moan\w*|grumbl\w*|feedback|reviews?|comments?|tickets?|gripes?|quotes?|quoted|verbatims?|praise)\b).*?\b(?:weather|raining|rain|snow(?!shoe|board|mobile|dome|sport)\w*|temperature|sunny|cloudy|windy|umbrella|frost|storms?|jokes?|riddles?|wi-?fi|router|modem|"
+OFF_TOPIC = lazy(r"^(?!.*\b(?:mention\w*|sa(?:y|ys|ying|id)|wr(?:ite|ites|ote|iting|itten)|complain\w*|moan\w*|grumbl\w*|feedback|reviews?|comments?|tickets?|gripes?|quotes?|quoted|verbatims?|praise)\b).*?\b(?:weather|raining|rain|snow(?!shoe|board|mobile|dome|sport)\w*|temperature|sunny|cloudy|windy|umbrella|frost|storms?|jokes?|riddles?|wi-?fi|router|modem|"
                        r"passwords?|laptop(?! (?:repairs?|shop|store|business)\b)|recipes?|horoscope|lottery|traffic jam|rotas?|rosters?|"
                        r"capital of|meaning of life|time is it|what day is it|(?:what time|when) (?:does|do|is|will|did) (?:the )?(?:shabbat|sabbath|sunset|sunrise|sundown|iftar|fast|high tide|low tide|sun (?:set|rise|come up|go down))|"
                        # money of the world, not the shop's: "the naira to dollar rate", "euro exchange rate"
@@ -368,7 +368,7 @@ OFF_TOPIC = re.compile(r"^(?!.*\b(?:mention\w*|sa(?:y|ys|ying|id)|wr(?:ite|ites|
                        r"(?:[\w-]+ )?(?:sponge|cake|pie|loaf|bread|scones?|pancakes?|biscuits?|cookies?|soup|stew|recipe))\b")
 # Facts of the world's history, not the shop's: "what year did vinyl overtake CDs", "who invented
 # the zip". Off topic even when a measure word is in them (no "we/our/us/my" to make it the shop's).
-WORLD_FACT = re.compile(r"^(?!.*\b(?:we|our|us|my|i|ours|me)\b)(?:so |and |ok,? )?(?:(?:what|which|in what) year|when) "
+WORLD_FACT = lazy(r"^(?!.*\b(?:we|our|us|my|i|ours|me)\b)(?:so |and |ok,? )?(?:(?:what|which|in what) year|when) "
                         r"(?:did|was|were) (?:.{1,60} )?(?:overt(?:ake|ook|aken)|invent(?:ed)?|discover(?:ed)?|born|die|died|"
                         r"released?|launch(?:ed)?|abolish(?:ed)?|sink|sank|sunk|land(?:ed)?|crowned|founded|built)\b|"
                         r"^(?!.*\b(?:we|our|us|my|i|ours|me)\b)(?:so |and |ok,? )?who (?:invented|discovered|founded|built)\b")
@@ -451,7 +451,7 @@ REGION_PLACES = {"kent", "surrey", "essex", "sussex", "devon", "cornwall", "some
 
 # -- cues shared by several tools ------------------------------------------------------------
 
-NEGATIVE = re.compile(
+NEGATIVE = lazy(
     r"\b(?:unhappy|complain\w*|complaints?|problem\w*|issues?|negative|angry|annoy\w*|frustrat\w*|bad|"
     r"worst|wrong|disappoint\w*|upset|hate\w*|dislik\w*|poor|broken|fail\w*|error\w*|whing\w*|whin\w*|moan\w*|"
     r"gripe\w*|griping|grumbl\w*|dissatisf\w*|detractors?|criticis\w*|critical|rant\w*|slate\w*|cross|furious|"
@@ -461,7 +461,7 @@ NEGATIVE = re.compile(
     r"(?:giv\w*|gave) out (?:about|to|over|at)|vex\w*|cribb\w*|cribs? about|grous\w*|kvetch\w*|bellyach\w*|"
     r"narked|peeved|(?:cheesed|browned|hacked|brassed) off|kick\w* off (?:about|over)|fuming|raging|seething|livid|"
     r"(?:got|gets|getting|put|puts|putting) (?:[\w']+ ){0,2}backs? up|wetin (?:dey )?(?:worry|bother|pain))\b")
-POSITIVE = re.compile(
+POSITIVE = lazy(
     r"\b(?:happy|happiest|chuffed|love[sd]?|loving|prais\w*|positive|great|best|delight\w*|compliment\w*|"
     r"rave[sd]?|raving|gush\w*|enthus\w*|enjoy\w*|nice|nicest|lovely|kind(?:est)? (?:things|comments|reviews)|like (?:best|most)|pleased|thrilled|glowing|kind words|thank\w*|"
     r"promoters?|fans?|favourite|favorite|satisfied|impressed|like about|likes? about|"

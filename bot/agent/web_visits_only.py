@@ -9,18 +9,18 @@ and never when the visitors are asked about buying, coming back or leaving (othe
 
 from __future__ import annotations
 
-import re
+from bot.agent.patterns import lazy
 
 _WEB = "website_visit"
 _IN_PERSON = ("instore_visit",)
 _LEAD = r"(?:(?:and|so|ok|okay|what about|how about|then)\s+)?"
 _WHOSE = r"(?:(?:the|our|my|all|all the|total|site|web|website|online)\s+)?"
-_COUNTED = re.compile(
+_COUNTED = lazy(
     rf"\b(?:how many|number of|count of|total|tally of|total number of)\s+{_WHOSE}(?P<a>visits|visitors)\b"
     rf"(?=\s*(?:did|have|has|had|were|was|are|is|we|in|on|over|during|for|last|this|so far|altogether|overall|in total|[?.!,]|$))|"
     rf"^\s*{_LEAD}{_WHOSE}(?P<b>visits|visitors)\s*[?.!]*\s*$")
 # the visitors doing something another KPI counts ("visitors who bought", "visitors that bounced")
-_OTHER = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*|convert\w*|order\w*|book\w*|return\w*|came back|come back|"
+_OTHER = lazy(r"\b(?:buy|buys|bought|buying|purchas\w*|convert\w*|order\w*|book\w*|return\w*|came back|come back|"
                     r"left|leave|bounce\w*|per|new|first[- ]time|repeat|cart|basket|checkout|pages?|long|time)\b")
 
 

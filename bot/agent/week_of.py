@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from typing import Any
 
-_WEEK_OF = re.compile(r"\b(?:the )?(?:week (of|commencing|beginning|starting)(?: on)?)\s+(?=\d|the \d)")
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+from bot.agent.patterns import lazy, rx
+
+_WEEK_OF = lazy(r"\b(?:the )?(?:week (of|commencing|beginning|starting)(?: on)?)\s+(?=\d|the \d)")
+_DAY = lazy(r"\d{4}-\d{2}-\d{2}")
 
 
 def _day_after(text: str, start: int, as_of: dt.date) -> tuple[dt.date, int] | None:
@@ -57,7 +58,7 @@ def week_of(text: str, when: Any, as_of: dt.date | None) -> Any:
         first = min((s for s, e in when.spans if e <= spans[0][0] or s >= spans[0][1]), default=spans[0][0])
         period, against = (when.period, weeks[0]) if first < spans[0][0] else (weeks[0], when.period)
     elif len(weeks) == 1 and against and _DAY.fullmatch(against[:10]) and against[:10] == against[-10:] \
-            and re.search(r"\b(?:the )?(?:week (?:before|prior|earlier|after)|previous week)\b", text):
+            and rx.search(r"\b(?:the )?(?:week (?:before|prior|earlier|after)|previous week)\b", text):
         # "the week of 2 november against the week before": that day's week too, not one day
         against = _week(dt.date.fromisoformat(against[:10]), None, as_of)
     # (lane tune34) two weeks named: the first said is the one asked about (the banks' convention)

@@ -14,23 +14,23 @@ before single weekdays.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from itertools import pairwise
 
+from bot.agent.patterns import lazy, rx
 from bot.agent.when_words import period_between
 from bot.agent.word_fragments import WEEKDAY_SHORT
 
 _DAY = rf"(?:{WEEKDAY_SHORT})(?:day|nesday|urday)?\b"
-_RUN = re.compile(
+_RUN = lazy(
     rf"\b(?:(?P<lead>on|last|this|this past|past|previous|over)\s+)?(?<!between )(?<!from )"
     rf"(?P<days>{_DAY}(?:\s*,\s*{_DAY})*\s*,?\s*(?:and|&|\+|n)\s+(?:on\s+)?{_DAY})"
     rf"(?P<week>\s+(?:of\s+)?(?:last|this|the previous|previous) week\b)?"
     rf"(?P<gone>\s+(?:that(?:'s| has| is)\s+)?just (?:gone|passed)\b)?")
 # "compare last monday and thursday", "monday and thursday, which was busier": the two days set
 # against each other, each its own period (bot/agent/when.py sets the second against the first)
-_SET_AGAINST = re.compile(r"\bcompar|\bvs\.?\b|\bversus\b|\bagainst\b|\bside by side\b|\bwhich (?:one |day |of (?:them|the two) )?"
+_SET_AGAINST = lazy(r"\bcompar|\bvs\.?\b|\bversus\b|\bagainst\b|\bside by side\b|\bwhich (?:one |day |of (?:them|the two) )?"
                           r"(?:was|did|had|were)\b|\b(?:busier|quieter|better|worse)\b")
-_HABIT = re.compile(r"\b(?:usually|typically|tend|on average|each week|every week)\b")
+_HABIT = lazy(r"\b(?:usually|typically|tend|on average|each week|every week)\b")
 _NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -50,7 +50,7 @@ def weekday_runs(t: str, as_of: dt.date) -> tuple[list[tuple[int, int, str]], tu
         lead, week = m.group("lead"), m.group("week")
         if not (lead or week or m.group("gone")):
             continue  # "saturday and sunday" alone is usually a habit ("busy saturday and sunday")
-        days = [_weekday(d) for d in re.findall(_DAY, m.group("days"))]
+        days = [_weekday(d) for d in rx.findall(_DAY, m.group("days"))]
         steps = [(b - a) % 7 for a, b in pairwise(days)]
         length = sum(steps)
         if 0 in steps or length >= 7:
@@ -71,8 +71,8 @@ def weekday_runs(t: str, as_of: dt.date) -> tuple[list[tuple[int, int, str]], tu
         elif lead in ("this", "on", "over"):
             this[tuple(days)] = last
         if len(days) == 2 and steps[0] > 1 and _SET_AGAINST.search(t):
-            second = m.start("days") + m.group("days").rindex(re.findall(_DAY, m.group("days"))[-1])
-            found += [(m.start(), m.start("days") + len(re.match(_DAY, m.group("days")).group(0)), period_between(first, first)),
+            second = m.start("days") + m.group("days").rindex(rx.findall(_DAY, m.group("days"))[-1])
+            found += [(m.start(), m.start("days") + len(rx.match(_DAY, m.group("days")).group(0)), period_between(first, first)),
                       (second, m.end(), period_between(last, last))]
             continue
         found.append((m.start(), m.end(), period_between(first, last)))

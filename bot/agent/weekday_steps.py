@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from typing import Any
 
+from bot.agent.patterns import lazy
 from bot.agent.when_words import WEEKDAY_NAMES, latest_weekday, period_between
 from bot.agent.word_fragments import WEEKDAY_CAUGHT
 
 _WEEKDAY = WEEKDAY_CAUGHT
 # "the friday then", "that thursday again", "the monday instead": the weekday, a word of talk after it
-_THEN = re.compile(rf"^(?:(?:and|so|ok|okay|right|what about|how about|then)[, ]+)+(?:the |that |on )?{_WEEKDAY}"
+_THEN = lazy(rf"^(?:(?:and|so|ok|okay|right|what about|how about|then)[, ]+)+(?:the |that |on )?{_WEEKDAY}"
                    r" (?:then|again|instead|too|pls|please|now)\s*[?.!]*\s*$")
 # "and the saturday before that one", "the monday before it": that weekday, before the last period
-_BEFORE = re.compile(rf"\bthe {_WEEKDAY} (?:before|prior to|ahead of) (?:that|it|this|then)(?: one| day)?\b")
+_BEFORE = lazy(rf"\bthe {_WEEKDAY} (?:before|prior to|ahead of) (?:that|it|this|then)(?: one| day)?\b")
 
 
 def weekday_said(t: str, when: Any, as_of: dt.date | None) -> Any:

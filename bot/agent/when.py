@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from bot.agent.against_words import unit_against
 from bot.agent.holidays import holidays, occasion_year_before, vague_days_around
 from bot.agent.month_weeks import counted_days_of_month, weeks_of_month
 from bot.agent.numeric_dates import days_in_figures, unreadable_days
-from bot.agent.patterns import rx
+from bot.agent.patterns import lazy, rx
 from bot.agent.quarters import quarters
 from bot.agent.step_back import shift_back, step_back
 from bot.agent.unread_periods import unread_period
@@ -89,7 +88,7 @@ _NAMED: list[tuple[str, str]] = [
 # The calendar period a "last ..." is compared from: "up on last week" means this week.
 _THIS_OF = {"last_week": "this_week", "last_month": "this_month", "last_quarter": "this_quarter",
             "yesterday": "today"}
-_UNKNOWN = re.compile(
+_UNKNOWN = lazy(
     r"\b(?:since|during|over|in|for|last|this|next|past|around|at|on(?= (?:the |our )?(?:special|event|promo|bank|public)))\s+(?:the\s+|our\s+)?"
     r"(easter|holidays?|season|(?:the )?sale|special days?|event days?|promo(?:tion)? days?|public holidays?|"
     r"half[- ]term|term|black friday|cyber monday|bank holidays?|weekend|launch|opening|festive period|"
@@ -99,7 +98,7 @@ _UNKNOWN = re.compile(
     r"(?:mother'?s day|father'?s day|mothering sunday)\b")
 
 # A period in hours or minutes ("the last hour", "past 3 hours", "20 minutes ago").
-_HOURS = re.compile(
+_HOURS = lazy(
     r"\b(?:(?:in|over|during|for|within) )?(?:the )?(?:last|past|previous) (?:(?:\d+|an?|one|two|three|four|five|six|few|"
     r"couple of) )?(?:hours?|hrs?|minutes?|mins?)\b|\bthis hour\b|"
     r"\b(?:\d+|an?|one|two|three|four|five|six|few) (?:hours?|hrs?|minutes?|mins?) ago\b")
@@ -215,7 +214,7 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
     for m in rx.finditer(rf"\b(?:(?P<since>since|from)\s+)?the\s+{_DAY_WORD}\s+of\s+{MONTH_RX}(?:,?\s+{YEAR_RX})?", t):
         if any(s <= m.start() < e for s, e, _ in found):
             continue
-        day = next(n for w, n in _ORDINAL_WORDS.items() if re.fullmatch(w, m.group(2)))
+        day = next(n for w, n in _ORDINAL_WORDS.items() if rx.fullmatch(w, m.group(2)))
         d = date_of(str(day), m.group(3), m.group(4), as_of)
         if d:
             found.append((m.start(), m.end(), period_between(d, as_of) if m.group("since") else period_between(d, d)))
@@ -268,15 +267,15 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
 
 # A year written bare is a period where nothing else could be meant: "what about 2025?", "and
 # 2024", "vs 2025", "revenue 2025?" (at the end); not "the top 2000 customers".
-_BARE_YEAR_BEFORE = re.compile(r"\b(?:(?:what|how) about|and|or|vs\.?|versus|against|than|compared (?:to|with))\s+$")
-_BARE_YEAR_AFTER = re.compile(r"\s*[?.!]*\s*$")
+_BARE_YEAR_BEFORE = lazy(r"\b(?:(?:what|how) about|and|or|vs\.?|versus|against|than|compared (?:to|with))\s+$")
+_BARE_YEAR_AFTER = lazy(r"\s*[?.!]*\s*$")
 
 # What makes "from <month or year>" a start rather than the month itself: "from October on",
 # "from 2025 onwards", "from september till now".
-_ONWARDS = re.compile(r"\s*(?:on\b|onwards?\b|forwards?\b|and after\b|(?:up )?(?:to|till|until|through) "
+_ONWARDS = lazy(r"\s*(?:on\b|onwards?\b|forwards?\b|and after\b|(?:up )?(?:to|till|until|through) "
                       r"(?:now|today|date|the end|the present)\b|to the present\b)")
 
-_ONWARDS_BARE = re.compile(r"\s*(?:onwards?|and after)\b")
+_ONWARDS_BARE = lazy(r"\s*(?:onwards?|and after)\b")
 
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _WEEKDAY = WEEKDAY_CAUGHT
@@ -398,7 +397,7 @@ def read_when(text: str, as_of: dt.date | None) -> When:
     # "the 30 before", "the same day last week", "than in september": the comparison period.
     # (lane probe21b) "next to the whole of october", "vs all of september", "against the entire month
     # of august": the second period said whole is still the second period
-    ref = re.compile(r"\b(?:than|versus|vs\.?|against|compared (?:to|with)|with|on|over|next to|alongside|beside|side by side with)"
+    ref = lazy(r"\b(?:than|versus|vs\.?|against|compared (?:to|with)|with|on|over|next to|alongside|beside|side by side with)"
                      r"\s+(?:in\s+|the\s+|it was\s+|(?:whole|entire|full|complete)\s+(?:month\s+)?(?:of\s+)?|all\s+(?:of\s+)?|"
                      # (ps24) "against the number we did yesterday", "vs what we took in june": the second period's count
                      r"(?:what|(?:number|amount|total|figures?|numbers|count|lot|ones?))\s+(?:we|i|they)\s+(?:did|had|sold|made|got|took|"

@@ -5,9 +5,9 @@ either end. "The last 30 days" stays a rolling count of days."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 
+from bot.agent.patterns import lazy
 from bot.agent.when_words import UNIT_DAYS
 
 
@@ -25,8 +25,8 @@ def whole_weeks(n: int, unit: str, as_of: dt.date) -> str | None:
 # A series day by day has no part-weeks to leave out: "daily sessions over the last two weeks"
 # on data ending on a Tuesday keeps that Tuesday (whole weeks back from Sunday dropped the newest
 # days), unless whole weeks are asked for in so many words
-_DAILY = re.compile(r"\b(?:daily|day[- ]by[- ]day|day[- ]on[- ]day|per day|each day|every day|by day|a day)\b")
-_WHOLE = re.compile(r"\b(?:full|whole|complete|calendar) weeks?\b")
+_DAILY = lazy(r"\b(?:daily|day[- ]by[- ]day|day[- ]on[- ]day|per day|each day|every day|by day|a day)\b")
+_WHOLE = lazy(r"\b(?:full|whole|complete|calendar) weeks?\b")
 
 
 def counted_period(n: int, unit: str, as_of: dt.date, days_period: Callable[[int, dt.date], str], text: str = "") -> str:

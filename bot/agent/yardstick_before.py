@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from typing import Any
 
+from bot.agent.patterns import lazy
 from bot.agent.weekday_before import one_day
 from bot.agent.word_fragments import DAY_WEEK_MONTH
 
@@ -21,17 +21,17 @@ _AGAINST = (r"(?:vs\.?|versus|against|compared (?:with|to)|(?:measure[sd]?|stack
 # (its own set, not word_fragments.WEEKDAY: "the day before" is a yardstick too)
 _DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|day)"
 # "vs the same saturday a week earlier", "against the day a week before"
-_SAME_DAY = re.compile(rf"\b{_AGAINST} (?:the |that )?(?:same )?{_DAY} (?:a|one) week (?:earlier|before|prior|back)\b")
+_SAME_DAY = lazy(rf"\b{_AGAINST} (?:the |that )?(?:same )?{_DAY} (?:a|one) week (?:earlier|before|prior|back)\b")
 # "against the week before that", "vs the month prior to it"
-_UNIT_BEFORE = re.compile(rf"\b{_AGAINST} (?:the )?(day|week|fortnight|month|quarter|year) "
+_UNIT_BEFORE = lazy(rf"\b{_AGAINST} (?:the )?(day|week|fortnight|month|quarter|year) "
                           r"(?:before|prior to|earlier than) (?:that|it|this|then)\b")
 # (lane ps13) "compare site visits last week to the week before that": a bare "to" is the yardstick
 # only after "compare" ("up to the week before that" is no comparison)
-_TO_UNIT_BEFORE = re.compile(r"\bto (?:the )?(day|week|fortnight|month|quarter|year) (?:before|prior to|earlier than) (?:that|it|this|then)\b")
+_TO_UNIT_BEFORE = lazy(r"\bto (?:the )?(day|week|fortnight|month|quarter|year) (?:before|prior to|earlier than) (?:that|it|this|then)\b")
 # (lane tune31) or right after the period itself: "delivery time last week to the week before that"
-_COMPARE = re.compile(r"\bcompar(?:e|ed|ing)\b|\b(?:last|this|past|previous) (?:day|week|fortnight|month|quarter|year)(?:'s)? "
+_COMPARE = lazy(r"\bcompar(?:e|ed|ing)\b|\b(?:last|this|past|previous) (?:day|week|fortnight|month|quarter|year)(?:'s)? "
                       r"(?:[\w'-]+ )?to (?:the )?(?:day|week|fortnight|month|quarter|year) (?:before|prior to|earlier than)\b")
-_GRAIN_SAID = re.compile(rf"\b(?:weekly|daily|monthly|by (?:the )?{DAY_WEEK_MONTH}|per {DAY_WEEK_MONTH}|"
+_GRAIN_SAID = lazy(rf"\b(?:weekly|daily|monthly|by (?:the )?{DAY_WEEK_MONTH}|per {DAY_WEEK_MONTH}|"
                          rf"{DAY_WEEK_MONTH} (?:by|on|to|after) {DAY_WEEK_MONTH}|each {DAY_WEEK_MONTH})\b")
 
 

@@ -11,10 +11,11 @@ whole quarter.
 from __future__ import annotations
 
 import datetime as dt
-import re
+
+from bot.agent.patterns import lazy
 
 # Words asking for the same period a year earlier.
-_YEAR_AGO = re.compile(
+_YEAR_AGO = lazy(
     r"\b(?:the )?same (?:\w+ ){0,2}(?:last year|(?:a|one) year (?:ago|earlier|before)|the (?:previous|prior) year|"
     r"the year before)\b|"
     r"\b(?:than|against|vs\.?|versus|compared (?:to|with)|with|on) (?:(?:this|that) time )?(?:a|one) year (?:ago|earlier|before)\b|"
@@ -24,9 +25,9 @@ _YEAR_AGO = re.compile(
     # "how does october compare with last october?"
     r"\b(?:than|against|vs\.?|versus|compared (?:to|with)|with|to) last (?:january|february|march|april|may|june|july|"
     r"august|september|october|november|december)\b")
-_ON_LAST_YEAR = re.compile(r"\blast year\b")
+_ON_LAST_YEAR = lazy(r"\blast year\b")
 # "last year" alone: the calendar year before the data's last day.
-_LAST_YEAR = re.compile(r"\b(?:last|previous|the past) (?:calendar )?year\b(?!'s? same)")
+_LAST_YEAR = lazy(r"\b(?:last|previous|the past) (?:calendar )?year\b(?!'s? same)")
 
 
 def _span(a: dt.date, b: dt.date) -> str:

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from typing import Any
 
 from bot.agent.month_halves import FIRST_HALF, WHICH_HALF
+from bot.agent.patterns import lazy
 
-_HALF = re.compile(rf"\b(?:the )?{WHICH_HALF} half of (?:the )?"
+_HALF = lazy(rf"\b(?:the )?{WHICH_HALF} half of (?:the )?"
                    r"(?:year|this year|last year|(?:19|20)\d\d)\b|\bh([12])\b")
 _FIRST = FIRST_HALF | {"1"}  # "H1"
-_YEAR = re.compile(r"(\d{4})-01-01\.\.(\d{4})-\d{2}-\d{2}")
+_YEAR = lazy(r"(\d{4})-01-01\.\.(\d{4})-\d{2}-\d{2}")
 
 
 def _year(period: str | None, as_of: dt.date) -> int | None:

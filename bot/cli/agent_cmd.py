@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from typing import Any
+
 import click
 
 from bot.answer import Answer, AnswerEvents
@@ -47,6 +50,13 @@ def _agent(ctx: Ctx):
     return JourneyAgent.from_config(ctx.config, store=ctx.store)
 
 
+def _held(ctx: Ctx, agent: Any) -> contextlib.AbstractContextManager[None]:
+    """The store kept open while the offline planner answers: its reading and the tool open the
+    file about fifteen times (20-50 ms each). Not while a language model thinks (up to two
+    minutes of another process's sync waiting for the file), nor at the yes/no prompt."""
+    return ctx.store.held() if agent.mode == "offline" else contextlib.nullcontext()
+
+
 @click.command()
 @click.argument("question", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print answer, mode and tool calls as JSON.")
@@ -74,7 +84,8 @@ def ask(ctx: Ctx, question: tuple[str, ...], as_json: bool, conversation: str | 
     agent = _agent(ctx)
     key = conversation or f"ask-{uuid.uuid4().hex[:12]}"
     if as_json:
-        answer = agent.answer(" ".join(question), key)
+        with _held(ctx, agent):
+            answer = agent.answer(" ".join(question), key)
         data = answer.to_dict()
         data["conversation"] = key
         if answer.pending is not None and assume_yes:
@@ -83,7 +94,8 @@ def ask(ctx: Ctx, question: tuple[str, ...], as_json: bool, conversation: str | 
         return
     ctx.err.print(mode_line(agent.mode, agent.model_label), markup=False, style="dim")
     events = TerminalEvents(ctx)
-    answer = agent.answer(" ".join(question), key, events=events)
+    with _held(ctx, agent):
+        answer = agent.answer(" ".join(question), key, events=events)
     if answer.mode != agent.mode:  # the model failed and the planner answered
         ctx.err.print(mode_line(answer.mode, answer.model or agent.model_label), markup=False, style="dim")
     events.finish(answer)
