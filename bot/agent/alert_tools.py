@@ -113,6 +113,12 @@ def _create(ctx: ToolContext, p: CreateAlertRuleParams):
 
 def _precheck(ctx: ToolContext, p: Any) -> None:
     if isinstance(p, CreateAlertRuleParams):
+        if p.metric == _NONE_GIVEN:  # the planner's placeholder is never shown to the owner
+            from tools.core.errors import ToolInputError
+
+            raise ToolInputError("I could not tell which figure the alert should watch, so I made none. Say it "
+                                 "with the figure, e.g. \"alert me if orders drop 10% week on week\". Alerts "
+                                 f"can watch: {', '.join(sorted(m.name for m in _metrics(ctx)))}")
         p = p.model_copy(update={"metric": _canonical(ctx, p.metric)})
         if p.per in ("city", "region"):  # never proposed over customers with no towns
             from tools.alerts.manage import check_places
@@ -192,6 +198,9 @@ def _plan_create(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     return args
 
 
+_NONE_GIVEN = "(none_given)"
+
+
 def _default_metric(asked: dict[str, Any], text: str = "") -> str:
     """"tell me when a channel takes off" names no metric: a channel taking off brings new
     people; "an unusual pile of support tickets" is the number of tickets (no time or rate of
@@ -205,7 +214,7 @@ def _default_metric(asked: dict[str, Any], text: str = "") -> str:
         return "tickets"  # "complaints balloon on any channel": the tickets, per channel
     if asked.get("per") == "channel" and asked.get("direction") == "up":
         return "new_visitors"
-    return "(none_given)"
+    return _NONE_GIVEN
 
 
 def _plan_change(slots: Any, ctx: ToolContext) -> dict[str, Any]:

@@ -180,5 +180,7 @@ def _living(get: Any, lead: str = " from customers in ") -> str:
 def _plain_action(tool: str, p: Any) -> str:
     data = p.model_dump(exclude_defaults=True, exclude_none=True) if p is not None else {}
     data.pop("request", None)
+    if data.get("metric") == "(none_given)":  # the planner's placeholder for an alert with no figure said
+        data["metric"] = "not named"
     shown = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in data.items())
     return tool.replace("_", " ") + (f": {shown}" if shown else "")

@@ -93,7 +93,10 @@ def test_create_list_change_delete_in_conversation(planner):
 def test_a_request_without_a_metric_gets_the_valid_ones_and_nothing_to_confirm(planner):
     answer = planner.answer("alert me if it drops 10% week on week", "t6")
     assert answer.pending is None and not answer.tool_calls
-    assert "Unknown metric '(none_given)' for alerts; use one of csat, orders, purchase_conversion" in answer.text
+    assert "could not tell which figure the alert should watch, so I made none" in answer.text
+    assert "Alerts can watch: " in answer.text and "csat, " in answer.text and "orders, " in answer.text
+    assert "none_given" not in answer.text  # the planner's placeholder never reaches the owner
+    assert "none_given" not in (answer.understood or "")
 
 
 def test_delete_means_the_rule_made_in_conversation_when_the_config_has_a_similar_one(store, home, monkeypatch):
