@@ -34,9 +34,13 @@ ALERT_JUDGED = (_LEAD + _JUDGE + " " + _NAMED + " " + _WINDOW + "|"
 
 # a question about a rule, never an order: "what does the dal takings alert actually keep an eye
 # on?", "what's the refunds alarm for" -> the rules listed
+# (lead, phase AB) asked of each or all of them: "what does each of our alerts keep an eye on",
+# "what do all our alarms watch", "what does every alert we have cover"
+_EACH = (r"(?:(?:(?:each|every one|any|all|one|some) of |all )?" + _NAMED +
+         r"|(?:each|every|any|all) (?:[\w'-]+ ){0,3}?" + _ALERT + r")")
 ALERT_ASKED_ABOUT = (r"^(?:[\w' &-]{1,30}: )?(?:(?:ok|okay|so|and|quick one|sorry|remind me),? )*"
-                     r"(?:what (?:does|do|did|is|'s)|what'?s) " + _NAMED +
-                     r" (?:\w+ )?(?:do|watch|check|cover|track|measure|look at|look for|keep an eye on|keep tabs on|mean|for|about)\b")
+                     r"(?:what (?:does|do|did|is|'s)|what'?s) " + _EACH +
+                     r" (?:\w+ ){0,2}?(?:do|watch|check|cover|track|measure|look at|look for|keep an eye on|keep tabs on|mean|for|about)\b")
 # why a rule fired: "why did the cancellations alert go off", "what set the refunds alarm off" -> the alerts raised
 ALERT_WHY_FIRED = (r"\b(?:why|how come|what made) (?:did |has |is |was )?" + _NAMED +
                    r" (?:\w+ )?(?:go off|gone off|going off|fire|fired|firing|trigger|triggered|trip|tripped|ping|pinged)\b|"

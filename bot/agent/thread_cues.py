@@ -86,7 +86,10 @@ COMMAND = lazy(
     # (lane probe26b) a trade's heading may come first: "perfumery: reply to ...", "pickle shop - write ..."
     r"^(?:[\w'&]+(?: [\w'&]+){0,2}(?::| -| \u2013) (?=(?:please |kindly |pls |plz |can you |could you |now |just )?"
     r"(?:reply|respond|write|compose|draft|take|pull)\b))?"
-    r"(?:please |kindly |pls |plz |can you |could you |now |just )?(?:delete|remove|get rid of|wipe|erase|forget|undo|scrap|"
+    r"(?:please |kindly |pls |plz |can you |could you |now |just )?(?:"
+    # (lead, phase AB) stock ordered from a supplier: "order 50 bags of flour", "order more cue chalk"
+    r"order (?:us |me )?(?:\d[\d,.]*\s?(?:kg|kilos?|litres?)?|some|more|extra|another|a few|a couple of)|"
+    r"delete|remove|get rid of|wipe|erase|forget|undo|scrap|"
     r"clear|cancel|kill|destroy|reset|nuke|trash|obliterate|drop (?=the |that |this |it\b|all |them\b)|bin|purge|"
     # "email open then website visit...": a channel's step or numbers, not an order to write
     r"(?!(?:email|e-mail|text|sms|phone|call|book) (?:opens?|clicks?|sends?|sign-?ups?|subscribers?|campaigns?|orders?|"
