@@ -77,15 +77,15 @@ def test_a_forecast_and_actions_by_a_group_no_buyer_has_say_so(vendor, buyers):
 
 def test_lifetime_value_by_a_channel_only_non_buyers_have_says_so(vendor, buyers):
     """The store holds first-touch channels (the readers'), so the words are 'none of these
-    customers', not 'no customer in this data'; the offer is the buyers' own groups that lifetime
-    value splits by (segment, first-touch channel, persona): their towns are no split of its."""
+    customers', not 'no customer in this data'; the offer is the buyers' own groups, every one of
+    which lifetime value splits by since real26 (their segment and their town)."""
     store, registry = vendor
     r = lifetime_value(store, LifetimeValueParams(by="channel"), registry=registry, train_if_missing=False)
     text = r.to_text()
     assert r.gap.empty and r.gap.total == r.customers == len(buyers)
     assert (f"None of the {len(buyers)} customers here has a first-touch channel, so nothing can be split by "
             "first-touch channel. Splits") in text  # no "in this period": lifetime value has none
-    assert _offered(text) == ["segment"] and "By channel" not in text and "By first-touch" not in text
+    assert _offered(text) == ["segment", "city"] and "By channel" not in text and "By first-touch" not in text
 
 
 @pytest.mark.parametrize("by, column", [("segment", "Tags"), ("city", "Default Address City")])
@@ -160,7 +160,7 @@ def test_lifetime_value_by_a_blanked_segment_on_the_sample(no_segments, tmp_path
     text = r.to_text()
     assert r.gap.empty and r.gap.total == r.customers == bought.nunique()
     assert "No customer in this data has a segment" in text and "(unknown)" not in text
-    assert _offered(text) == [w for w in _held(files, bought) if w == "first-touch channel"]  # its splits only
+    assert _offered(text) == [w for w in _held(files, bought) if w != "segment"]  # every group the buyers have
 
 
 def test_satisfaction_by_a_blanked_segment_offers_the_answerers_splits(no_segments):
