@@ -69,7 +69,7 @@ path, db = sys.argv[2], sys.argv[3]
 store = JourneyStore(db, timezone="Europe/London", memory_limit=sys.argv[4])
 c0 = os.times(); t0 = time.perf_counter(); first = ingest_file(store, "events", path); t1 = time.perf_counter()
 c1 = os.times(); again = ingest_file(store, "events", path); t2 = time.perf_counter()
-print(json.dumps({"rows": first.rows_read, "inserted": first.inserted, "seconds": t1 - t0,
+print(json.dumps({"rows": first.rows_read, "inserted": first.inserted, "seconds": t1 - t0, "printed": first.seconds,
                   "cpu": c1.user + c1.system - c0.user - c0.system,
                   "again_inserted": again.inserted, "again_seconds": t2 - t1,
                   "code": tools.data.ingest.__file__,
@@ -91,7 +91,7 @@ n = con.execute("INSERT INTO events SELECT customer_id, ts, touchpoint, channel,
                 "value, 'events.parquet' FROM read_parquet(?)", [path]).fetchone()[0]
 con.commit()
 t1 = time.perf_counter(); c1 = os.times()
-print(json.dumps({"rows": n, "inserted": n, "seconds": t1 - t0, "cpu": c1.user + c1.system - c0.user - c0.system,
+print(json.dumps({"rows": n, "inserted": n, "seconds": t1 - t0, "printed": t1 - t0, "cpu": c1.user + c1.system - c0.user - c0.system,
                   "again_inserted": None, "again_seconds": None,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
@@ -197,7 +197,8 @@ def wrap(mod, name, label):
             cpu[label] = cpu.get(label, 0.0) + c1.user + c1.system - c0.user - c0.system
     setattr(mod, name, timed)
 for name, label in (("read_source", "read"), ("stage", "staging (views, distinct touchpoints and stages)"),
-                    ("check_rows", "checks"), ("upsert", "insert"), ("ingest_loads", "whole load")):
+                    ("check_rows", "checks"), ("upsert", "insert"), ("first_write", "insert"),
+                    ("ingest_loads", "whole load")):
     wrap(ing, name, label)
 wrap(st, "rebuild", "sessions")
 wrap(ft, "rebuild", "first_touch")
@@ -344,9 +345,11 @@ def main() -> None:
             for label, _, _ in here:
                 done = runs[label]
                 seconds = float(_median(done, "seconds") or 0.0)
+                printed = float(_median(done, "printed") or 0.0)  # what `journeybot ingest` prints
                 rows.append({
                     "code": label, "events": done[0]["rows"], "format": fmt, "runs": len(done),
                     "seconds": seconds, "rows/s": done[0]["rows"] / seconds if seconds else 0.0,
+                    "printed rows/s": done[0]["rows"] / printed if printed else "",
                     "cpu s": _median(done, "cpu"), "peak MB": _median(done, "peak_mb"),
                     "re-ingest s": _median(done, "again_seconds"),
                     "re-ingest added": "" if done[0]["again_inserted"] is None else done[0]["again_inserted"],
@@ -355,7 +358,7 @@ def main() -> None:
                 b, a = rows[-len(here)], rows[-len(here) + 1]
                 rows.append({"code": "after / before, rows/s", "events": a["events"], "format": fmt,
                              "rows/s": a["rows/s"] / b["rows/s"] if b["rows/s"] else 0.0})
-    print(table(rows, ["code", "events", "format", "runs", "seconds", "rows/s", "cpu s", "peak MB",
+    print(table(rows, ["code", "events", "format", "runs", "seconds", "rows/s", "printed rows/s", "cpu s", "peak MB",
                        "re-ingest s", "re-ingest added"]))
 
 

@@ -45,7 +45,7 @@ from tools.data.schema import TABLES
 from tools.data.staging import redact, stage
 from tools.data.store import JourneyStore
 from tools.data.threads import add_threads
-from tools.data.write import SessionUpdate, create_customers, rows_to_write, upsert
+from tools.data.write import SessionUpdate, create_customers, first_write, rows_to_write, upsert
 
 
 @dataclass(frozen=True)
@@ -279,11 +279,18 @@ def _run_in_zone(ctx: LoadContext, sessions: SessionUpdate, *, streaming: bool) 
     # A duplicate rule, like a row filter, acts before the checks: the rows it leaves out
     # (an order's empty line-item rows) are not reported as problems.
     duplicates = drop_duplicates(ctx, base.relation)
-    counts = check_rows(ctx, base, numbered=src.numbered)
-    counts["skipped"] += duplicates
-    staged = rows_to_write(ctx, base.relation, materialised=not streaming)
-    counts["skipped"] += dedupe(ctx, staged, base.source_of)
-    created = create_customers(ctx, staged)
+    # A first load of plain events is written, then checked over the written rows (one read of
+    # the file, not two); any other load, or one whose rows break a rule, is checked first.
+    written = first_write(ctx, base, sessions, streaming=streaming)
+    if written is None:
+        counts = check_rows(ctx, base, numbered=src.numbered)
+        counts["skipped"] += duplicates
+        staged = rows_to_write(ctx, base.relation, materialised=not streaming)
+        counts["skipped"] += dedupe(ctx, staged, base.source_of)
+        created = create_customers(ctx, staged)
+    else:
+        counts = {"total": written, "filtered": 0, "skipped": duplicates, "kept": written}
+        staged, created = base.relation, 0
     ctx.problems.raise_if_any()
     hints.record(ctx, base.raw_view)
     ctx.phase("writing", 0.0)
@@ -291,7 +298,10 @@ def _run_in_zone(ctx: LoadContext, sessions: SessionUpdate, *, streaming: bool) 
     if "currency" in ctx.t.column_names:
         currencies = tuple(r[0] for r in ctx.con.execute(
             f"SELECT DISTINCT currency FROM {staged} WHERE currency IS NOT NULL ORDER BY 1").fetchall())
-    inserted, updated, unchanged = upsert(ctx, staged, counts["kept"], sessions)
+    if written is None:
+        inserted, updated, unchanged = upsert(ctx, staged, counts["kept"], sessions)
+    else:
+        inserted, updated, unchanged = written, 0, 0
     if ctx.t.name == "customers" and (inserted or updated):
         redacted = redact_stored_texts(ctx.con)
         if redacted:

@@ -42,6 +42,11 @@ class Staged:
     raw_view: str  # _row and each journey column's raw value (r_<column>), to show as "got"
     source_of: dict[str, str]  # journey column -> the file column (or lookup) it came from
     bits: dict[int, str]  # bit of _bad -> the column it flags as unreadable
+    # The rows are neither filtered nor skipped (_keep always true, _skip always false) and no bit
+    # of _bad can be set (every bit's column is read through a table of its distinct values,
+    # which shows none unreadable): the checks can then run over the rows as written, without
+    # these columns (tools/data/checks.py, check_written).
+    plain: bool = False
 
 
 def _raw_exprs(ctx: LoadContext, src: Source) -> tuple[dict[str, str], dict[str, str], list[str]]:
@@ -282,10 +287,11 @@ def stage(ctx: LoadContext, src: Source, *, materialise: bool) -> Staged:
     if "touchpoint" in raw:
         tp_table = _touchpoint_table(ctx, inner)
         tp_join = f"LEFT JOIN {tp_table} tp ON tp.raw = CAST(r.{ident('r_touchpoint')} AS VARCHAR)"
+    bad_stages = 0
     if "r_stage" in types:
         # Stage names are mapped over their distinct values too: a per-row CASE over every
         # spelling costs more than the rest of the load together.
-        stage_table = _stage_table(ctx, inner)
+        stage_table, bad_stages = _stage_table(ctx, inner, types["r_stage"].upper().startswith("VARCHAR"))
         tp_join += f" LEFT JOIN {stage_table} sm ON sm.raw = CAST(r.{ident('r_stage')} AS VARCHAR)"
     # Level 1 converts each raw value (v_<col>) and, where conversion can fail, notes whether
     # there was a value at all (p_<col>); level 2 assembles the columns and a bitmask of the
@@ -353,19 +359,27 @@ def stage(ctx: LoadContext, src: Source, *, materialise: bool) -> Staged:
             )
     except duckdb.Error as exc:
         raise IngestError([Problem(ctx.file, reader_message(exc, "csv"))]) from None
-    return Staged(staged, inner, source_of, bits)
+    unread = set(bits.values()) - ({"stage"} if bad_stages == 0 else set())
+    plain = not where and skip == "FALSE" and not unread
+    return Staged(staged, inner, source_of, bits, plain)
 
 
-def _stage_table(ctx: LoadContext, inner: str) -> str:
+def _stage_table(ctx: LoadContext, inner: str, text: bool) -> tuple[str, int]:
+    """The table of each distinct stage spelling and its stage, and how many spellings no stage
+    has: the rows with one of those are the ones the stage bit of _bad flags."""
     values = [r[0] for r in ctx.con.execute(
         f"SELECT DISTINCT CAST(r_stage AS VARCHAR) FROM {inner} WHERE r_stage IS NOT NULL"
     ).fetchall()]
     name = temp_name("sm")
     ctx.con.execute(f"CREATE TEMP TABLE {name} (raw VARCHAR, stage VARCHAR)")
-    rows = [(v, normalize_stage(v)) for v in values if v.strip()]
+    # Blank spellings too, with no stage: the join gives them NULL either way, and the count
+    # below then judges every spelling the file has, in SQL, as the per-row bit does.
+    rows = [(v, normalize_stage(v) if v.strip() else None) for v in values]
     if rows:
         ctx.con.executemany(f"INSERT INTO {name} VALUES (?, ?)", rows)
-    return name
+    present = "NULLIF(trim(raw), '') IS NOT NULL" if text else "TRUE"
+    bad = ctx.con.execute(f"SELECT count(*) FROM {name} WHERE stage IS NULL AND {present}").fetchone()
+    return name, int(bad[0]) if bad else 0
 
 
 def redact(ctx: LoadContext, staged: str, src: Source | None = None) -> None:

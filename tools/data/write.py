@@ -11,7 +11,9 @@ from __future__ import annotations
 import duckdb
 
 from tools.data import first_touch, session_table
+from tools.data.checks import check_written
 from tools.data.context import LoadContext, ident, lit, temp_name
+from tools.data.staging import Staged
 
 
 class SessionUpdate:
@@ -43,6 +45,29 @@ class SessionUpdate:
         elif self.keys is not None and self.customers is not None:
             session_table.refresh(con, self.keys)
             first_touch.refresh(con, self.customers)
+
+
+def first_write(ctx: LoadContext, base: Staged, sessions: SessionUpdate, *, streaming: bool) -> int | None:
+    """A plain streaming load into an empty events table: the rows written first and checked
+    after, in one read of the file (check_written); how many, or None when this load is not
+    one of those or a row breaks a rule. Then the table is empty again, as it was, and the
+    usual checks run and report the problems before anything else is written. Either way the
+    load's transaction holds it all, so a failure later still leaves the store as it was."""
+    t = ctx.t
+    if not streaming or not base.plain or t.replace_on_key or t.checks_customer:
+        return None
+    if ctx.con.execute(f"SELECT count(*) FROM {ident(t.name)}").fetchone() != (0,):
+        return None  # a later load compares with the stored rows (upsert)
+    cols = ", ".join(ident(c) for c in t.column_names)
+    with ctx.watch("writing"):
+        n = int(ctx.con.execute(
+            f"INSERT INTO {ident(t.name)} ({cols}) SELECT {cols} FROM {base.relation}").fetchone()[0])  # type: ignore[index]
+    if not check_written(ctx, base, t.name):
+        ctx.con.execute(f"DELETE FROM {ident(t.name)}")
+        return None
+    if t.name == "events" and n:
+        sessions.everything = True
+    return n
 
 
 def rows_to_write(ctx: LoadContext, staged: str, *, materialised: bool) -> str:
