@@ -14,14 +14,16 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, Float, MetaData, String, Table, Text, text
-
-from tools.core.opsdb import as_db, libpq_url, lock_key
+from tools.core.opsdb import libpq_url, lock_key
 
 log = logging.getLogger(__name__)
 
@@ -82,9 +84,125 @@ def _postgres_saver(conninfo: str) -> Any:
     return PostgresSaver(pool)
 
 
-_PLANNER = MetaData()
-Table("planner_state", _PLANNER, Column("conversation", String, primary_key=True), Column("tool", String),
-      Column("slots", Text), Column("updated", Float))
+# The planner's table and its SQL, the same text for SQLite and PostgreSQL (named parameters,
+# and ON CONFLICT, which SQLite 3.24+ speaks too). The columns are what SQLAlchemy's
+# Table(conversation String primary key, tool String, slots Text, updated Float) creates, so a
+# file made by either runner below is read by the other.
+_CREATE = ("CREATE TABLE IF NOT EXISTS planner_state (conversation VARCHAR NOT NULL, tool VARCHAR, "
+           "slots TEXT, updated FLOAT, PRIMARY KEY (conversation))")
+_GET = "SELECT tool, slots FROM planner_state WHERE conversation = :k"
+_PUT = ("INSERT INTO planner_state (conversation, tool, slots, updated) VALUES (:k, :t, :s, :u) "
+        "ON CONFLICT (conversation) DO UPDATE SET tool = excluded.tool, slots = excluded.slots, "
+        "updated = excluded.updated")
+_CLEAR = "DELETE FROM planner_state WHERE conversation = :k"
+_ALL = "SELECT conversation, slots FROM planner_state"
+
+
+class _SqliteRows:
+    """planner_state in a SQLite file (or in memory) through the standard library's sqlite3.
+
+    Not through tools/core/opsdb.py: SQLAlchemy is about 0.14 s of CPU to import, and a
+    `journeybot ask` with the offline planner needs nothing else of it (issue 22). Opened as
+    OpsDB opens its SQLite files (WAL, the same busy timeout, writes under BEGIN IMMEDIATE), so
+    the erasure job's OpsDB and this share the file safely."""
+
+    def __init__(self, path: str | None):
+        from tools.core.opsdb import TIMEOUT_S
+
+        self._timeout = TIMEOUT_S
+        self._path = path
+        self._lock = threading.Lock()  # in memory: one connection, one user at a time
+        self._con = None
+        try:
+            if path is None:
+                self._con = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+            else:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self.run(_CREATE, {})
+        except sqlite3.OperationalError as exc:  # the first use: say where and what, not a traceback
+            from tools.core.errors import ToolUnavailable
+
+            raise ToolUnavailable(f"The conversation memory {path or 'in memory'} cannot be used "
+                                  f"({str(exc).strip()}).") from None
+
+    @contextmanager
+    def _connection(self) -> Iterator[sqlite3.Connection]:
+        if self._con is not None:
+            with self._lock:
+                yield self._con
+            return
+        from tools.core.sqlite_wal import connect_wal
+
+        con = connect_wal(self._path, autocommit=True, timeout=self._timeout)  # type: ignore[arg-type]
+        try:
+            yield con
+        finally:
+            con.close()
+
+    def one(self, sql: str, params: dict[str, Any]) -> tuple[Any, ...] | None:
+        with self._connection() as con:
+            return con.execute(sql, params).fetchone()
+
+    def all(self, sql: str) -> list[tuple[Any, ...]]:
+        with self._connection() as con:
+            return con.execute(sql).fetchall()
+
+    def run(self, sql: str, params: dict[str, Any]) -> None:
+        with self._connection() as con:
+            con.execute("BEGIN IMMEDIATE")  # the file's write lock first, as OpsDB writes
+            try:
+                con.execute(sql, params)
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+
+
+@cache
+def _planner_table() -> Any:
+    from sqlalchemy import Column, Float, MetaData, String, Table, Text
+
+    meta = MetaData()
+    Table("planner_state", meta, Column("conversation", String, primary_key=True), Column("tool", String),
+          Column("slots", Text), Column("updated", Float))
+    return meta
+
+
+class _SharedRows:
+    """planner_state in the shared database (PostgreSQL, `[state] url`) through OpsDB."""
+
+    def __init__(self, url: str):
+        from tools.core.opsdb import as_db
+
+        self.db = as_db(url)
+        self.db.create(_planner_table())
+
+    def one(self, sql: str, params: dict[str, Any]) -> tuple[Any, ...] | None:
+        from sqlalchemy import text
+
+        with self.db.read() as con:
+            return con.execute(text(sql), params).first()
+
+    def all(self, sql: str) -> list[tuple[Any, ...]]:
+        from sqlalchemy import text
+
+        with self.db.read() as con:
+            return list(con.execute(text(sql)).all())
+
+    def run(self, sql: str, params: dict[str, Any]) -> None:
+        from sqlalchemy import text
+
+        with self.db.write() as con:
+            con.execute(text(sql), params)
+
+
+def _rows(where: Path | str | None) -> _SqliteRows | _SharedRows:
+    url = memory_where(where)
+    if url is None or url in ("sqlite://", "sqlite:///:memory:"):
+        return _SqliteRows(None)
+    if url.startswith("sqlite:///"):
+        return _SqliteRows(url.removeprefix("sqlite:///"))
+    return _SharedRows(url)
 
 
 class PlannerMemory:
@@ -92,13 +210,10 @@ class PlannerMemory:
     Instagram?") survives a restart and reaches another instance."""
 
     def __init__(self, where: Path | str | None):
-        self.db = as_db(memory_where(where))
-        self.db.create(_PLANNER)
+        self.rows = _rows(where)
 
     def get(self, key: str) -> dict[str, Any] | None:
-        with self.db.read() as con:
-            row = con.execute(text("SELECT tool, slots FROM planner_state WHERE conversation = :k"),
-                              {"k": key}).first()
+        row = self.rows.one(_GET, {"k": key})
         if not row:
             return None
         slots = json.loads(row[1])
@@ -110,16 +225,14 @@ class PlannerMemory:
         """The analysis, its slots and the arguments it ran with: a follow-up that changes one
         thing keeps the other arguments as they were (bot/agent/follow_up_args.py)."""
         kept = {**asdict(slots), **({"_args": args} if args is not None else {})}
-        with self.db.write() as con:
-            con.execute(text(
-                "INSERT INTO planner_state (conversation, tool, slots, updated) VALUES (:k, :t, :s, :u) "
-                "ON CONFLICT (conversation) DO UPDATE SET tool = excluded.tool, slots = excluded.slots, "
-                "updated = excluded.updated"),
-                {"k": key, "t": tool, "s": json.dumps(kept, default=str), "u": time.time()})
+        self.rows.run(_PUT, {"k": key, "t": tool, "s": json.dumps(kept, default=str), "u": time.time()})
 
     def clear(self, key: str) -> None:
-        with self.db.write() as con:
-            con.execute(text("DELETE FROM planner_state WHERE conversation = :k"), {"k": key})
+        self.rows.run(_CLEAR, {"k": key})
+
+    def all_slots(self) -> list[tuple[str, str | None]]:
+        """Every conversation's key and its kept slots (JSON), for erasure."""
+        return [(r[0], r[1]) for r in self.rows.all(_ALL)]
 
 
 def forget_conversations(where: Path | str | None, keys: list[str], checkpointer: Any | None = None) -> int:
@@ -167,8 +280,5 @@ def conversations_mentioning(where: Path | str | None, mentions: Any, checkpoint
     finally:
         if checkpointer is None:
             close_checkpointer(saver)
-    planner = PlannerMemory(where)
-    with planner.db.read() as con:
-        rows = con.execute(text("SELECT conversation, slots FROM planner_state")).all()
-    found.update(key for key, slots in rows if mentions(slots or ""))
+    found.update(key for key, slots in PlannerMemory(where).all_slots() if mentions(slots or ""))
     return found

@@ -32,6 +32,7 @@ from bot.agent.alert_wanted_after import NEW_ALERT_SAID, TOLD_GROUP
 from bot.agent.patterns import lazy, rx
 from bot.agent.tools import ToolContext, ToolSpec
 from tools.alerts.manage import (
+    NO_METRIC_GIVEN,
     ChangeAlertRuleParams,
     CreateAlertRuleParams,
     DeleteAlertRuleParams,
@@ -113,7 +114,7 @@ def _create(ctx: ToolContext, p: CreateAlertRuleParams):
 
 def _precheck(ctx: ToolContext, p: Any) -> None:
     if isinstance(p, CreateAlertRuleParams):
-        if p.metric == _NONE_GIVEN:  # the planner's placeholder is never shown to the owner
+        if p.metric == NO_METRIC_GIVEN:  # the planner's placeholder is never shown to the owner
             from tools.core.errors import ToolInputError
 
             raise ToolInputError("I could not tell which figure the alert should watch, so I made none. Say it "
@@ -198,9 +199,6 @@ def _plan_create(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     return args
 
 
-_NONE_GIVEN = "(none_given)"
-
-
 def _default_metric(asked: dict[str, Any], text: str = "") -> str:
     """"tell me when a channel takes off" names no metric: a channel taking off brings new
     people; "an unusual pile of support tickets" is the number of tickets (no time or rate of
@@ -214,7 +212,7 @@ def _default_metric(asked: dict[str, Any], text: str = "") -> str:
         return "tickets"  # "complaints balloon on any channel": the tickets, per channel
     if asked.get("per") == "channel" and asked.get("direction") == "up":
         return "new_visitors"
-    return _NONE_GIVEN
+    return NO_METRIC_GIVEN
 
 
 def _plan_change(slots: Any, ctx: ToolContext) -> dict[str, Any]:

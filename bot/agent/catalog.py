@@ -129,6 +129,13 @@ def _describe(ctx: ToolContext, params: DescribeParams):
 
 
 def all_tools() -> list[ToolSpec]:
+    """Every tool, in the planner's order: a new list of the specs built once per process (they
+    are frozen), so the agent and `tool_spec` no longer build the catalog twice per ask."""
+    return list(_catalog())
+
+
+@cache
+def _catalog() -> tuple[ToolSpec, ...]:
     from bot.agent.added_cues import with_added_cues
     from bot.agent.alert_tools import alert_tool_specs
     from bot.agent.digest_tool import digest_tool_spec
@@ -136,7 +143,7 @@ def all_tools() -> list[ToolSpec]:
     from bot.agent.rate_follow_up import rated_by_follow_up
     from bot.agent.thread_follow_ups import kept_by_follow_up
 
-    return with_added_cues(kept_by_follow_up(rated_by_follow_up(narrowed_by_follow_up([
+    return tuple(with_added_cues(kept_by_follow_up(rated_by_follow_up(narrowed_by_follow_up([
         ToolSpec(
             name="describe_data",
             params=DescribeParams,
@@ -168,12 +175,12 @@ def all_tools() -> list[ToolSpec]:
         *satisfaction_tools(),
         *product_sales_tools(),
         *time_pattern_tools(),
-    ]))))
+    ])))))
 
 
 @cache
 def _by_name() -> dict[str, ToolSpec]:
-    return {t.name: t for t in all_tools()}
+    return {t.name: t for t in _catalog()}
 
 
 def tool_spec(name: str) -> ToolSpec | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.agent.slots import Slots
+from tools.alerts.manage import NO_METRIC_GIVEN
 from tools.core.text import in_words
 
 
@@ -180,7 +181,7 @@ def _living(get: Any, lead: str = " from customers in ") -> str:
 def _plain_action(tool: str, p: Any) -> str:
     data = p.model_dump(exclude_defaults=True, exclude_none=True) if p is not None else {}
     data.pop("request", None)
-    if data.get("metric") == "(none_given)":  # the planner's placeholder for an alert with no figure said
+    if data.get("metric") == NO_METRIC_GIVEN:  # the planner's placeholder for an alert with no figure said
         data["metric"] = "not named"
     shown = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in data.items())
     return tool.replace("_", " ") + (f": {shown}" if shown else "")

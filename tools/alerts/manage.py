@@ -12,9 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from tools.alerts.rules import (
@@ -26,11 +25,16 @@ from tools.alerts.rules import (
     PerGroup,
     Severity,
 )
-from tools.alerts.store import AlertRecord, AlertStore
 from tools.core.errors import ToolInputError
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import Stage
 from tools.core.text import counted
+
+if TYPE_CHECKING:  # the agent imports this module for its params models; the store (SQLAlchemy) and
+    # pandas load when a tool runs
+    import pandas as pd
+
+    from tools.alerts.store import AlertRecord, AlertStore
 
 Condition = Literal["drops_by", "rises_by", "below", "above", "unusual"]
 
@@ -43,6 +47,12 @@ class ListAlertRulesParams(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     include_disabled: bool = Field(default=True, description="Also list rules that are switched off.")
+
+
+# The metric a request to create an alert gets when it names no figure ("alert me when things
+# look off"): never a metric, so the rule is refused before anyone is asked to confirm it, and
+# never shown to the owner (the agent's precheck and its summary of the change read it).
+NO_METRIC_GIVEN = "(none_given)"
 
 
 class CreateAlertRuleParams(BaseModel):
@@ -138,6 +148,8 @@ class AlertRulesResult(ResultMixin):
         return "\n".join(lines)
 
     def to_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         return pd.DataFrame([{**r.rule.model_dump(), "source": r.source} for r in self.rules])
 
 
@@ -153,6 +165,8 @@ class RuleChangeResult(ResultMixin):
         return "\n".join([self.text, *self.notes])
 
     def to_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         return pd.DataFrame([{**self.rule.model_dump(), "action": self.action}])
 
 
@@ -173,6 +187,8 @@ class OpenAlertsResult(ResultMixin):
         return "\n".join([f"{counted(len(self.alerts), 'alert')}:", *(f"- {a.summary()}" for a in self.alerts)])
 
     def to_frame(self) -> pd.DataFrame:
+        import pandas as pd
+
         return pd.DataFrame([{"id": a.id, "rule": a.rule_id, "status": a.status, "severity": a.severity,
                               "since": a.since_day, "headline": a.finding.headline(), "acked_by": a.acked_by}
                              for a in self.alerts])

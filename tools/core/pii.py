@@ -30,8 +30,7 @@ gives the same text, which keeps re-ingest of an unchanged file a no-op.
 from __future__ import annotations
 
 import re
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from tools.core.pii_br import ID_TOKEN, redact_br
 from tools.core.pii_handles import HANDLE_TOKEN, redact_handles
@@ -45,6 +44,9 @@ from tools.core.pii_places import ADDRESS_TOKEN, IBAN_TOKEN, POSTCODE_TOKEN, red
 from tools.core.pii_signoff import SCREEN as SIGNED_SCREEN
 from tools.core.pii_signoff import SQL_SCREEN as SIGNED_SQL_SCREEN
 from tools.core.pii_signoff import redact_signed
+
+if TYPE_CHECKING:  # pandas only for annotations: the agent imports this module for `redact` alone
+    import pandas as pd
 
 EMAIL_TOKEN = "[email]"
 PHONE_TOKEN = "[phone]"

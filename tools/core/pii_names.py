@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas loads when a column is redacted, not with `redact` on one text
+    import pandas as pd
 
 NAME_TOKEN = "[name]"
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
@@ -121,6 +123,8 @@ class KnownNames:
         """`redact` over a column; only texts holding a known name word are looked at closely."""
         if not self or texts.empty:
             return texts
+        import pandas as pd
+
         values = texts.to_numpy(dtype=object)
         as_text = pd.Series([v if isinstance(v, str) else None for v in values], dtype=object)
         found = as_text.str.lower().str.replace("’", "'").str.findall(_WORD.pattern).explode()
