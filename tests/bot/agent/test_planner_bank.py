@@ -47,7 +47,9 @@ its score `bench/planner.py --blind24`'s, once, at the end (93.0%). The twenty-f
 (tests/questions_blind25.yaml) is the held-back bank of phase AA: likewise its shape only here,
 its score `bench/planner.py --blind25`'s, once, at the end (92.5%). The twenty-sixth
 (tests/questions_blind26.yaml) is the held-back bank of phase AB: likewise its shape only here,
-its score `bench/planner.py --blind26`'s, once, at the end (90.2% rules only). The probes,
+its score `bench/planner.py --blind26`'s, once, at the end (90.2% rules only). The
+twenty-seventh (tests/questions_blind27.yaml) is the held-back bank of phase AC: likewise its
+shape only here, its score `bench/planner.py --blind27`'s, once, at the end. The probes,
 tests/questions_probe*.yaml, a tuning lane wrote before its work (scored with
 `bench/planner.py --bank`), are never sources of the planner's phrasings.
 `tool: null` in any bank means the planner should pick no tool (plan.spec is None)."""
@@ -167,6 +169,10 @@ BLIND25 = Path(__file__).resolve().parents[2] / "questions_blind25.yaml"
 # --blind26` (90.2% rules only, 91.3% with the fallback), tuning data since; only its shape is
 # checked here.
 BLIND26 = Path(__file__).resolve().parents[2] / "questions_blind26.yaml"
+# The twenty-seventh blind bank (thirty-six other trades, another author, the same rules of
+# blindness), the held-back bank of phase AC: scored once by the lead with `bench/planner.py
+# --blind27`; only its shape is checked here.
+BLIND27 = Path(__file__).resolve().parents[2] / "questions_blind27.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
 # Tools that joined the catalog after the blind banks were written (blind3-blind6): those banks
@@ -251,10 +257,10 @@ PROBES = sorted((Path(__file__).resolve().parents[2]).glob("questions_probe*.yam
 @pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
                                   BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
                                   BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25,
-                                  BLIND26, *PROBES],
+                                  BLIND26, BLIND27, *PROBES],
                          ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3", "blind4", "blind5",
                               "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
-                              "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26",
+                              "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27",
                               *(p.stem for p in PROBES)])
 def test_bank_items_are_well_formed(planner, path):
     bank = _load(path)
@@ -547,6 +553,19 @@ def test_twenty_sixth_blind_bank_is_big_covers_every_tool_and_shares_no_question
                                BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
                                BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25,
                                *PROBES),
+                      later_tools=set())
+
+
+def test_twenty_seventh_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
+    """The blind bank of phase AC (scored once, by the lead, at the end): shape only, never asked
+    here. No question may be word for word in another bank (tuning data, blind26 included, and
+    the probes, probe27a-c written at the same time among them); it asks for every tool,
+    product_sales included."""
+    _check_blind_bank(planner, BLIND27, "blind27", at_least=500, follow_ups=40,
+                      earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
+                               BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
+                               BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25,
+                               BLIND26, *PROBES),
                       later_tools=set())
 
 
