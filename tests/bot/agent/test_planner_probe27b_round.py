@@ -42,6 +42,7 @@ def test_x_on_x_said_before_its_kpi_is_the_one_change(rules, question, metric):
     ("month on month revenue at the florist this year", "revenue", "month"),
     ("quarter-over-quarter orders at the print shop", "orders", "quarter"),
     ("visitors through the farm park gate week on week", "active_customers", "week"),
+    ("zoo visitors turning up, week by week", "active_customers", "week"),
 ])
 def test_x_on_x_after_its_kpi_or_over_a_long_span_stays_a_series(rules, question, metric, grain):
     assert_plans(rules, question, "trend", metric=metric, grain=grain)
