@@ -52,7 +52,9 @@ TERMS: list[tuple[str, str]] = [
     (rf"\b(?:visitors|{WHO}) (?:(?:coming|who came|that came|came|walking|getting) )?{_DOOR}\b{_NOT_AGAIN}", "active_customers"),
     # and visitors who turn up or show up: a place's visitors ("rescue centre visitors turning up"; the
     # site's visitors never turn up)
-    (rf"\bvisitors {_BETWEEN}(?:turn(?:s|ed|ing)? up|show(?:s|ed|ing|n)? up){_NOT_AGAIN}", "active_customers"),
+    # (never "new visitors show up on the site": the site's first-timers, blind11)
+    (rf"(?<!new )(?<!first-time )(?<!first time )\bvisitors {_BETWEEN}(?:turn(?:s|ed|ing)? up|show(?:s|ed|ing|n)? up)"
+     rf"(?! (?:on|at|to|in) (?:the |our )?(?:[\w'-]+ )?(?:web ?site|site|web|online|page|app)\b){_NOT_AGAIN}", "active_customers"),
     # "which weekday do the most anglers turn up": the most or fewest said before the people
     (rf"\b(?:most|fewest|least|more|fewer) (?:[\w'-]+ )?{WHO} (?:[\w']+ ){{0,2}}?{CAME}{_NOT_AGAIN}", "active_customers"),
     # the people who bought, counted by how their number moved or set against another span: "the jump
