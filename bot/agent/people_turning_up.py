@@ -47,9 +47,11 @@ TERMS: list[tuple[str, str]] = [
     # "how many sailors showed up for a lesson", "regulars who came in over the fortnight", "me fiddle
     # pupils came through the door", "paddlers turning up month by month", "fewer divers showing up"
     (rf"\b{WHO} {_BETWEEN}{CAME}{_NOT_AGAIN}", "active_customers"),
-    # (lane probe27b) "visitors thru the lynx park gate month on month", "visitors coming thru the gate": the
-    # people through a door or gate, with or without their verb (visitors of a place, never the site's)
-    (rf"\b(?:visitors|{WHO}) (?:(?:coming|who came|that came|came|walking|getting) )?{_DOOR}\b{_NOT_AGAIN}", "active_customers"),
+    # (lane probe27b) "visitors thru the lynx park gate month on month", "visitors coming thru the gate": a
+    # place's visitors through a door or gate, with or without their verb (the others' people need their
+    # verb: "pulls the most skaters thru the door" is probe13's bookings)
+    (rf"(?<!new )(?<!first-time )(?<!first time )\bvisitors (?:(?:coming|who came|that came|came|walking|getting) )?{_DOOR}\b{_NOT_AGAIN}",
+     "active_customers"),
     # and visitors who turn up or show up: a place's visitors ("rescue centre visitors turning up"; the
     # site's visitors never turn up)
     # (never "new visitors show up on the site": the site's first-timers, blind11)
