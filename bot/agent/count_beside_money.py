@@ -33,7 +33,8 @@ TERMS: list[tuple[str, str]] = [
     # the chat's own ending
     (rf"^(?:(?:and|now|what about|how about|then|so|ok) )?(?:the |our |for the )?(?:[\w'-]+ )?(?P<kpi>buyers|purchasers)"
      rf"(?=,? (?:{PARTICLE}|instead|too|then)\s*[?.!]*$|\s*[?.!]+$)", "buyers"),
-    # "soap bar orders n the dosh from them", "the cash off those": the money the counted ones brought
-    (r"\b(?:the |our )?(?P<kpi>dosh|dough|wonga|readies|cash|money)(?= (?:from|for|off|on) (?:them|those|these|it)\b)", "revenue"),
+    # "soap bar orders n the dosh from them": the money the counted ones brought, in slang ("the money for
+    # them" is read beside the things booked, kpi_things_counted.BOOKED_BESIDE: never blanked here)
+    (r"\b(?:the |our )?(?P<kpi>dosh|dough|wonga|readies|moolah)(?= (?:from|for|off|on) (?:them|those|these|it)\b)", "revenue"),
 ]
 PATTERNS = [(lazy(p), code) for p, code in TERMS]
