@@ -55,6 +55,7 @@ def test_x_on_x_after_its_kpi_or_over_a_long_span_stays_a_series(rules, question
     ("tyre fittings an the takings fae them last week", ["orders", "revenue"]),
     ("pizza boxes and the dosh from them last week", ["orders", "revenue"]),
     ("sourdough loaves and the bakery takings last week", ["orders", "revenue"]),
+    ("bike hires reserved and the money for them last week", ["orders", "revenue"]),
 ])
 def test_a_count_beside_its_money_reads_both(rules, question, metrics):
     plan = rules.plan(question, "r27b-both-" + question)
