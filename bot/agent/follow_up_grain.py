@@ -9,11 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from bot.agent.patterns import lazy
+from bot.agent.thread_cues import SAME_CUT
 from bot.agent.thread_cues import SAME_SPAN as _SAME_SPAN
 from bot.agent.time_peaks import pattern_by
 
 # "month on month", "week to week", "day by day": a series said as its step (after a trend the
 # step, not a comparison of two periods)
+_SAME_CUT = lazy(SAME_CUT)
 _STEP = lazy(r"\b(day|week|month)[- ](?:on|to|by|after|over)[- ]\1\b")
 
 
@@ -49,4 +51,6 @@ def kpi_swapped(prev: str, best: str, new: Any) -> bool:
     norm = getattr(new, "norm", "")
     return prev in ("compare", "trend", "movers") and best == "kpis" and bool(getattr(new, "metrics", None)) \
         and not (getattr(new, "period", None) or getattr(new, "against", None) or getattr(new, "breakdown", None)) \
-        and (len(norm.split()) <= 4 or (len(norm.split()) <= 7 and bool(_SAME_SPAN.search(norm))))
+        and (len(norm.split()) <= 4 or (len(norm.split()) <= 7 and bool(_SAME_SPAN.search(norm)))
+             # (lane probe27b) "swap in the pendant site's bounce rate, same cut lah": cut as the last one
+             or (len(norm.split()) <= 10 and bool(_SAME_CUT.search(norm))))

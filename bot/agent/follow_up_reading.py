@@ -41,7 +41,7 @@ from bot.agent.swapped_periods import (
     sets_two_periods,
     unit_of_the_pair,
 )
-from bot.agent.thread_cues import ANAPHORA, SAME_SPAN, THAT, worded_as_a_follow_up
+from bot.agent.thread_cues import ANAPHORA, CORRECTED, SAME_SPAN, THAT, worded_as_a_follow_up
 from bot.agent.thread_cues import FOLLOW_UP_END as _FOLLOW_UP_END
 from bot.agent.thread_kept import DROPS_A_FILTER
 from bot.agent.thread_kpi import carried
@@ -258,7 +258,7 @@ def continues(planner: Any, slots: Slots, best: Candidate | None, prev: ToolSpec
     if change_read(planner, slots, best, prev) is not None:
         return True
     short = len(text.split()) <= 6
-    leads = worded_as_a_follow_up(text)
+    leads = worded_as_a_follow_up(text) or bool(CORRECTED.search(slots.text or ""))
     changed = bool(slots.filled())
     # "how was last month?" names only a period: after an analysis, that analysis again
     bare = best is not None and best.cues == (BARE_PERIOD,)

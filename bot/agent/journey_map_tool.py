@@ -37,6 +37,9 @@ FOLLOW_UPS = (
     r"\b(?:go|dig|look|delve) (?:deeper|further|closer) (?:on|into|in on|at) (?:the |that |our )?(?:[\w'-]+ ){0,3}?(?:stage|bit|part|step|phase)\b|"
     # (lane probe24c) "go in close on the checkout step", "get up close on the paying bit": a close look at one stage
     r"\b(?:go|get|look|zoom)(?: in| up)? (?:close|closer) (?:on|at|in on|with|into) (?:the |that |our )?(?:[\w'-]+ ){0,3}?(?:stage|bit|part|step|phase)\b|"
+    # (lane probe27b) "let's see the checkout stage up close on that one": the stage named, then how close
+    r"\b(?:see|show|have|take|get|bring)(?: me| us)? (?:the |that |our )?(?:[\w'-]+ ){0,3}?(?:stage|bit|part|step|phase) "
+    r"(?:up close|close up|in close|closer)\b|"
     # (lane tune34) "go deeper on the checkout step of that map", "dig further into the paying bit of the map"
     r"\b(?:go|get|dig|drill|zoom)\s+(?:deeper|further|closer|in)\s+(?:on|in ?to|at)\b.{0,40}\b(?:that|the|this|our) map\b",
     r"\b(?:more|details?)\s+(?:about|on)\s+(?:the\s+)?[a-z-]+\s+stage\b",

@@ -27,7 +27,9 @@ OWNER_ASK_TERMS: list[tuple[str, str]] = [
     (rf"^(?!.*\b(?:{_NOT_TAKEN})\b).*?\b(?!{PEOPLE}\b)[\w'-]+ (?P<kpi>money)\b(?=\s*(?:$|[,?.!;:]|(?:for|in|on|from|over|during|this|last|since|so far|"
      # (lane probe20a) "how much doubles money did we make today", "the chippy money we took": who made it after
      r"yesterday|today|up|year|month|week|quarter|wise|(?:did|do|does|have|has) (?:we|i|you|the \w+)|we (?:make|made|take|took|bring|"
-     r"brought)|came in|come in|coming in)\b))", "revenue"),
+     # (lane probe27b) "anemone money day by day", "jam money per week": the trade's money as a series
+     r"brought)|came in|come in|coming in|(?:day|week|month|quarter) (?:by|on|to) (?:day|week|month|quarter)|"
+     r"(?:per|each|every|a|by the) (?:day|week|month|quarter)|daily|weekly|monthly|quarterly)\b))", "revenue"),
     # "ping me if septic jobs drop below 2 a day", "warn me when call-outs go over 10": the trade's
     # word for its orders, in an alert's threshold (bare, "jobs" may be anything else)
     (r"\b(?P<kpi>hires|jobs|rentals|call-?outs|gigs|commissions)\b(?= (?:ever )?(?:drop|drops|fall|falls|dip|dips|go|goes|"

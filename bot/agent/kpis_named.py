@@ -48,7 +48,9 @@ _PEOPLE_WORDS = {w for noun in PEOPLE for w in rx.sub(r"[^a-z ]+", " ", noun.rep
 _NOUN = r"(?P<u{}>(?!\w+(?:ss|ers|ists|ians)\b)[a-z][a-z-]{{2,}}s)"
 _DONE = r"(?:sold|booked|served|shipped|dispatched|posted|went(?: out)?|got sold|ordered|delivered|made|baked|taken)"
 _MONEY_AFTER = (r"(?:money|cash|takings|turnover|revenue|receipts|income|sales|fees|what (?:did |do )?(?:[\w'-]+ )?(?:spent|spend|paid|pay|took|take|brought|bring|made|make|earned)|"
-                r"how much|avg|average|the money|the cash|\w+ money)")
+                r"how much|avg|average|the money|the cash|\w+ money|"
+                # (lane probe27b) "smoked mackerel packs and the smokehoose takings", "boxes and the dosh"
+                r"dosh|[\w'-]+ (?:takings|turnover|cash|dosh))")
 _COUNT_BESIDE = lazy(
     # "how many lighthouse stays did we get", "hoo mony trays did we do": the units the business took
     rf"\bhow many (?:[a-z-]+ ){{0,2}}?{_NOUN.format(1)} (?:did|have|has|do) (?:we|i|the [a-z]+|you) "
@@ -64,7 +66,10 @@ _COUNT_BESIDE = lazy(
     rf"\b(?:number|count|total|tally|no\.?) of (?:[a-z-]+ ){{0,2}}?{_NOUN.format(5)}\b|"
     # "mule treks and trek money", "lighthouse stays and what guests spent": the units listed first,
     # the money after them
-    rf"(?:^|: |, )(?:[a-z-]+ ){{0,2}}?{_NOUN.format(6)}(?: and| n| &|,) (?:the |our |their )?(?={_MONEY_AFTER}\b)")
+    rf"(?:^|: |, )(?:[a-z-]+ ){{0,2}}?{_NOUN.format(6)}(?: and| n| &|,) (?:the |our |their )?(?={_MONEY_AFTER}\b)|"
+    # (lane probe27b) "how many restoration jobs wi finish an how much money wi mek": the units counted,
+    # whatever (dialect) verb follows, before the money asked
+    rf"\bhow many (?:[a-z-]+ ){{0,2}}?{_NOUN.format(8)}(?= (?:[\w'-]+ ){{0,3}}?(?:and|&|plus) (?:for )?how much\b)")
 
 
 def counted_beside(rest: str) -> tuple[str, list[tuple[str, str]]]:

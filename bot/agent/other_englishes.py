@@ -89,6 +89,14 @@ _SCOTS = ((lazy(r"\baboot\b"), "about"), (lazy(r"\boot\b"), "out"), (lazy(r"\bdi
           # (lane probe23c) "whit are the clients girnin aboot": Scots "complaining"
           (lazy(r"\bgirn(?:in|ing|s)?\b"), "complaining"),
           (lazy(r"\bdae(?= (?:folk|ye|you|we|they|people|customers|clients|i)\b)"), "do"),
+          # (lane probe27b) "at whit stage o the journey dae osprey trip lookers pack it in": "of" after a
+          # step of the journey, "do" before the people who do it, and "pack (jack) it in" is to give up
+          (lazy(r"\b(stage|step|point|part|bit) o (?=the\b)"), r"\1 of "),
+          (lazy(r"\bdae(?= (?:the |oor |our )?(?:[\w'-]+ ){0,3}(?:folk|people|customers|clients|lookers|browsers|shoppers|"
+                r"visitors|buyers|guests)\b)"), "do"),
+          # and "side by side wi october", "set against wi last month": "with" before a span
+          (lazy(r"\bwi (?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:last|this|q[1-4])\b)"), "with "),
+          (lazy(r"\b(?:pack|jack)(?:s|ed|ing)? it in\b(?! (?:a|an|the|paper|tissue|boxes|bags|ice|there|here)\b)"), "give up"),
           # "an whit aboot this month", "an how aboot the vips": a follow-up's spoken "and" (never
           # the article: "an hour by hour" has no question word after it)
           (lazy(r"^an (?=(?:what|whit|how|hoo|wit|wot|wha|wah)\b)"), "and "))

@@ -33,7 +33,8 @@ _NOT_AGAIN = (r"(?!,? (?:(?:more than|over|at least|upwards of) (?:twice|(?:\w+ 
               r"(?:(?:way|much|a lot|far|a bit) )?(?:less|more|fewer)(?: often)?|than (?:they|we) used to)\b)"
               r"(?![^?.!]{0,30}?\b(?:ended up|end up|ends up|went on to|go on to|then (?:bought|paid|ordered|booked))\b)")
 # their coming to the place: turning up, showing up, coming in, through the door
-_DOOR = r"(?:thru|through|in at|past) (?:the |our |my )?(?:[\w'-]+ ){0,3}?(?:front )?doors?"
+# (lane probe27b) or a park's or a farm's gate: "visitors thru the lynx park gate"
+_DOOR = r"(?:thru|through|in at|past) (?:the |our |my )?(?:[\w'-]+ ){0,3}?(?:front )?(?:doors?|gates?)"
 CAME = (r"(?:turn(?:s|ed|ing)? up|show(?:s|ed|ing|n)? up|rock(?:s|ed|ing)? up|"
         rf"(?:came|come|comes|coming|walk(?:s|ed|ing)?|step(?:s|ped|ping)?|got|get|getting) (?:in )?{_DOOR}|"
         r"(?:came|come|comes|coming) (?:in|along)\b(?! (?:for|with|via|through|thru|from|off|on|by|under|as|at|to (?:buy|order|pick|collect)))|"
@@ -46,6 +47,16 @@ TERMS: list[tuple[str, str]] = [
     # "how many sailors showed up for a lesson", "regulars who came in over the fortnight", "me fiddle
     # pupils came through the door", "paddlers turning up month by month", "fewer divers showing up"
     (rf"\b{WHO} {_BETWEEN}{CAME}{_NOT_AGAIN}", "active_customers"),
+    # (lane probe27b) "visitors thru the lynx park gate month on month", "visitors coming thru the gate": a
+    # place's visitors through a door or gate, with or without their verb (the others' people need their
+    # verb: "pulls the most skaters thru the door" is probe13's bookings)
+    (rf"(?<!new )(?<!first-time )(?<!first time )\bvisitors (?:(?:coming|who came|that came|came|walking|getting) )?{_DOOR}\b{_NOT_AGAIN}",
+     "active_customers"),
+    # and visitors who turn up or show up: a place's visitors ("rescue centre visitors turning up"; the
+    # site's visitors never turn up)
+    # (never "new visitors show up on the site": the site's first-timers, blind11)
+    (rf"(?<!new )(?<!first-time )(?<!first time )\bvisitors {_BETWEEN}(?:turn(?:s|ed|ing)? up|show(?:s|ed|ing|n)? up)"
+     rf"(?! (?:on|at|to|in) (?:the |our )?(?:[\w'-]+ )?(?:web ?site|site|web|online|page|app)\b){_NOT_AGAIN}", "active_customers"),
     # "which weekday do the most anglers turn up": the most or fewest said before the people
     (rf"\b(?:most|fewest|least|more|fewer) (?:[\w'-]+ )?{WHO} (?:[\w']+ ){{0,2}}?{CAME}{_NOT_AGAIN}", "active_customers"),
     # the people who bought, counted by how their number moved or set against another span: "the jump

@@ -54,6 +54,24 @@ _X_ON_X_ONE_CHANGE = lazy(
     rf"[\w-]+(?: [\w-]+){{0,2}}\s*[?.!]*$")
 
 
+# (lane probe27b) the same convention (h), however long the rest: "week on week revenue for the limpet
+# shack", "month on month takings at the soap shop", "lace school week on week revenue": the step said
+# before its KPI, with nothing but a trade's name ahead of it, names the one change. Not a quarter
+# ("quarter-over-quarter orders at the print shop" is tune25's series) and not a KPI said ahead of
+# the step ("medlar jar buyers week on week pls", "cantaloupe stand aov week on week": their runs).
+_SAID_FIRST = lazy(r"^(?P<head>(?:[\w'&]+ ){0,3}?)(?:the |our )?(?P<step>day|week|month) on (?P=step) (?P<tail>.*[a-z].*)$")
+
+
+def said_first(text: str) -> bool:
+    """Whether "X on X" comes before the KPI it changes, with no KPI ahead of it."""
+    m = _SAID_FIRST.search(text)
+    if m is None:
+        return False
+    from bot.agent.slot_readers import parse_metrics  # the KPI reader (it never reads a series)
+
+    return not parse_metrics(m["head"]) and bool(parse_metrics(m["tail"]))
+
+
 def series_grain(text: str) -> str | None:
     """The grain of a series asked for as "X on X" together with a movement word, or None."""
     # Not a special case but the reading of X-on-X beside a rule: where an alert, alarm, rule or
@@ -68,7 +86,8 @@ def series_grain(text: str) -> str | None:
     over = rx.search(r"\bover the (?:passing |last few |past few )?(day|week|month|quarter)s\b", text)
     if m is None and over is not None:
         return over.group(1)  # (lane probe24b) "nps over the months", "plot it over the weeks": that grain's run
-    if m is not None and not _X_ON_X_ONE_CHANGE.search(text):
+    first = m is not None and said_first(text)
+    if m is not None and not _X_ON_X_ONE_CHANGE.search(text) and not first:
         return m.group(1)  # (lane probe24b) phase Z: "takings month on month" with no two periods is its run of months
     # "week on week since 1 Sept": an open run of weeks from a date is a series, not one pair; so is
     # "week on week for the last 90 days", ", the last 90 days" (many weeks, each against the one before)
@@ -78,7 +97,7 @@ def series_grain(text: str) -> str | None:
                          or (m.group(1) == "month" and rx.search(r"\b(?:this|last|the past|the last) year\b|\bytd\b", text))
                          # (lane probe24a, the lead's phase-Z convention) "korfball receipts month on month":
                          # with no two periods named and no change asked, the months in a row
-                         or (m.group(1) == "month" and not rx.search(
+                         or (m.group(1) == "month" and not first and not rx.search(
                              r"\b(?:chang\w*|differen\w*|compar\w*|vs\.?|versus|against|up or down|than|alert\w*|tell me|let me know|"
                              r"warn\w*|ping|notify|flag)\b|%", text))
                          or rx.search(r"(?:\b(?:for|over|across|during|in) |(?:^|,)\s*)(?:the )?(?:last|past|previous) (?:(?:[3-9]\d|[1-9]\d\d) days|"

@@ -55,6 +55,9 @@ def normalise(text: str) -> str:
                r"suburb|category|persona|touchpoint|source) (?:against|versus|vs\.?) \1\b", r"\1 by \1", t)
     # "what're people moaning about", "who're our best customers": the contraction spelled out
     t = rx.sub(r"\b(what|who|where|how|why|when|which|there|they|we|you)'re\b", r"\1 are", t)
+    # (lane probe27b) Scots and Caribbean "an" for "and": "orders an takings", "booked an the takings";
+    # before a consonant it is never the article ("an order", "an hour" stay)
+    t = rx.sub(r"\ban (?=(?:[bcdfgjklmnpqrstvwxyz]|h(?!our|onou?r|onest|eir))[a-z])", "and ", t)
     for short, full in _SHORTHAND.items():  # what people type in chat
         t = rx.sub(rf"\b{short}\b", full, t)
     t = t.replace("post purchase", "post-purchase").replace("postpurchase", "post-purchase")
@@ -134,6 +137,7 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
             # "bed bookings and revenue side by side": the trade's word for an order, listed as a KPI
             r"\b(?:bookings|appointments|reservations|sold),? (?:and|&|plus)\b|\bhow many\b.*\b(?:and|n) (?:what|how much)(?: (?:did|was|is|were|are)|'s|s)\b|\band (?:what|how much) (?:they|those|it) (?:were |was )?(?:worth|brought in|came to)\b|"
             r"\band how many (?:[\w-]+ )?orders\b|"  # (lane probe20a) "how much money we made and how many orders"
+            r"\bhow many\b[^?.!]*\b(?:and|&|plus) (?:for )?how much\b|"  # (lane probe27b) "how many kits sold and for how much"
             r"\b(?:and|&|plus) (?:the )?(?:number of )?(?:[\w-]+ )?(?:bookings|appointments|reservations)\b", t):
         out.remove("orders")
     if "time_to_first_purchase" in out and "new_visitors" in out and rx.search(r"\b(?:for|among|of|with) (?:the |our )?new\b", t):

@@ -14,6 +14,13 @@ import re
 from bot.agent.patterns import lazy
 from bot.agent.refused_asks import ELSEWHERE, HARM, NAMING
 
+# (lane probe27b) what a message may end on after its ask, in many Englishes: "..., mate?", "... lah"
+PARTICLE = (r"(?:mate|please|pls|eh|lah|leh|bro|boet|ja|sasa|chale|abeg|o|lads|y'all|innit|hey|thanks|cheers|"
+            r"my friend|fam|ta)")
+# (lane probe27b) "swap in the pendant site's bounce rate, same cut lah", "the aov, same way": the last
+# analysis cut the same way, for what the message names
+SAME_CUT = (rf"(?:(?:in |on )?the )?same (?:cut|way|split|view|chart|grain|breakdown|setup|steps|again)(?:,? {PARTICLE})?\s*[?.!]*$")
+
 FOLLOW_UP = lazy(
     # "ok now the same feelings per channel": an acknowledgement first, then the follow-up's own lead
     # (lane probe25b) "actually do this month so far against september": a change of mind said first
@@ -43,15 +50,27 @@ FOLLOW_UP = lazy(
     # last analysis named by its KPI, then what changes
     # (lane probe25a) "the pottery regulars again, this time town by town": or what changes this time
     r"(?:[\w'-]+ ){1,3}again,? (?=(?:but|only|just|this time)\b)|"
+    # (lane probe27b) "kimchi steps again for facebook finds only", "blowtorch funnel same cut, only october":
+    # the last analysis named, again or cut the same, for what the message narrows it to
+    r"(?:[\w'-]+ ){1,3}again (?=for (?:[\w'-]+ ){1,3}(?:only|alone)\b)|"
+    r"(?:[\w'-]+ ){0,3}same (?:cut|way|split|setup|steps|stages|breakdown),? (?=(?:only|just|but|for|over|in|by)\b)|"
     # (lane probe25a) "redo that bakery one with towns in place of segments", "keep it to what came in on the
     # surveys": the last analysis by reference, then what changes or what it is kept to
     r"redo (?:that|it|this)(?: (?!with\b|by\b|per\b|for\b|but\b)[\w'-]+){0,2}? (?=(?:with|by|per|for|but|over|in)\b)|"
     r"keep (?:it|that|this) to (?=(?:what|the|just|only|those|[\w'-]+ (?:from|in|on))\b)|"
     # "would it be more of a region thing?", "or is it the segments?": the last analysis, another way
-    r"(?:or )?(?:could|would|might|can) (?:it|that|this) (?:be|have been)|or (?:is|was) it)\b", re.I)
+    r"(?:or )?(?:could|would|might|can) (?:it|that|this) (?:be|have been)|or (?:is|was) it|"
+    # (lane probe27b) "day by day for that, please eh", "week by week please": only the step, the last
+    # series (or number) at that grain
+    rf"(?:day|week|month|quarter) (?:by|on|to) (?:day|week|month|quarter)(?= (?:for (?:that|it|this|them)|please|instead|then|now|too)\b|"
+    rf",? {PARTICLE}\s*[?.!]*$|\s*[?.!]*$))\b", re.I)
 # "list the high and medium risk ones too": the last analysis again, widened; (tune31) "which hour then, for the tea money?"
 # (lane ps28) "... region by region this time", "by age this go": the last analysis asked another way
-FOLLOW_UP_END = lazy(r"\b(?:too|as well|instead|also|(?:in )?the same way|likewise|then|this time(?: round| around)?|this go)\s*[?.!]*$|^(?!if )(?:[\w']+ ){1,5}then,? (?=(?:for|in|on|by)\b)", re.I)
+FOLLOW_UP_END = lazy(r"\b(?:too|as well|instead|also|(?:in )?the same way|likewise|then|this time(?: round| around)?|this go)\s*[?.!]*$|^(?!if )(?:[\w']+ ){1,5}then,? (?=(?:for|in|on|by)\b)|"
+                     r"(?:^|,? )" + SAME_CUT, re.I)
+# (lane probe27b) "beignet drop-offs by stage, not touchpoint", "weekly, not daily": the last answer
+# corrected, one setting for another (read on the message as typed: the reading drops what is turned down)
+CORRECTED = lazy(r"\b(?:by |per )?[\w-]+, not (?:by |per |the )?[\w-]+\s*[?.!]*$", re.I)
 
 # (lane probe25b) "antler crafts - that again for last month", "bodhran map - zoom right in on the
 # checkout stage": the trade (or the thing shown) named first, then the follow-up's own lead

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from bot.agent.against_words import unit_against
 from bot.agent.holidays import holidays, occasion_year_before, vague_days_around
+from bot.agent.may_month import may_beside_a_month
 from bot.agent.month_weeks import counted_days_of_month, weeks_of_month
 from bot.agent.numeric_dates import days_in_figures, unreadable_days
 from bot.agent.patterns import lazy, rx
@@ -220,8 +221,9 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
             found.append((m.start(), m.end(), period_between(d, as_of) if m.group("since") else period_between(d, d)))
     for m in rx.finditer(rf"\b(?:(since|in|during|for|over|of|from|throughout)\s+(?:the\s+(?:month\s+of\s+|(?:beginning|start)\s+of\s+)?)?)?"
                          rf"{MONTH_RX}(?:\s+{YEAR_RX})?", t):
-        if any(s <= m.start() < e or s < m.end() <= e for s, e, _ in found) or (m.group(2) == "may" and not m.group(1)):
-            continue  # "may" the verb needs a preposition to be the month
+        if any(s <= m.start() < e or s < m.end() <= e for s, e, _ in found) or (
+                m.group(2) == "may" and not m.group(1) and not may_beside_a_month(t, m)):
+            continue  # "may" the verb needs a preposition (or another month beside it: "may vs june") to be the month
         if not m.group(1) and not m.group(3) and m.group(2) in ("mar", "jan", "jun", "dec", "oct", "aug", "sep"):
             continue
         month = MONTH_NUMBERS.get(m.group(2)) or MONTH_NUMBERS.get(m.group(2)[:3])
