@@ -65,3 +65,18 @@ def test_all_the_kpis_do_not_grow_a_purchase_count(shoppers):
     """Asked for every KPI, orders and buyers stay among those the data cannot answer."""
     out = shoppers.cli("kpis", "--period", "2017-10-01..2017-10-31")
     assert {"orders", "buyers"} <= set(out["unavailable"])
+
+
+def test_the_year_the_recipe_puts_on_the_months_is_said_to_be_assumed(shoppers):
+    """The export has month names and no year: describe and the answers' age note say the
+    recipe's 2017 is assumed, never that the data ended "9 years before today"."""
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    out = CliRunner().invoke(main, ["describe"], env={"JOURNEYBOT_HOME": str(shoppers.home)}).output
+    assert "the export has no year: 2017 is assumed" in out
+    said = shoppers.ask("purchases last month")
+    text = " ".join(x.notes(said)) + said.get("answer", "")
+    assert "a year the export does not give (2017 is assumed)" in text
+    assert "years before today" not in text
