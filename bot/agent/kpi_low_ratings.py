@@ -5,7 +5,8 @@ whose "share of reviews" and "review score" would read it as CSAT or the mean sc
 Two classes: the low scores said by their stars ("1 or 2 stars", "one- or two-star reviews",
 "1-2 star ratings", "rated 1 or 2 out of 5"); and the bad end said by a word ("bad reviews",
 "low ratings", "poor scores") when a count or share of them is asked ("how many bad reviews",
-"what share of ratings are low", "low ratings share"). What the bad reviews SAY is no count:
+"what percentage of bad ratings", "low ratings share"); "what share of reviews are negative"
+(the reviews said good or bad as a whole) stays CSAT, as lane real25 read it. What the bad reviews SAY is no count:
 "what are the bad reviews about", "bad reviews mentioning delivery" stay with the feedback tools.
 """
 
@@ -33,8 +34,7 @@ _ASKED = (r"(?:how many|number of|count(?: of)?|what (?:share|percentage|proport
 _TERMS: list[tuple[str, str]] = [
     (_LOW_STARS, "low_review_share"),
     (rf"\b{_ASKED} (?:(?:the|our|all|my) )?(?:(?:customer|client|guest|google|online|product) )?{_BAD} {_RATED}\b{_NOT_SAID}|"
-     rf"\b{_BAD} {_RATED} (?:share|rate|ratio|percentage|proportion)\b|"
-     rf"\b{_ASKED} (?:(?:the|our|all|my) )?{_RATED} (?:are|were|is|was|came in|come in) (?:low|bad|poor|negative)\b",
+     rf"\b{_BAD} {_RATED} (?:share|rate|ratio|percentage|proportion)\b",
      "low_review_share"),
 ]
 
