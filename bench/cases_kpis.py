@@ -251,6 +251,7 @@ def naive_surveys(frames: Frames, p: ResolvedPeriod) -> dict[str, tuple[float, i
     return {"survey_responses": (float(len(sv)), len(sv)),
             "csat": (_rate((csat >= 4).sum(), len(csat)), len(csat)),
             "csat_mean": (float(csat.mean()) if len(csat) else np.nan, len(csat)),
+            "low_review_share": (_rate((csat <= 2).sum(), len(csat)), len(csat)),
             "nps": (_rate(100 * ((nps >= 9).sum() - (nps <= 6).sum()), len(nps)), len(nps))}
 
 

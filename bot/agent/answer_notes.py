@@ -132,8 +132,20 @@ def old_data(store: Any, answer: Answer, today: dt.date) -> list[str]:
     if name.endswith(" digest"):  # tools/digest: the day reported on is the data's last day
         return [digest_age_note(name, last, today) or ""]
     used = ", the period used when none is named," if defaulted else ""
+    year = _assumed_year(store)
+    if year:  # (lane real27a) a recipe's placeholder year is no age of the data
+        return [f"The data ends in {last:%b} of a year the export does not give ({year} is assumed): "
+                f"“{name.replace('_', ' ')}”{used} is counted back from that month, not from today ({today})."]
     return [f"{_ends_on(store, last)}, {_ago(gap)} before today: “{name.replace('_', ' ')}”{used} is counted "
             f"back from that day, not from today ({today})."]
+
+
+def _assumed_year(store: Any) -> int | None:
+    """The year a recipe put on dates whose export has none (the business profile's)."""
+    try:
+        return getattr(store.profile, "assumed_year", None)
+    except Exception:  # noqa: BLE001 - a store without a profile: no year assumed
+        return None
 
 
 def _ends_on(store: Any, last: dt.date) -> str:

@@ -111,10 +111,11 @@ class OfflinePlanner:
             args = keep_unchanged(plan.spec, previous.get("args"), args, plan.asked, ctx)
         elif previous is not None and previous["tool"] == "funnel" and plan.spec.name == "movers":
             args = levels_of_a_split_funnel(previous.get("args"), args, plan.asked)
+        from bot.agent.ticket_brand_tool import brand_split
         from bot.agent.unrated_feelings import satisfaction_by_place, sentiment_without_csat
 
         final = Plan(plan.spec, args, plan.slots, plan.score, plan.candidates, plan.follow_up, notes, plan.asked)
-        return sentiment_without_csat(self, final if plan.follow_up else satisfaction_by_place(self, final))
+        return brand_split(self, sentiment_without_csat(self, final if plan.follow_up else satisfaction_by_place(self, final)))
 
     def remember(self, key: str, plan: Plan) -> None:
         """Keep the analysis as the conversation's last one (for follow-ups)."""

@@ -52,6 +52,7 @@ METRIC_WORDS: dict[str, str] = {
     "time_to_first_purchase": "time to first purchase", "churn_rate": "churn rate",
     "delivery_time": "delivery time", "delivery_time_p90": "p90 delivery time",
     "on_time_delivery": "on-time delivery", "csat": "csat", "csat_mean": "average review score",
+    "low_review_share": "share of 1 or 2 star reviews",
     "nps": "nps", "survey_responses": "number of survey responses", "tickets": "number of support tickets",
     "open_tickets": "open tickets", "first_response_time": "first response time",
     "first_response_time_p90": "p90 first response time", "resolution_time": "resolution time",

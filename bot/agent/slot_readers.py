@@ -128,6 +128,10 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
     # "what share of ratings were 4 or 5 stars?": the ratings are what the share is of
     if "csat" in out and "csat_mean" in out and not rx.search(r"\b(?:average|mean|avg)\b", t):
         out.remove("csat_mean")
+    # (lane real27a) "share of 1-2 star ratings", "how many reviews were two stars or less": the
+    # ratings and reviews are what the low share is of, not the mean score or the answers counted
+    if "low_review_share" in out and len(out) > 1 and not rx.search(r"\b(?:and|&|plus|as well as|alongside)\b", t):
+        out = [c for c in out if c not in ("csat_mean", "csat", "survey_responses")]
     # "delivery time for orders from Clifton": orders are what is measured, not a second KPI,
     # unless they are asked for as one ("revenue and orders", "how many orders").
     if "orders" in out and len(out) > 1 and not rx.search(COUNTED_ORDERS, t) and not rx.search(BOOKED_BESIDE, t) and not rx.search(

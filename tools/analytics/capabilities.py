@@ -147,6 +147,7 @@ METRIC_NEEDS: dict[str, tuple[str, ...]] = {
     "on_time_delivery": ("delivery_orders", "deliveries"),
     "csat": ("csat",),
     "csat_mean": ("csat",),
+    "low_review_share": ("csat",),
     "nps": ("nps",),
     "survey_responses": ("surveys",),
     "tickets": ("tickets",),
@@ -349,7 +350,7 @@ READS: dict[str, str] = {
     "delivery_time_p90": "orders.customer_id, ts, delivered_at; else events.customer_id, ts, touchpoint, session_id, stage",
     "on_time_delivery": "orders.customer_id, ts, status, fulfilment, promised_at, delivered_at; "
                         "else events.customer_id, ts, touchpoint",
-    "csat": "surveys.ts, csat", "csat_mean": "surveys.ts, csat", "nps": "surveys.ts, nps",
+    "csat": "surveys.ts, csat", "csat_mean": "surveys.ts, csat", "low_review_share": "surveys.ts, csat", "nps": "surveys.ts, nps",
     "survey_responses": "surveys.ts",
     "tickets": "tickets.created_at",
     "open_tickets": "tickets.created_at, resolved_at",

@@ -46,6 +46,8 @@ from tools.analytics.kpi_scope import (
     measure,
     open_scope,
 )
+from tools.analytics.kpi_stand_ins import as_count, stand_ins
+from tools.analytics.kpi_stand_ins import note as stand_in_note
 from tools.analytics.kpis import metric_names, unique_metrics
 from tools.analytics.named_rates import rate_lines
 from tools.analytics.order_status import order_status_counts
@@ -188,7 +190,10 @@ def compare(store: JourneyStore, params: CompareParams | None = None,
 
 def _compare(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: CompareParams,
              settings: KpiSettings, asked: list[str]) -> CompareResult:
-    metrics, unavailable = capabilities(store, con).split(asked)
+    caps = capabilities(store, con)
+    # buyers or orders asked by name of an export with purchase events and no orders table
+    swaps = stand_ins(caps, asked) if params.metrics else {}
+    metrics, unavailable = caps.split(list(dict.fromkeys(swaps.get(m, m) for m in asked)))
     if not metrics:
         raise NoDataError(f"The loaded data cannot answer this: {missing_text(unavailable)}. "
                           "`journeybot describe` lists what it can answer.")
@@ -224,7 +229,11 @@ def _compare(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: Compar
         if (scope.period.label, before.label) != (head[0].period.label, head[1].label):
             notes.append(f"{', '.join(SPECS[m].label for m in group)}: {scope.period.label} vs {before.label} "
                          f"(the last day with {scope.noun} is {scope.as_of})")
-        added = [_row(a, b, settings.min_sample) for a, b in zip(now.values, then.values, strict=True)]
+        pairs = list(zip(now.values, then.values, strict=True))
+        if swaps:
+            pairs = [(as_count(a, m), as_count(b, m)) if m != a.metric else (a, b)
+                     for a, b in pairs for m in asked if swaps.get(m, m) == a.metric]
+        added = [_row(a, b, settings.min_sample) for a, b in pairs]
         if not then.empty and before.first_day < scope.data_start <= before.last_day:
             # 2017 against 2016 when the data starts in September 2016: a total over four months
             # set against one over twelve is no change in the business.
@@ -237,6 +246,8 @@ def _compare(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: Compar
         rows += added
     assert head is not None
     scope, before = head
+    if swaps:
+        notes.append(stand_in_note(swaps, scope.granularity == "month"))
     notes = [n for n in notes if not n.startswith(ROUGH_TOTALS)]  # one period's rows; compare reads both
     short = short_coverage_note(con, scope.period)
     if short:

@@ -109,6 +109,8 @@ class DataDescription(Localised, ResultMixin):
     analysis_rows: tuple[AnalysisAvailability, ...] = field(default=(), repr=False)
     profile: ProfileAdvice | None = field(default=None, repr=False)
     locale: str | None = None  # how the business writes numbers (its profile's)
+    # The year a recipe put on dates whose export has none (UCI shoppers: months only)
+    assumed_year: int | None = None
     JSON_NAMES: ClassVar[dict[str, str]] = {"stage_rows": "stages", "touchpoint_rows": "touchpoints",
                                             "channel_rows": "channels", "kpi_rows": "kpis",
                                             "analysis_rows": "analyses"}
@@ -190,8 +192,10 @@ class DataDescription(Localised, ResultMixin):
             # days)" left out December's 30 other days and claimed a daily span the data lacks.
             first, last = self.first_day, self.as_of
             months = (last.year - first.year) * 12 + last.month - first.month + 1
+            year = (f"; the export has no year: {self.assumed_year} is assumed"
+                    if self.assumed_year else "")
             lines.append(f"Data from {first:%b %Y} to {last:%b %Y} ({counted(months, 'month', nf)}, dated by "
-                         f"month only, {self.timezone}).")
+                         f"month only, {self.timezone}{year}).")
         elif self.first_day and self.as_of:
             days = (self.as_of - self.first_day).days + 1
             lines.append(f"Data from {self.first_day} to {self.as_of} ({counted(days, 'day', nf)}, {self.timezone}).")
@@ -362,6 +366,7 @@ def describe_data(store: JourneyStore) -> DataDescription:
         analysis_rows=analyses,
         profile=advice,
         locale=store.profile.numbers.locale,
+        assumed_year=store.profile.assumed_year,
     )
 
 

@@ -51,6 +51,7 @@ Metric = Literal[
     "on_time_delivery",
     "csat",
     "csat_mean",
+    "low_review_share",
     "nps",
     "survey_responses",
     "tickets",
@@ -186,6 +187,9 @@ SPECS: dict[str, MetricSpec] = {s.name: s for s in (
           "survey answers scoring 4 or 5 / survey answers with a CSAT score, in the period"),
     _spec("csat_mean", "CSAT mean", "score", "mean", True, "answers", "surveys",
           "mean CSAT score (1-5) of the answers in the period"),
+    # Asked as "what share of reviews are 1 or 2 stars": the bad end, which a mean hides.
+    _spec("low_review_share", "Low ratings (1-2 of 5)", "rate", "rate", False, "answers", "surveys",
+          "survey or review answers scoring 1 or 2 / survey answers with a CSAT (1-5) score, in the period"),
     _spec("nps", "NPS", "points", "mean", True, "answers", "surveys",
           "% promoters (9-10) minus % detractors (0-6) among NPS answers in the period, in points"),
     _spec("survey_responses", "Survey answers", "count", "total", None, "answers", "surveys",
@@ -292,11 +296,15 @@ METRIC_ALIASES: dict[str, str] = {
     "recontacts": "repeat_contacts",
     "repeat_contact_share": "repeat_contact_rate",
     "recontact_rate": "repeat_contact_rate",
+    "low_ratings": "low_review_share",
+    "low_rating_share": "low_review_share",
+    "bad_reviews": "low_review_share",
+    "bad_review_share": "low_review_share",
 }
 
 # Asked for by name only: not in "all the KPIs" (`journeybot kpis`, compare, the digest), whose
 # headline stays the shop's usual numbers.
-ON_REQUEST = frozenset({"repeat_contacts", "repeat_contact_rate"})
+ON_REQUEST = frozenset({"repeat_contacts", "repeat_contact_rate", "low_review_share"})
 DEFAULT_METRICS: tuple[str, ...] = tuple(m for m in METRICS if m not in ON_REQUEST)
 
 

@@ -360,6 +360,7 @@ def _surveys_sql(f: Frame) -> str:
     return f"""
         SELECT {f.bucket('s.ts')} AS bucket, {f.grp} AS grp, count(*) AS answers,
                count(s.csat) AS csat_n, count(*) FILTER (WHERE s.csat >= 4) AS csat_top,
+               count(*) FILTER (WHERE s.csat <= 2) AS csat_low,
                sum(s.csat) AS csat_sum, count(s.nps) AS nps_n,
                count(*) FILTER (WHERE s.nps >= 9) AS promoters,
                count(*) FILTER (WHERE s.nps <= 6) AS detractors

@@ -57,6 +57,7 @@ LONG: dict[str, dict[str, Any]] = {
     "churn_rate": {"rate": ("lapsed", "active")},
     "csat": {"rate": ("csat_top", "csat_n")},
     "csat_mean": {"mean": ("csat_sum", "csat_n")},
+    "low_review_share": {"rate": ("csat_low", "csat_n")},
     "nps": {"nps": ("promoters", "detractors", "nps_n")},
     "clv": {"mean": ("lifetime_sum", "buyers"), "median": "lifetime_median"},
     "aov": {"mean": ("revenue", "orders"), "excluded": "pending"},

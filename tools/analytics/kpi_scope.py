@@ -254,6 +254,7 @@ METRIC_ROWS: dict[str, Rows] = {
     **dict.fromkeys(("refunded_orders", "refund_rate", "cancelled_orders", "cancellation_rate"), _ALL_ORDERS),
     "csat": Rows("surveys", "t.csat IS NOT NULL", "CSAT answers"),
     "csat_mean": Rows("surveys", "t.csat IS NOT NULL", "CSAT answers"),
+    "low_review_share": Rows("surveys", "t.csat IS NOT NULL", "CSAT answers"),
     "nps": Rows("surveys", "t.nps IS NOT NULL", "NPS answers"),
 }
 

@@ -41,6 +41,8 @@ from tools.analytics.kpi_scope import (
     numbers_of,
     open_scope,
 )
+from tools.analytics.kpi_stand_ins import as_count, stand_ins
+from tools.analytics.kpi_stand_ins import note as stand_in_note
 from tools.analytics.order_status import OrderStatusCounts, order_status_counts
 from tools.analytics.periods import Period, provenance_period
 from tools.core.errors import NoDataError
@@ -131,7 +133,10 @@ def kpis(store: JourneyStore, params: KpiParams | None = None,
 def _kpis(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: KpiParams,
           settings: KpiSettings) -> KpiResult:
     caps = capabilities(store, con)
-    metrics, unavailable = caps.split(params.chosen())
+    asked = params.chosen()
+    # buyers or orders asked by name of an export with purchase events and no orders table
+    swaps = stand_ins(caps, asked) if params.metrics else {}
+    metrics, unavailable = caps.split(list(dict.fromkeys(swaps.get(m, m) for m in asked)))
     if not metrics:
         raise NoDataError(f"The loaded data cannot answer this: {missing_text(unavailable)}. "
                           "`journeybot describe` lists what it can answer.")
@@ -162,6 +167,10 @@ def _kpis(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: KpiParams
             notes.append(scope.period.note)
         values.update({v.metric: v for v in got.values})
     assert headline is not None
+    if swaps:
+        notes.append(stand_in_note(swaps, headline.granularity == "month"))
+        values.update({m: as_count(values[src], m) for m, src in swaps.items() if src in values})
+        metrics = [m for m in dict.fromkeys(asked) if m in values]
     ordered = [values[m] for m in metrics]
     if all(v.no_data for v in ordered) and not any(rows.values()):
         # Nothing at all in the period: an answer of blanks would say less than this.

@@ -70,6 +70,7 @@ NO_PATTERN: dict[str, str] = {
     "first_response_time_p90": "time patterns take the median (first_response_time), not the 90th percentile",
     "resolution_time_p90": "time patterns take the median (resolution_time), not the 90th percentile",
     "repeat_contacts": _CONTACTS, "repeat_contact_rate": _CONTACTS,
+    "low_review_share": "time patterns read scores as the share of 4-5 (csat) or the mean (csat_mean); ask those",
 }
 assert not set(NO_PATTERN) & set(PATTERN_METRICS) and set(NO_PATTERN) | set(PATTERN_METRICS) == set(SPECS)
 

@@ -117,9 +117,12 @@ PROFILE_KEYS: dict[str, str] = {
     "order_statuses": "which raw order statuses count as completed, pending, cancelled, returned",
     "delivery_promise": "when a delivery is due: days after the order, or the orders column "
                         "with each order's promised date",
+    "assumed_year": "the year put on dates whose export has none (month names only): said as "
+                    "assumed wherever the data's dates are",
 }
 DEFAULTS: dict[str, Any] = {"currency": "GBP", "timezone": "Europe/London", "locale": None,
-                            "order_statuses": None, "delivery_promise": None}
+                            "order_statuses": None, "delivery_promise": None,
+                            "assumed_year": None}
 
 
 class ProfileSettings(BaseModel):
@@ -136,6 +139,9 @@ class ProfileSettings(BaseModel):
     # = that many days after the order day; text = the orders column with each order's promised
     # (or estimated) delivery date, loaded as orders.promised_at.
     delivery_promise: int | str | None = Field(default=None, description=PROFILE_KEYS["delivery_promise"])
+    # (lane real27a) UCI shoppers has months but no year: its recipe dates them in 2017, which
+    # answers must not pass off as the data's own year.
+    assumed_year: int | None = Field(default=None, ge=1900, le=2200, description=PROFILE_KEYS["assumed_year"])
 
     @field_validator("currency")
     @classmethod
@@ -210,6 +216,7 @@ class BusinessProfile(BaseModel):
     locale: str | None = None  # None: the currency's usual locale
     order_statuses: OrderStatuses = Field(default_factory=OrderStatuses)
     delivery_promise: int | str | None = None
+    assumed_year: int | None = None
     # key -> where its value came from: "default", "config ...", "recipe ...", "data ...", ...
     sources: dict[str, str] = Field(default_factory=dict)
 

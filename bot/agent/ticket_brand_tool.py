@@ -1,0 +1,57 @@
+"""(lane real27a) Support tickets split by brand, where the tickets keep one (twcs: the account
+that answered each conversation, as the ticket's subject).
+
+The rules read "which brand's customers wait longest for a reply" or "tickets per company" as a
+ticket KPI with a split they do not know ("brand"); over data whose tickets keep a brand handle
+each, that reading is turned into tools/analytics/ticket_brands.py's split: the brands ranked by
+their median wait for a first reply, or by their tickets. Over any other data (a helpdesk's
+subject sentences, no tickets) nothing changes: the KPI answers with the note of
+bot/agent/ticket_subjects.py. The tool is reached only this way, never ranked on its own words,
+so it adds nothing to the phrasings every other question is scored against.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from bot.agent.plan import Plan
+from bot.agent.ticket_subjects import subject_not_split
+from bot.agent.tools import ToolContext, ToolSpec
+from tools.analytics.ticket_brands import TicketBrandParams, tickets_by_brand
+
+# KPIs of tickets a brand split answers: the wait for a reply (ranked by it) or the count
+_WAITS = frozenset({"first_response_time", "first_response_time_p90", "resolution_time", "resolution_time_p90"})
+_COUNTS = frozenset({"tickets", "open_tickets", "resolved_tickets"})
+_SPLIT_BY = ("kpis", "compare", "movers", "trend")
+
+
+def _run(ctx: ToolContext, p: TicketBrandParams) -> Any:
+    return tickets_by_brand(ctx.store, p, ctx.config.kpi_settings())
+
+
+BRAND_SPEC = ToolSpec(
+    name="tickets_by_brand",
+    params=TicketBrandParams,
+    run=_run,
+    description=(TicketBrandParams.__doc__ or "").strip(),
+    examples=("which brand's customers wait longest for a reply?", "how many tickets did each company get?"),
+    cached=True,
+)
+
+
+def brand_split(planner: Any, plan: Plan) -> Plan:
+    """A ticket KPI asked by brand (or company, account) of tickets that keep one: the split."""
+    if plan.spec is None or plan.spec.name not in _SPLIT_BY:
+        return plan
+    words = [w for kind, w in plan.slots.unknown if kind == "group"]
+    metrics = set(plan.slots.metrics or [])
+    if not words or not metrics or not metrics <= _WAITS | _COUNTS:
+        return plan
+    if subject_not_split(planner.ctx.store, words[0]) is None:
+        return plan
+    args: dict[str, Any] = {"rank": "wait" if metrics & _WAITS else "tickets"}
+    if plan.slots.period and plan.args.get("period"):
+        args["period"] = plan.args["period"]  # else all the data: the brands of the whole export
+    slots = dataclasses.replace(plan.slots, unknown=[u for u in plan.slots.unknown if u[0] != "group"])
+    return dataclasses.replace(plan, spec=BRAND_SPEC, args=args, slots=slots)
