@@ -27,7 +27,9 @@ _NOT_GOODS = (r"(?:people|ppl|folks?|customers?|clients?|buyers?|visitors?|guest
 # a KPI's own words, which keep their own readings when something "moved most"
 _KPI_WORDS = (r"(?:revenue|takings|turnover|sales|money|cash|income|spend|spending|conversion|rates?|scores?|nps|csat|"
               r"satisfaction|aov|value|baskets?|traffic|churn|retention|needle|dial|numbers|figures|kpis?|metrics?|things|"
-              r"most|buyers|sessions|visits|orders|bookings|refunds|complaints|tickets)")
+              r"most|buyers|sessions|visits|orders|bookings|refunds|complaints|tickets|abandon\w*|carts?|net|promoters?|recommend\w*|"
+              r"bounce|exit|delivery|deliveries|resolution|response|replies|surveys?|csat|ratings?|reviews?|tone|"
+              r"sentiment|mood|visitors|customers|aov|spend|repeat|share|percentage|time|times|wait|waits)")
 # one to five words of goods: "jars o heather honey", "vivarium kit", "nets o' kindling"
 _GOODS = rf"(?!of\b)(?:(?!{_NOT_GOODS}\b)[\w'-]+ ){{1,5}}?"
 # who took them, after an article or alone: "the delis", "folks", "ppl", "customers", "the pet shop dem"
