@@ -75,10 +75,12 @@ GOODS_TAKEN_TERMS: list[tuple[str, str]] = [
      "orders"),
     # "blintz platters cancelled on us, how many", "cases of hot sauce cancelled on us": orders the buyer
     # called off, counted (the share cancelled is the cancellation rate's own words)
-    (r"\b(?:cancel(?:l?ed)|called off|pulled) on (?:us|me)\b", "cancelled_orders"),
+    # (never a share: "what % of jobs got cancelled on us" is the cancellation rate)
+    (r"^(?!.*(?:%|\b(?:per ?cent|percentage|share|proportion|fraction|rate|ratio)\b)).*?\b(?P<kpi>(?:cancel(?:l?ed)|called off|pulled) on (?:us|me))\b",
+     "cancelled_orders"),
     # "which persona moved pancake covers most", "who moved bellows jobs most this quarter": the goods or
     # jobs named as what moved are the orders (a KPI's own name keeps its reading: "moved revenue most")
-    (rf"\b(?:moved|shifted) (?:the |our )?(?P<kpi>(?:(?!{_NOT_GOODS}\b|{_KPI_WORDS}\b)[\w'-]+ ){{1,3}}?)(?:the )?most\b", "orders"),
+    (rf"\b(?:moved|shifted) (?:the |our )?(?P<kpi>(?:(?!{_NOT_GOODS}\b|{_KPI_WORDS}\b|the\b|a\b|an\b)[\w'-]+ ){{1,3}}?)(?:the )?most\b", "orders"),
     # "footfall at the mill shop", "is footfall up on last month", "daily footfall": the people who came
     # (not beside the weather: what the weather did to footfall is no figure of the data, main bank)
     (r"^(?!.*\b(?:weather|rain\w*|snow\w*|sunshine|heat ?wave|storms?)\b).*?\b(?P<kpi>foot ?fall)\b", "active_customers"),
