@@ -46,7 +46,8 @@ def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, A
     if "filters" in changed:
         out.update(_other_filters_kept(previous.get("filters"), out.get("filters")))
     out.update(_narrowed_split(spec, previous, out, asked, ctx))
-    if spec.name == "movers" and _BARE_SPLIT.search((getattr(asked, "norm", "") or "").lower()):
+    if spec.name == "movers" and (_BARE_SPLIT.search((getattr(asked, "norm", "") or "").lower())
+                                  or _SPLIT_AGAIN.search((getattr(asked, "norm", "") or "").lower())):
         out.pop("rank", None)  # (lane tune30) "try it by segment": the last ranking (change or level), split anew
         out.update({"rank": previous["rank"]} if "rank" in previous else {})
     if spec.name == "time_pattern":
@@ -168,6 +169,15 @@ _BARE_SPLIT = lazy(r"^(?:(?:and|ok|okay|now|so|right|try (?:it|that|this)|do (?:
                          r"(?:break|split|cut|slice|group|show|do|run) (?:it|that|this|them|those)(?: down| up| out)?)[, ]+)*"
                          r"(?:by|per|for each|split by|broken down by|across) (?:the |our )?"
                          r"(?:crm |first[- ]touch )?[a-z-]+(?: [a-z-]+)?(?: instead| then| please| pls| this time(?: round)?)?[?.! ]*$")
+
+
+# (lane probe27a) "an region by region, same thing", "broccoli crates again but split by town": the
+# split alone again, said as a group word doubled or after "again but"; the last ranking stays
+_GROUP = r"(?:regions?|towns?|cit(?:y|ies)|segments?|channels?|age bands?|age groups?|personas?|areas?)"
+_SPLIT_AGAIN = lazy(rf"^(?:(?:and|an|now|so|ok|okay),? )?(?:the )?{_GROUP} by {_GROUP}(?:,? (?:same thing|same again|again|too|"
+                    r"as well|instead|please|pls|this time))?[?.! ]*$|"
+                    r"\bagain,? but (?:split |broken down |cut |sliced )?(?:by|per) (?:the )?(?:crm |first[- ]touch )?"
+                    r"[a-z-]+(?: [a-z-]+)?(?: instead| then| please| pls| this time)?[?.! ]*$")
 
 
 # (lane probe25c) "spend from the newsletter lot aged 35-44" then "and the ones aged 45-54?": the

@@ -74,7 +74,12 @@ _SCOTS = ((lazy(r"\baboot\b"), "about"), (lazy(r"\boot\b"), "out"), (lazy(r"\bdi
           (lazy(r"\b(share|lot|most|maist|some|any|none|number|half|loads|which|how many|each|all) o (?=[a-z])"), r"\1 of "),
           (lazy(r"\boor (?=[a-z]{3,})"), "our "), (lazy(r"\baff (?=(?:us|me|them|the|our|oor)\b)"), "off "),
           # (lane ps16) "whit day o the week", "what time o' day": Scots and spoken "of" after a span
-          (lazy(r"\b(day|time|hour|week|month|year) o'?(?= (?:the|day|week|year)\b)"), r"\1 of"),
+          (lazy(r"\b(days?|times?|hours?|weeks?|months?|years?) o'?(?= (?:the|day|week|year)\b)"), r"\1 of"),
+          # (lane probe27a) "jars o heather honey", "bottles o gin", "nets o' kindling": goods "of" what
+          # they hold, spoken (a plural before it and a word after, never Pidgin's "o" at the end)
+          (lazy(r"\b([a-z]{2,}s) o'? (?=[a-z]{3,})"), r"\1 of "),
+          # "what pulled barra jobs doon", "spread ower the days": Scots "down", "over" (no English word)
+          (lazy(r"\bdoon\b"), "down"), (lazy(r"\bower\b"), "over"),
           # (lane tune30) streetwear's "never copped anything": "cop" is to buy, when something is bought
           (lazy(r"\b(never|not|n't|haven't|hasn't|didn't|yet to) (cop|copped)\b(?= (?:anything|nothing|owt|a thing|one|any|"
                       r"from us|with us|off us)\b)"), r"\1 bought"),
@@ -131,6 +136,8 @@ def plain_english(t: str) -> str:
         t = said.sub(plain, t)
     if caribbean or _CARIBBEAN.search(t):  # "wah di jerk pan tek in": "what the jerk pan took in"
         t = rx.sub(r"\bmek mi (?=see|know|have)", "let me ", t)  # (lane probe20a) "mek mi see di count fi ...": "let me see"
+        # (lane probe27a) "wah mek di kit orders drop": Caribbean "why" (what made it so)
+        t = rx.sub(r"\b(?:wah|wha|what) mek\b", "why did", t)
         # (lane probe26a) "wha di dairy tek last week": "wha" is its "what" too
         t = rx.sub(r"\b(?:wah|wha|di|dis|dat|tek|mek|fi|mi|wid)\b", lambda m: _PLAIN_WORD[m.group(0)], t)
         # its questions leave out "did": "wah di shop mek" asks what the shop made

@@ -38,6 +38,8 @@ _DOOR = r"(?:thru|through|in at|past) (?:the |our |my )?(?:[\w'-]+ ){0,3}?(?:fro
 CAME = (r"(?:turn(?:s|ed|ing)? up|show(?:s|ed|ing|n)? up|rock(?:s|ed|ing)? up|"
         rf"(?:came|come|comes|coming|walk(?:s|ed|ing)?|step(?:s|ped|ping)?|got|get|getting) (?:in )?{_DOOR}|"
         r"(?:came|come|comes|coming) (?:in|along)\b(?! (?:for|with|via|through|thru|from|off|on|by|under|as|at|to (?:buy|order|pick|collect)))|"
+        # (lane probe27a) "how many people walk een a di shop", "folk walking into the mill shop"
+        r"walk(?:s|ed|ing)? (?:in(?:to)?|een)\b(?! (?:for|to (?:buy|order|pick|collect)|(?:the |our |my )?(?:web ?site|web ?shop|site|page)\b))|"
         r"(?:drop(?:s|ped|ping)?|pop(?:s|ped|ping)?) in\b(?! for)|pop(?:s|ped|ping)? by\b(?! for)|made it in|arriv(?:e|es|ed|ing)\b(?! (?:on time|late|when|by)))")
 # a word or two between: "who", "have", "actually", "that have been"
 _BETWEEN = (r"(?:(?:who|that) )?(?:(?:have|has|had|were|are|was|is|been|have been|has been|had been|do|did|does|"
@@ -57,6 +59,11 @@ TERMS: list[tuple[str, str]] = [
     # (never "new visitors show up on the site": the site's first-timers, blind11)
     (rf"(?<!new )(?<!first-time )(?<!first time )\bvisitors {_BETWEEN}(?:turn(?:s|ed|ing)? up|show(?:s|ed|ing|n)? up)"
      rf"(?! (?:on|at|to|in) (?:the |our )?(?:[\w'-]+ )?(?:web ?site|site|web|online|page|app)\b){_NOT_AGAIN}", "active_customers"),
+    # (lane probe27a) "how many visitors turned up at the sanctuary", "what o'clock do visitors turn up",
+    # "visitors coming through the gate": visitors to the place, not the website's (its sessions)
+    (rf"(?<!\bsite )(?<!\bweb )(?<!\bwebsite )(?<!\bonline )(?<!\bwebshop )(?<!\bweb shop )(?<!\bpage )(?<!\bnew )"
+     rf"(?<!\bfirst-time )(?<!\bfirst time )\bvisitors {_BETWEEN}{CAME}{_NOT_AGAIN}(?! (?:on|to) (?:the |our )?(?:[\w'-]+ )?(?:web ?site|web ?shop|site)\b)",
+     "active_customers"),
     # "which weekday do the most anglers turn up": the most or fewest said before the people
     (rf"\b(?:most|fewest|least|more|fewer) (?:[\w'-]+ )?{WHO} (?:[\w']+ ){{0,2}}?{CAME}{_NOT_AGAIN}", "active_customers"),
     # the people who bought, counted by how their number moved or set against another span: "the jump

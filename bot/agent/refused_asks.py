@@ -61,7 +61,7 @@ _NOT_OURS = rf"(?!(?:[\w'-]+ ){{0,3}}(?:{_DATA_NOUN}|acquisition|shipping|delive
 # What others charge out there, not what the shop takes: "what's the going rate for a plumber",
 # "how much do florists charge in leeds", "average wedding cake price in dublin" (never "what did
 # customers in leeds spend", "average order value in dublin", "how much do we charge in leeds")
-WORLD_PRICE = (rf"(?:what(?:'s| is| are)|whats|whit(?:'s| is)|whits) (?:the )?going (?:hourly |daily |weekly |day |annual )?rates? (?:for|of) (?:a |an |the )?{_NOT_OURS}\w|"
+WORLD_PRICE = (rf"(?:what(?:'s| is| are)|whats|whit(?:'s| is)|whits) (?:the )?going (?:hourly |daily |weekly |day |annual )?rates? (?:for|of) (?:a |an |the )?{_NOT_OURS}[\w'-]+|"
                rf"(?:how much|what) (?:do|does|would|will|should|might|could) (?:a |an |the |most |local |other )?{_NOT_OURS}"
                rf"(?:[\w'-]+ ){{0,2}}[\w'-]+ (?:charge|cost|ask|earn|make|get paid)\b.*{_PLACE_END}|"
                rf"(?:(?:what(?:'s| is| are)|whats) (?:the |an? )?)?(?:average|typical|usual|normal|standard|going) {_NOT_OURS}"

@@ -79,7 +79,7 @@ _METRIC_WORDS = (
     # "what day do people bounce off the site most": the share of visits that leave at once
     (r"\bbounc(?:e|es|ed|ing)\b", "bounce_rate"),
     # (lane ps28) "the most people on the kite shop website": the site's visits, the trade's name between
-    (r"\bvisit\w*\b|\btraffic\b|\bfootfall\b|\bsessions?\b|\bbrowse\w*\b|\bon the (?:web)?site\b|"
+    (r"\bvisit\w*\b|\btraffic\b|\bsessions?\b|\bbrowse\w*\b|\bon the (?:web)?site\b|"
      r"\b(?:on|to|at) (?:the |our |my )?(?:[\w'-]+ ){0,2}?(?:web ?site|web ?shop)\b", "sessions"),
     # "what month do anglers spend most with us": the money spent, not the orders
     (r"\brevenue\b|\bsales\b|\btakings\b|\bturnover\b|\bmoney\b|\bcash\b|\bearn\w*\b|\bmake the most\b|\bspen(?:d|ds|t|ding)\b", "revenue"),

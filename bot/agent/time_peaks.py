@@ -131,7 +131,12 @@ _WEEKDAY += "|" + _WEEKEND_SPEED + "|" + DAY_VS_REST + "|" + WEEKDAY_LIKELIER
 # the hour they arrive": the hours of the day set side by side, whatever KPI is named
 _HOUR_ASKED = (r"\b(?:what|which) times? of (?:the )?(?:evening|morning|afternoon|night)\b|"
                r"\b(?:depending on|according to|varies? (?:by|with)) (?:the )?(?:hour|time of (?:the )?day)\b")
-_HOUR = (r"\btimes? (?:of|o'?|a) (?:the )?day\b|\bwhat o'?clock\b|\bhour of (?:the )?day\b|\b(?:by|per|each|every) hour\b|\bhourly\b|"
+_HOUR = (r"\btimes? (?:of|o'?|a) (?:the )?day\b|\bwhat o'?clock\b|"
+         # (lane probe27a) "sock orders by the hour since october", "gin sales by the clock hour", "what's the
+         # hour kaftan orders come in the most" (never a price or a hire "by the hour": "do we charge by the hour")
+         r"(?<!\bcharge )(?<!\bcharged )(?<!\bcharging )(?<!\bpaid )(?<!\bpay )(?<!\bbilled )(?<!\bbill )(?<!\bhired )"
+         r"(?<!\bhire )(?<!\brented )(?<!\brent )(?<!\bpriced )(?<!\bprice )(?<!\bbooked )(?<!\blet )\bby the (?:clock )?hours?\b|"
+         r"\bwhat(?:'s| is) the (?:busiest |peak |top |usual |main )?hour\b|\bhour of (?:the )?day\b|\b(?:by|per|each|every) hour\b|\bhourly\b|"
          # "hour-by-hour orders", "when in the day do tickets come in"
          r"\bhour[- ]by[- ]hour\b|\b(?:when|what point|what time|where) (?:in|of|during) the day\b|"
          # "what time in the arvo do most bookings come through"
