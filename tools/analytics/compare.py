@@ -225,6 +225,8 @@ def _compare(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: Compar
             notes.append(f"{', '.join(SPECS[m].label for m in group)}: {scope.period.label} vs {before.label} "
                          f"(the last day with {scope.noun} is {scope.as_of})")
         added = [_row(a, b, settings.min_sample) for a, b in zip(now.values, then.values, strict=True)]
+        for r in added:  # the day each line's period counts back from: its table's own last day (the Home tab says it per line)
+            r["anchor"] = scope.as_of
         if not then.empty and before.first_day < scope.data_start <= before.last_day:
             # 2017 against 2016 when the data starts in September 2016: a total over four months
             # set against one over twelve is no change in the business.
