@@ -129,8 +129,8 @@ def old_data(store: Any, answer: Answer, today: dt.date) -> list[str]:
                 f"times read in the wrong time zone) make “{name.replace('_', ' ')}” end on {last}."]
     if gap <= OLD_AFTER_DAYS:
         return []
-    if name.endswith(" digest"):  # tools/digest: the day reported on is the data's last day
-        return [digest_age_note(name, last, today) or ""]
+    if name.endswith((" digest", " digest by month")):  # tools/digest: the day reported on is the data's last day
+        return [digest_age_note(name.removesuffix(" by month"), last, today, month=name.endswith(" by month")) or ""]
     used = ", the period used when none is named," if defaulted else ""
     year = _assumed_year(store)
     if year:  # (lane real27a) a recipe's placeholder year is no age of the data
@@ -176,13 +176,17 @@ def _last_day(store: Any, tables: tuple[str, ...]) -> dt.date | None:
     return max(days, default=None)
 
 
-def digest_age_note(name: str, last: dt.date, today: dt.date) -> str | None:
+def digest_age_note(name: str, last: dt.date, today: dt.date, *, month: bool = False) -> str | None:
     """"The daily digest reports on 2018-10-22, the data's last day, 8 years before today: not on
     yesterday": for a digest of data that ended long ago, which its date alone does not make
-    plain (the terminal's and Slack's digest as much as an answer's). None when it is recent."""
+    plain (the terminal's and Slack's digest as much as an answer's). None when it is recent.
+    `month`: the data is dated by month only and the digest reports on the month holding `last`."""
     gap = (today - last).days
     if gap <= OLD_AFTER_DAYS:
         return None
+    if month:  # UCI's sessions: no day to name, the month it reads
+        return (f"The {name} reports on {last:%b %Y}, the data's last month (it is dated by month only), "
+                f"{_ago(gap)} before today: not on yesterday ({today - dt.timedelta(days=1)}).")
     return (f"The {name} reports on {last}, the data's last day, {_ago(gap)} before today: "
             f"not on yesterday ({today - dt.timedelta(days=1)}).")
 

@@ -114,7 +114,9 @@ _SPAN = lazy(
     rf"\b(?:(?:in|over|during|for|across|on|around|through|throughout|from) )?(?:the )?"
     rf"(?:(?P<prev>last year'?s|this year'?s|this past|last|this) )?"
     rf"(?:(?P<unit1>week|weekend|fortnight) of (?:the )?(?P<name1>{_ANY})|(?P<name2>{_ANY})(?:'s)? (?P<unit2>week|weekend|fortnight)(?!s)|"
-    rf"(?:run|lead|build)[- ]up to (?:the )?(?P<name3>{_ANY}))"
+    rf"(?:run|lead|build)[- ]up to (?:the )?(?P<name3>{_ANY})|"
+    # (lane real27b) "the christmas run-up", "over the black friday lead-up": the same 7 days
+    rf"(?P<name4>{_ANY})(?:'s)? (?:run|lead|build)[- ]?up\b)"
     rf"(?:'s)?(?:\s+(?P<year>{YEAR_RX})|\s+(?P<ago>last year|(?:a |one )?year ago|the year before))?\b")
 # "Black Friday weekend" is the Friday to Cyber Monday, Easter's Good Friday to Easter Monday
 _OWN_WEEKEND = {"black friday": (0, 3), "easter": (0, 3), "easter weekend": (0, 3)}
@@ -128,7 +130,7 @@ def _days_of(name: str, year: int) -> tuple[dt.date, dt.date]:
 
 def _span_days(m: re.Match[str], year: int) -> tuple[dt.date, dt.date]:
     """The days of the span round the occasion in `year` (the module's docstring says which)."""
-    name = m.group("name1") or m.group("name2") or m.group("name3")
+    name = m.group("name1") or m.group("name2") or m.group("name3") or m.group("name4")
     first, _ = _days_of(name, year)
     unit = m.group("unit1") or m.group("unit2") or "run-up"
     monday = first - dt.timedelta(days=first.weekday())
@@ -202,7 +204,7 @@ def vague_days_around(t: str) -> tuple[str, str] | None:
     m = next((m for m in _AROUND.finditer(t) if m.group("unit") == "day" and m.group("many") and
               m.group("count") in (None, "few")), None)
     if m is None:
-        run_up = next((m for m in _SPAN.finditer(t) if m.group("name3")), None)
+        run_up = next((m for m in _SPAN.finditer(t) if m.group("name3") or m.group("name4")), None)
         return (run_up.group(0).strip(), "the 7 days before it") if run_up else None
     return m.group(0).strip(), (f"the {_VAGUE[m.group('count') or '']} days "
                                 f"{'after' if m.group('side') in ('after', 'following') else 'before'} it")

@@ -26,6 +26,7 @@ from bot.agent.empty_period import failed_body
 from bot.agent.follow_up_args import keep_unchanged, levels_of_a_split_funnel
 from bot.agent.follow_up_reading import MIN_SCORE, read_follow_up
 from bot.agent.fuzzy import Speller, words
+from bot.agent.occasion_named import named_occasion, occasion_refusal, occasion_said
 from bot.agent.patterns import rx
 from bot.agent.plan import Plan, stored_slots
 from bot.agent.ranking import ToolRanker
@@ -141,12 +142,21 @@ class OfflinePlanner:
             line = understood(plan.spec.name, plan.args, plan.slots) if plan.spec else line
             self.remember(key, plan)
             return self._ask_to_confirm(plan, line, alts, key)
+        # (lane real27b) "black friday week": said by name, and last year's said when this year's is after the data
+        occasion, as_of = named_occasion(question, plan.args, self._as_of()), self._as_of()
+        refused = occasion and occasion_refusal(occasion, as_of, self.ctx.store)
+        if refused:
+            self.remember(key, plan)
+            line = occasion_said("", line, occasion, as_of)[1]
+            return Answer(f"{line}:\n{refused}", "offline", understood=line, alternatives=alts)
         record = run_tool(plan.spec, self.ctx.for_conversation(key), plan.args)
         if record.ok:
             body, line = record.result.to_text(), understood(plan.spec.name, answered_args(plan.args, record.result), plan.slots)
         else:
             body, alts = failed_body(self, plan, record, alts)
         self.remember(key, plan)
+        if occasion:
+            body, line = occasion_said(body, line, occasion, as_of)
         lead = reading_lead(line, reasons(self, plan), plan.slots.fixes)
         return Answer(f"{lead}\n{body}", "offline", [record], understood=line, alternatives=alts)
 

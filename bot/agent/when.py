@@ -246,7 +246,7 @@ def _explicit(t: str, as_of: dt.date) -> list[tuple[int, int, str]]:
                          rf"(?:this|last)\s+)(summer|winter|spring|autumn|fall(?!\s+(?:in|off|away|back|through)\b)|christmas|"
                          rf"xmas|festive (?:period|season)|holiday season)(?:\s+{YEAR_RX})?\b"
                          # (lane holidays26) "over christmas week", "over the summer sale": a span or an event of its own
-                         r"(?!'?s? (?:week|weekend|fortnight|day|eve)\b| sale\b)", t):
+                         r"(?!'?s? (?:week|weekend|fortnight|day|eve|(?:run|lead|build)[- ]?up)\b| sale\b)", t):
         first, last = _season(m.group(1), int(m.group(2)) if m.group(2) else None, as_of,
                               before="last " in m.group(0))
         if first <= as_of:

@@ -104,6 +104,8 @@ COMMAND_TABLE: dict[str, tuple[str, str]] = {
                "Alert rules: check them, replay them over past days, add and remove them."),
     "digest": ("bot.cli.digest:digest_cmd",
                "The journey digest: KPIs against the previous period, the funnel's biggest drop-off, sentiment and themes, open alerts and customers newly at risk."),
+    "home": ("bot.cli.home:home",
+             "Preview the Slack App Home tab: KPIs, open alerts, data sources, personas, digests."),
     "personas": ("bot.cli.personas:personas",
                  "Personas from customer behaviour: draft, save, list, show, export."),
     "profile": ("bot.cli.profile:profile_group",

@@ -36,9 +36,19 @@ def kpi_blocks(snapshot: Any) -> list[Block]:
     width = max(len(line.name) for line in snapshot.lines)
     vwidth = max(len(line.value) for line in snapshot.lines)
     cwidth = max(len(line.change) for line in snapshot.lines)
+    dwidth = max(len(_DIRECTION.get(line.direction, "")) for line in snapshot.lines)
     rows = [f"{line.name:<{width}}  {line.value:>{vwidth}}  {line.change:<{cwidth}}  "
-            f"{_DIRECTION.get(line.direction, '')}".rstrip() for line in snapshot.lines]
-    return sections(title) + code_sections(escape("\n".join(rows)))
+            f"{_DIRECTION.get(line.direction, ''):<{dwidth}}  {_own_day(line)}".rstrip() for line in snapshot.lines]
+    blocks = sections(title) + code_sections(escape("\n".join(rows)))
+    if any(_own_day(line) for line in snapshot.lines):
+        blocks.append(context(f"A line marked with its own day counts back from its table's last day, "
+                              f"not {escape(snapshot.as_of)}: that table ends on another day."))
+    return blocks
+
+
+def _own_day(line: Any) -> str:
+    day = getattr(line, "as_of", "")
+    return f"(as of {day})" if day else ""
 
 
 def alert_blocks(alerts: Sequence[Any], *, with_buttons: bool = True) -> list[Block]:

@@ -75,5 +75,6 @@ def aged(result: DigestResult, asked: dt.date | None = None, today: dt.date | No
 
     if asked is not None:
         return result
-    note = digest_age_note(f"{result.cadence} digest", result.day, today or dt.datetime.now(dt.UTC).date())
+    note = digest_age_note(f"{result.cadence} digest", result.day, today or dt.datetime.now(dt.UTC).date(),
+                           month=getattr(result, "grain", "day") == "month")
     return replace(result, notes=(note, *result.notes)) if note else result

@@ -31,15 +31,28 @@ def publish_home(services: SlackServices, user_id: str) -> None:
 
 
 def coverage_line(store: Any) -> str:
+    """What the data spans, from every dated table: a support desk with tickets alone (twcs) was
+    told "No journey data loaded yet" above its own KPIs, and Olist's "periods end on 2018-10-22"
+    sat over a KPI week that ends on the orders' last day (10-17)."""
+    from tools.data import spans
+
     try:
-        rng = store.date_range()
+        have = {t: s for t in spans.DATED if (s := store.span(t)).has_data}
         customers = store.count("customers")
     except Exception:  # a busy store must not blank the whole tab
         log.exception("could not read the journey store for the Home tab")
         return "The journey store could not be read just now."
-    if rng is None:
+    if not have:
         return "No journey data loaded yet: run `journeybot ingest` (or `journeybot demo`)."
-    return f"Data from {rng[0]} to {rng[1]}, {customers:,} customers. Relative periods end on {rng[1]}."
+    first = min(s.first_day for s in have.values())
+    ends = {t: s.last_day for t, s in have.items()}
+    last = max(ends.values())
+    if len(set(ends.values())) == 1:
+        tail = f"Relative periods end on {last}."
+    else:
+        tail = "Relative periods end on each table's last day: " + ", ".join(
+            f"{spans.NOUNS.get(t, t)} {d}" for t, d in ends.items()) + "."
+    return f"Data from {first} to {last}, {customers:,} customers. {tail}"
 
 
 def _safe(feature: Callable[[], Any] | None, name: str) -> Any:

@@ -3,6 +3,7 @@ week before, from tools.analytics.compare.compare (the numbers and their wording
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from bot.slack.services import KpiLine, KpiSnapshot
@@ -50,8 +51,23 @@ def kpi_snapshot(store: Any, config: Any, *, period: str = "last_7_days") -> Kpi
             # reviews "down 75 pp"), moves by chance: not coloured good or bad
             chance = getattr(r, "rough", False) or getattr(r, "small_sample", False)
             direction = "" if chance else {"better": "good", "worse": "bad"}.get(str(r.assessment), "")
-        lines.append(KpiLine(r.label, format_value(spec, num(r.current), result.numbers), change, direction))  # type: ignore[arg-type]
+        anchor = getattr(r, "anchor", None)
+        day = anchor.isoformat()[:10] if hasattr(anchor, "isoformat") else ""
+        lines.append(KpiLine(r.label, format_value(spec, num(r.current), result.numbers), change, direction, day))  # type: ignore[arg-type]
     # The day the week compared ends: the data's last day was shown ("as of 2018-10-22") over a
     # week that ended on the orders' last day (10-17), and "-" for a desk with tickets alone.
     as_of = result.provenance.period_anchor or store.digest_day()
-    return KpiSnapshot(str(as_of) if as_of else "-", result.previous_label, lines)
+    head = str(as_of) if as_of else "-"
+    # each line that ends on another day says which (Olist's CSAT counts back from the reviews' last day)
+    lines = [dataclasses.replace(x, as_of="" if x.as_of == head else x.as_of) for x in lines]
+    if as_of and _by_month(store):  # UCI's sessions, all on the 1st: the week is the month, no day
+        head = f"{as_of:%b %Y} (the data is dated by month)"
+    return KpiSnapshot(head, result.previous_label, lines)
+
+
+def _by_month(store: Any) -> bool:
+    """Every dated table with rows is dated by month only (tools/data/spans.py)."""
+    from tools.data import spans
+
+    found = [s for t in spans.DATED if (s := store.span(t)).rows]
+    return bool(found) and all(s.granularity == "month" for s in found)

@@ -55,6 +55,9 @@ class KpiLine:
     value: str  # "4.2%"
     change: str = ""  # "▼ 0.8 pts (-16%)"
     direction: Literal["good", "bad", "flat", ""] = ""
+    # the day this line's period ends when it is not the snapshot's "as of": a table that ends on
+    # another day (Olist's reviews run past its last order) counts back from its own last day
+    as_of: str = ""
 
 
 KEEP_STORE_OPEN = 3.0  # seconds the journey store stays open after an answer's last query

@@ -166,7 +166,8 @@ def test_three_orders_against_four_are_rough_not_good_news(tmp_path):
 
 def test_data_dated_by_month_only_says_its_day_is_a_whole_month(tmp_path, store):
     """UCI's sessions are dated on the 1st of their month: the daily digest of 'Fri 1 Dec'
-    compared all of December with a day holding nothing, and did not say so."""
+    compared all of December with a day holding nothing, and did not say so; then said so, and
+    now reports on December against November."""
     from tools.data.ingest import ingest_file
     from tools.data.mapping import Mapping
     from tools.data.store import JourneyStore
@@ -178,8 +179,12 @@ def test_data_dated_by_month_only_says_its_day_is_a_whole_month(tmp_path, store)
     ingest_file(shop, "events", tmp_path / "events.csv", Mapping(table="events", unknown_customers="create"))
     result = digest(shop, DigestParams(), business="Shop")
     assert result.day == dt.date(2017, 12, 1)
-    assert any(n.startswith("the events are dated by month only") and "holds the whole of Dec 2017" in n
+    # (lane real27b) it reports on the month it reads, against the month before, not on a day
+    assert (result.period_label, result.previous_label, result.grain) == ("Dec 2017", "Nov 2017", "month")
+    assert result.title() == "Daily journey digest — Shop, Dec 2017 (the data is dated by month)"
+    assert any(n.startswith("the journey events are dated by month only") and "reports on Dec 2017" in n
                for n in result.notes), result.notes
+    assert "Fri" not in result.to_text() and "last 7 days" not in result.to_text()
     # and the opening line does not call a comparison with an empty day "no move" (UCI's digest
     # said "No KPI moved much, Fri 1 Dec against Fri 24 Nov" above a session conversion with no
     # day to compare with)

@@ -234,6 +234,8 @@ def _compare(store: JourneyStore, con: duckdb.DuckDBPyConnection, params: Compar
             pairs = [(as_count(a, m), as_count(b, m)) if m != a.metric else (a, b)
                      for a, b in pairs for m in asked if swaps.get(m, m) == a.metric]
         added = [_row(a, b, settings.min_sample) for a, b in pairs]
+        for r in added:  # the day each line's period counts back from: its table's own last day (the Home tab says it per line)
+            r["anchor"] = scope.as_of
         if not then.empty and before.first_day < scope.data_start <= before.last_day:
             # 2017 against 2016 when the data starts in September 2016: a total over four months
             # set against one over twelve is no change in the business.

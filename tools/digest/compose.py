@@ -37,8 +37,9 @@ from tools.core.text import counted
 from tools.data import spans
 from tools.data.cache import cached
 from tools.data.store import JourneyStore
+from tools.digest.periods import day_label as _day_label
+from tools.digest.periods import digest_periods, digest_span
 from tools.digest.sections import (
-    CONTEXT_DAYS,
     at_risk_line,
     funnel_line,
     sentiment_line,
@@ -139,9 +140,12 @@ class DigestResult(ResultMixin):
     provenance: Provenance
     sources: tuple[str, ...] = field(default=())  # the tool calls behind the sections
     freshness: tuple[str, ...] = field(default=())  # sources whose data is older than expected
+    grain: str = "day"  # "month": the data is dated by month only, and the digest reports on a month
 
     def title(self) -> str:
         kind = "Daily" if self.cadence == "daily" else "Weekly"
+        if self.grain == "month":
+            return f"{kind} journey digest — {self.business}, {self.day:%b %Y} (the data is dated by month)"
         return f"{kind} journey digest — {self.business}, {self.day:%a} {self.day.day} {self.day:%b %Y}"
 
     def sections(self) -> list[tuple[str, str]]:
@@ -174,19 +178,6 @@ class DigestResult(ResultMixin):
 
     def to_frame(self) -> pd.DataFrame:
         return pd.DataFrame([k.__dict__ for k in self.kpis])
-
-
-def digest_periods(cadence: str, day: dt.date) -> tuple[Period, Period]:
-    if cadence == "daily":
-        before = day - dt.timedelta(days=7)
-        return Period(start=day, end=day), Period(start=before, end=before)
-    start = day - dt.timedelta(days=6)
-    return (Period(start=start, end=day),
-            Period(start=start - dt.timedelta(days=7), end=day - dt.timedelta(days=7)))
-
-
-def _day_label(day: dt.date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
 
 
 def digest(store: JourneyStore, params: DigestParams | None = None, *, business: str = "the shop",
@@ -224,12 +215,10 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
     day = params.date or as_of
     if day > as_of:
         raise NoDataError(f"The data ends on {as_of}; there is no digest for {day} yet")
-    current, previous = digest_periods(params.cadence, day)
-    if params.cadence == "daily":
-        period_label, previous_label = _day_label(day), _day_label(previous.start)  # type: ignore[arg-type]
-    else:
-        period_label = f"{_day_label(current.start)} – {_day_label(day)}"  # type: ignore[arg-type]
-        previous_label = "the 7 days before"
+    # the periods it compares, and over what the funnel, sentiment and themes read: the month
+    # when every dated table is dated by month only (tools/digest/periods.py)
+    span = digest_span(store, params.cadence, day)
+    period_label, previous_label = span.label, span.previous_label
     notes: list[str] = []
     sources: list[str] = []
     # UCI's sessions are all dated on the 1st of their month: "Fri 1 Dec" is the whole of
@@ -244,28 +233,25 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
         notes.append(f"the tables end on different days: this digest reports on {_day_label(day)} {day:%Y}, the last "
                      f"day of the {what}; {spans.ends_words(others)}. The lines of those tables report on their own "
                      "last day and say which day that is; a question about one table counts back from that table's own last day")
-    monthly = [s.table for s in (store.span("events"), store.span("orders")) if s.granularity == "month" and s.rows]
+    monthly = span.note(day)
     if monthly:
-        notes.append(f"the {' and '.join(monthly)} are dated by month only (every row on the 1st), so "
-                     f"{_day_label(day)} holds the whole of {day:%b %Y} and the days it is compared with hold "
-                     "none: ask for the month against the month before instead")
-
-    week = Period(start=day - dt.timedelta(days=CONTEXT_DAYS - 1), end=day)
+        notes.append(monthly)
+    week, words, monthly_data = span.context, span.context_words, span.grain == "month"
     # The funnel, the risk line and the chart need nothing from the KPIs: read on a second
     # thread while this one compares and judges them (DuckDB releases the GIL; a file store
     # gives each thread its own connection). Their notes and sources are joined below in the
     # order of the sections, so the digest reads the same as when everything ran in turn.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="digest") as pool:
-        futures = [pool.submit(_apart, "Funnel", lambda src: funnel_line(store, week, src)),
+        futures = [pool.submit(_apart, "Funnel", lambda src: funnel_line(store, week, src, words, monthly_data)),
                    pool.submit(_apart, "Customers at risk", lambda src: at_risk_line(store, risk, record_risk, src))
                    if day == as_of else None,  # churn scores describe the end of the data, not a day in the past
-                   pool.submit(_apart, "Chart", lambda src: _chart(store, day, money, src)) if chart else None]
+                   pool.submit(_apart, "Chart", lambda src: _chart(store, day, money, src)) if chart and not monthly_data else None]
         # A table that ends on another day (orders to May, tickets to July) reports on its own
         # last day: the orders' last day holds none of the desk's latest tickets, and its "25.0 h"
         # first reply was read as the desk's latest. Each such line says which day it covers.
         ends = {t: store.span(t).last_dated_day or d for t, d in apart[1]} if apart else {}
         kpis = _section("KPIs", lambda: _kpis_by_day(store, params.cadence, day, ends, metrics, money, sources,
-                                                     notes, judge, params.cadence == "daily"), notes) or ()
+                                                     notes, judge, params.cadence == "daily" and not monthly_data, span.periods), notes) or ()
         side = [f.result() if f is not None else (None, [], []) for f in futures]
 
     def joined(part: tuple[Any, list[str], list[str]]) -> Any:
@@ -281,7 +267,7 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
         notes.append("Sentiment and themes left out: the feedback store is not set up "
                      "(journeybot feedback index)")
     else:
-        sentiment, quote = _section("Sentiment", lambda: sentiment_line(feedback, store, week, sources), notes) \
+        sentiment, quote = _section("Sentiment", lambda: sentiment_line(feedback, store, week, sources, words), notes) \
             or (None, None)
         theme = _section("Themes", lambda: theme_line(feedback, store, week, sources), notes)
         if feedback_coverage and (sentiment or theme):
@@ -292,7 +278,8 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
     assumed = store.profile.currency_note_for("\n".join([*(k.now for k in kpis), risk_line or ""])) if not currency else None
     notes[:0] = [assumed] if assumed else []
     alerts = tuple(open_alerts or ())
-    summary = opening_lines(kpis, funnel, alerts, period_label, previous_label, day if params.cadence == "daily" else None)
+    summary = opening_lines(kpis, funnel, alerts, period_label, previous_label,
+                            day if params.cadence == "daily" and not monthly_data else None)
     stale = tuple(freshness or ())
     if stale:
         summary = (f"Careful: data is older than expected ({stale[0]}"
@@ -300,19 +287,19 @@ def _digest(store: JourneyStore, params: DigestParams, *, business: str, currenc
     prov = Provenance(
         tool="digest",
         definition=f"the {params.cadence} digest: KPIs of {period_label} against {previous_label} "
-                   f"(tools/trends compare); funnel, sentiment and themes over the {CONTEXT_DAYS} days "
-                   f"to {day}; open alerts; customers newly at high risk",
+                   f"(tools/trends compare); funnel, sentiment and themes {words}"
+                   f"{'' if monthly_data else f' to {day}'}; open alerts; customers newly at high risk",
         params=params.model_dump(mode="json"),
         period_start=None, period_end=None, period_label=f"{period_label} vs {previous_label}",
         notes=tuple(notes),
         # The day reported on is the data's last, not yesterday: an export that ends in 2018 must
         # not read as this morning's digest (bot/agent/answer_notes.py says how old it is).
-        period_name=None if params.date else f"{params.cadence} digest",
+        period_name=None if params.date else f"{params.cadence} digest" + (" by month" if monthly_data else ""),
         period_anchor=None if params.date else day,
     )
     return DigestResult(business, params.cadence, day, period_label, previous_label, tuple(kpis), funnel,
                         sentiment, quote, theme, alerts, risk_line, series, summary, tuple(notes), prov,
-                        tuple(sources), stale)
+                        tuple(sources), stale, span.grain)
 
 
 def nothing_to_digest(store: JourneyStore) -> str:
@@ -349,7 +336,8 @@ def _apart(name: str, build: Callable[[list[str]], Any]) -> tuple[Any, list[str]
 # -- sections ---------------------------------------------------------------------------
 def _kpis_by_day(store: JourneyStore, cadence: str, day: dt.date, ends: dict[str, dt.date],
                  metrics: tuple[str, ...], money: NumberFormat, sources: list[str], notes: list[str],
-                 judge: Judge | None, judged: bool) -> tuple[KpiLine, ...]:
+                 judge: Judge | None, judged: bool,
+                 periods: Callable[[str, dt.date], tuple[Period, Period]] = digest_periods) -> tuple[KpiLine, ...]:
     """The KPI lines in `metrics` order: those of a table in `ends` on that table's own last
     day (and judged on it), the rest on the digest's `day`."""
     from tools.analytics.kpi_scope import metric_table
@@ -359,7 +347,7 @@ def _kpis_by_day(store: JourneyStore, cadence: str, day: dt.date, ends: dict[str
         days.setdefault(ends.get(_table_of(m, metric_table)) or day, []).append(m)
     lines: dict[str, KpiLine] = {}
     for d, mine in days.items():
-        current, previous = digest_periods(cadence, d)
+        current, previous = periods(cadence, d)
         tables = {metric_table(m) for m in mine}
         words = "" if d == day else _day_words(cadence, d, previous, tables)
         # one table's day without rows leaves its lines out and says why, not every line

@@ -17,7 +17,10 @@ FUNNEL_STAGES = ("awareness", "consideration", "decision", "purchase")
 CONTEXT_DAYS = 7  # funnel, sentiment and themes look at the last week in both cadences
 
 
-def funnel_line(store: JourneyStore, week: Period, sources: list[str]) -> str:
+def funnel_line(store: JourneyStore, week: Period, sources: list[str], words: str = f"in the last {CONTEXT_DAYS} days",
+                monthly: bool = False) -> str:
+    """The funnel's line over `week` (`words` say which period that is). On data dated by month
+    only (`monthly`) its window in days is not said: the rows have no days to count it in."""
     from tools.analytics.funnel import FunnelParams, funnel
     from tools.analytics.scope import present_stages
 
@@ -31,9 +34,9 @@ def funnel_line(store: JourneyStore, week: Period, sources: list[str]) -> str:
     params = FunnelParams(stages=have, period=week)  # type: ignore[arg-type]
     result = cached(store, "funnel", params, lambda: funnel(store, params), keep=True)
     sources.append(result.provenance.call_signature())
-    line = (f"{result.entered:,} customers entered at {result.step_names[0]} in the last {CONTEXT_DAYS} days; "
-            f"{result.overall_conversion:.0%} reached {result.step_names[-1]} within {result.window_days} days "
-            "(funnel conversion).")
+    within = "" if monthly else f" within {result.window_days} days"
+    line = (f"{result.entered:,} customers entered at {result.step_names[0]} {words}; "
+            f"{result.overall_conversion:.0%} reached {result.step_names[-1]}{within} (funnel conversion).")
     d = result.biggest_drop
     if d is not None:
         line += (f" Biggest drop-off: {d.from_step} → {d.to_step}, {d.lost_share:.0%} lost "
@@ -41,7 +44,8 @@ def funnel_line(store: JourneyStore, week: Period, sources: list[str]) -> str:
     return line
 
 
-def sentiment_line(feedback: Any, store: JourneyStore, week: Period, sources: list[str]) -> tuple[str, str | None]:
+def sentiment_line(feedback: Any, store: JourneyStore, week: Period, sources: list[str],
+                   words: str = f"in the last {CONTEXT_DAYS} days") -> tuple[str, str | None]:
     from tools.feedback.search import quote_from_chunk
     from tools.feedback.sentiment import SentimentParams, sentiment_summary
 
@@ -51,11 +55,16 @@ def sentiment_line(feedback: Any, store: JourneyStore, week: Period, sources: li
     groups = result.groups.dropna(subset=["change"])
     if groups.empty:
         mean = "n/a" if result.overall_mean is None else f"{result.overall_mean:+.2f}"
-        return f"{result.scored:,} texts in the last {CONTEXT_DAYS} days, mean sentiment {mean} (-1 to +1).", None
+        # Olist's Portuguese reviews have no score offline: "0 texts in the last 7 days" read as
+        # no reviews at all, beside a themes note about the same week's texts
+        if result.texts > result.scored:
+            return (f"{result.scored:,} of {result.texts:,} texts {words} have a sentiment score, mean "
+                    f"{mean} (-1 to +1)."), None
+        return f"{result.scored:,} texts {words}, mean sentiment {mean} (-1 to +1).", None
     top = groups.loc[groups["change"].abs().idxmax()]
     way = "better" if top["change"] > 0 else "worse"
     line = (f"Largest move: {top['group']} {top['previous_mean']:+.2f} → {top['mean']:+.2f} ({way}), "
-            f"{int(top['texts'])} texts in the last {CONTEXT_DAYS} days.")
+            f"{int(top['texts'])} texts {words}.")
     # The quote: the clearest text of that stage in the week, on the side of the move. Read from
     # the stored scores rather than a search by meaning, so the digest loads no language model.
     frame = feedback.frame(period=feedback.resolve_period(week, store), stage=[top["group"]])
