@@ -34,7 +34,10 @@ POSITIVE_SAID = (r"\b(?:what|wot|wots|what's|whats|the (?:stuff|things?|bits?))\
                  r"\bwhat\b.{0,50}\b(?:reckon|think|say|feel|believe)s? (?:we|the [\w'-]+) (?:do|does|did|are doing|'re doing|get) "
                  r"(?:really |very |especially |particularly |so )?(?:well|right|best)\b|"
                  r"\bwhat (?:do|does|did) (?:[\w'-]+ ){1,4}(?:keep |always |often |usually )(?:prais\w*|compliment\w*|"
-                 r"rav\w* about|gush\w* about|thank\w* us for)\b")
+                 r"rav\w* about|gush\w* about|thank\w* us for)\b|"
+                 # "what do folk enjoy about our restorations" (not "like least": the plan reads that as gripes)
+                 r"\bwhat (?:do|does|did) (?:[\w'-]+ ){1,4}(?:enjoy|love|like|value|adore|appreciate)(?: (?:most|best|the most))? "
+                 r"(?:about|in|with)\b")
 NEGATIVE_SAID = (r"\bget(?:s|ting)? up (?:people's|peoples|folks'?|folk's|customers'?|their|everyone's|the [\w'-]+(?:'s)?) noses?\b|"
                  r"\bget(?:s|ting)? on (?:people's|peoples|folks'?|customers'?|their|everyone's) (?:nerves|wick|goat)\b|"
                  r"\bget(?:s|ting)? (?:people's|peoples|folks'?|customers'?|their) (?:backs|goat|hackles) up\b|"
@@ -44,7 +47,7 @@ THEMES_SAID_CUES = ((POSITIVE_SAID, 1.2), (NEGATIVE_SAID, 1.2))
 _MOODIEST = (r"(?:sourest|grumpiest|crabbiest|crankiest|crossest|gloomiest|unhappiest|happiest|cheeriest|angriest|saddest|"
              r"moodiest|most (?:sour|grumpy|crabby|cranky|cross|gloomy|unhappy|happy|cheerful|annoyed|fed up|cheesed off))")
 STEP_MOOD_CUES = (
-    (r"\b(?:which|what) (?:step|stage|part|bit|point|leg|phase)\b.{0,60}?\b" + _MOODIEST + r"\b", 1.2),
+    (r"\b(?:which|what) (?:(?:journey|customer) )?(?:step|stage|part|bit|point|leg|phase)\b.{0,60}?\b" + _MOODIEST + r"\b", 1.2),
 )
 # Journey maps: two groups' journeys next to each other ("the loyalty lot's journey next to the
 # newsletter lot's", "vip buyers and loyalty card holders side by side, journey wise"), not a KPI

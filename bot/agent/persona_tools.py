@@ -24,7 +24,12 @@ from bot.agent.persona_kept import (
     WHOLE_CARD_CUES,
 )
 from bot.agent.persona_orders import PAIN_GIVEN, SAVED_LIST
-from bot.agent.rules_and_cards_said import CARDS_KEPT_CUES, DRAFT_CARDS_CUES, SAVE_CARD_SAID
+from bot.agent.rules_and_cards_said import (
+    CARDS_KEPT_CUES,
+    DRAFT_CARDS_CUES,
+    SAVE_CARD_SAID,
+    SHOWN_WHOLE_CUES,
+)
 from bot.agent.tools import ToolContext, ToolSpec
 
 ORDINALS: dict[str, int] = {
@@ -483,7 +488,7 @@ def persona_tools() -> list[ToolSpec]:
             phrasings=("show me the persona card", "show persona", "open the persona", "tell me about the persona",
                        "show the first one", "describe that persona"),
             keywords=("persona card", "show me", "describe"),
-            cues=(*SHOW_CUES, *WHOLE_CARD_CUES),
+            cues=(*SHOW_CUES, *WHOLE_CARD_CUES, *SHOWN_WHOLE_CUES),
             plan=plan_show,
         ),
     ]

@@ -40,3 +40,8 @@ DRAFT_CARDS_CUES = (
     (r"\b(?:give|make|draw|sketch|write|do) (?:us|me) (?:(?:\d|two|three|four|five|six) (?:of )?(?:them |those |the )?)?"
      r"(?:customer|persona|buyer|shopper|client) cards\b", 1.2),
 )
+# Cue of show_persona: a numbered card named first, then shown whole ("draft card 1, show it all")
+SHOWN_WHOLE_CUES = (
+    (r"\b" + _NUMBERED + r"\s*[,:;-]+\s*(?:please |pls |just )?(?:show|open|give|let me see|bring up|pull up) (?:me |us )?"
+     r"(?:it|her|him|the lot|everything)(?: all| in full| whole| fully)?\b", 1.5),
+)
