@@ -35,8 +35,10 @@ POSITIVE_SAID = (r"\b(?:what|wot|wots|what's|whats|the (?:stuff|things?|bits?))\
                  r"(?:really |very |especially |particularly |so )?(?:well|right|best)\b|"
                  r"\bwhat (?:do|does|did) (?:[\w'-]+ ){1,4}(?:keep |always |often |usually )(?:prais\w*|compliment\w*|"
                  r"rav\w* about|gush\w* about|thank\w* us for)\b|"
-                 # "what do folk enjoy about our restorations" (not "like least": the plan reads that as gripes)
-                 r"\bwhat (?:do|does|did) (?:[\w'-]+ ){1,4}(?:enjoy|love|like|value|adore|appreciate)(?: (?:most|best|the most))? "
+                 # "what do folk enjoy about our restorations" (not "like least": the plan reads that as gripes;
+                 # not "what does the journey look like with ...")
+                 r"\bwhat (?:do|does|did) (?:[\w'-]+ ){1,4}(?:enjoy|love|(?<!look )(?<!looks )(?<!seem )(?<!seems )(?<!sound )(?<!sounds )(?<!feel )(?<!feels )like|value|adore|"
+                 r"appreciate)(?: (?:most|best|the most))? "
                  r"(?:about|in|with)\b")
 NEGATIVE_SAID = (r"\bget(?:s|ting)? up (?:people's|peoples|folks'?|folk's|customers'?|their|everyone's|the [\w'-]+(?:'s)?) noses?\b|"
                  r"\bget(?:s|ting)? on (?:people's|peoples|folks'?|customers'?|their|everyone's) (?:nerves|wick|goat)\b|"
