@@ -49,7 +49,9 @@ THEMES_SAID_CUES = ((POSITIVE_SAID, 1.2), (NEGATIVE_SAID, 1.2))
 _MOODIEST = (r"(?:sourest|grumpiest|crabbiest|crankiest|crossest|gloomiest|unhappiest|happiest|cheeriest|angriest|saddest|"
              r"moodiest|most (?:sour|grumpy|crabby|cranky|cross|gloomy|unhappy|happy|cheerful|annoyed|fed up|cheesed off))")
 STEP_MOOD_CUES = (
-    (r"\b(?:which|what) (?:(?:journey|customer) )?(?:step|stage|part|bit|point|leg|phase)\b.{0,60}?\b" + _MOODIEST + r"\b", 1.2),
+    # (not "the sourest comments", "the unhappiest ratings out of 5": a score compared by stage, satisfaction_by's)
+    (r"\b(?:which|what) (?:(?:journey|customer) )?(?:step|stage|part|bit|point|leg|phase)\b.{0,60}?\b" + _MOODIEST +
+     r"\b(?! (?:[\w-]+ )?(?:comments?|ratings?|scores?|reviews?|marks|stars|satisfaction|csat|nps)\b)", 1.2),
 )
 # Journey maps: two groups' journeys next to each other ("the loyalty lot's journey next to the
 # newsletter lot's", "vip buyers and loyalty card holders side by side, journey wise"), not a KPI
