@@ -118,3 +118,7 @@ def test_every_card_saved_with_the_trade_word_between(rules):
 
 def test_a_numbered_card_then_shown_whole_is_that_card(rules):
     assert_plans(rules, "kombucha draft card 2, show it all", "show_persona", which=2)
+
+
+def test_what_a_journey_looks_like_is_no_praise_asked(rules):
+    assert_plans(rules, "what does the guest journey look like with the pain points for each stage", "journey_map")
