@@ -24,7 +24,7 @@ _AUX = r"(?:has|have|had|is|are|was|were|did|do|does|been|ever|else|at all|latel
 ANYONE_SAID_CUES = (
     (_LEAD + rf"(?:{_AUX} )?{_ANYONE} (?:{_AUX} )*{_SAID}"
      r"(?: (?:about|bout|over|on|that|re|regarding|at us (?:over|about)|of)\b (?!(?:us|me|it|this|anything|much|lately|"
-     r"recently|more|less|it all)\b)| (?=(?:the|our|how|their|di) ))", 1.2),
+     r"recently|more|less|it all|what|which|wetin|whatever|most|the most)\b)| (?=(?:the|our|how|their|di) ))", 1.2),
 )
 # Themes: what they praise ("the stuff people rate the tea room for", "what do they reckon we do
 # well", "what do the sauce lot keep praising") or what annoys them ("getting up people's noses",
