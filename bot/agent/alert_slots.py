@@ -177,7 +177,9 @@ def parse_rule_request(text: str) -> dict[str, Any]:
                       rf"(?:alert|alarm|warning|rule|trigger)(?: rule)?(?: (?:up |down )?(?:to|at))?\s+[£$€]?{_NUMBER}\b"
                       r"(?!\s*(?:days?|weeks?|months?|sds?|standard deviations?)\b)|"
                       # (lane probe22b) "raise the money alert so it trips at 25": the number it goes off at
-                      rf"\bso (?:that )?it (?:only )?(?:trips|fires|goes off|kicks in|triggers|pings(?: me)?|rings) (?:at|on|from|over|under|below|above)\s+"
+                      # (lane probe27c) "make the bounce alarm go off at 55 instead": the alarm named, then the number it goes off at
+                      rf"\b(?:so (?:that )?it|(?:alert|alarm|warning|rule)) (?:only )?(?:trips?|fires?|go(?:es)? off|kicks? in|triggers?|pings?(?: me)?|rings?) "
+                      rf"(?:at|on|from|over|under|below|above)\s+"
                       rf"[£$€]?{_NUMBER}\b(?!\s*(?:days?|weeks?|months?|sds?|standard deviations?)\b)", t)
         if m:
             out["value"] = _float(next(g for g in m.groups() if g))

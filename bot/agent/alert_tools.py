@@ -30,6 +30,7 @@ from bot.agent.alert_rule_said import RULE_CHANGED
 from bot.agent.alert_slots import best_rule_id, in_unit, parse_rule_request
 from bot.agent.alert_wanted_after import NEW_ALERT_SAID, TOLD_GROUP
 from bot.agent.patterns import lazy, rx
+from bot.agent.rules_and_cards_said import CHANGE_HAVE_IT, DELETE_ONE_WATCHING, RULES_WATCHING_CUES
 from bot.agent.tools import ToolContext, ToolSpec
 from tools.alerts.manage import (
     NO_METRIC_GIVEN,
@@ -366,7 +367,7 @@ def alert_tool_specs() -> list[ToolSpec]:
             phrasings=("show my alert rules", "what alert rules are set up", "show the alert rules",
                        "what do you alert me about", "which metrics are watched"),
             keywords=("alert rules", "alerts set up", "rules", "alerted about", "alerts for", "watched"),
-            cues=(*LIST_CUES, *KEPT_RULES_CUES),
+            cues=(*LIST_CUES, *KEPT_RULES_CUES, *RULES_WATCHING_CUES),
             plan=_plan_list,
         ),
         ToolSpec(
@@ -380,9 +381,9 @@ def alert_tool_specs() -> list[ToolSpec]:
             phrasings=("change the alert to 20%", "turn off the alert", "make that alert weekly",
                        "change the threshold of the alert"),
             keywords=("change the alert", "switch off", "turn off", "make the", "alert"),
-            cues=((CHANGE_EXPLICIT, 1.0), (ALERT_SHOULD, 0.8), (RULE_CHANGED, 0.6), (ALERT_SO_IT, 0.8)),
+            cues=((CHANGE_EXPLICIT, 1.0), (ALERT_SHOULD, 0.8), (RULE_CHANGED, 0.6), (ALERT_SO_IT, 0.8), (CHANGE_HAVE_IT, 1.6)),
             changes_state=True,
-            explicit=CHANGE_EXPLICIT,
+            explicit=CHANGE_EXPLICIT + "|" + CHANGE_HAVE_IT,
             precheck=_precheck,
             plan=_plan_change,
         ),
@@ -395,9 +396,9 @@ def alert_tool_specs() -> list[ToolSpec]:
                       "remove the orders alert rule"),
             phrasings=("remove that alert", "delete the alert rule", "stop the alert"),
             keywords=("delete", "remove", "stop alerting"),
-            cues=((DELETE_EXPLICIT, 1.2),),
+            cues=((DELETE_EXPLICIT, 1.2), (DELETE_ONE_WATCHING, 1.2)),
             changes_state=True,
-            explicit=DELETE_EXPLICIT,
+            explicit=DELETE_EXPLICIT + "|" + DELETE_ONE_WATCHING,
             precheck=_precheck,
             plan=_plan_delete,
         ),

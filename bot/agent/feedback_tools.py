@@ -22,6 +22,13 @@ from bot.agent.feedback_cues import (
     SEARCH_CUES,
     SENTIMENT_CUES,
 )
+from bot.agent.feedback_no_noun import (
+    ANYONE_SAID_CUES,
+    NEGATIVE_SAID,
+    POSITIVE_SAID,
+    STEP_MOOD_CUES,
+    THEMES_SAID_CUES,
+)
 from bot.agent.feedback_plain_asks import HAPPIEST_THEMES_CUES, TEXTS_ON_TOPIC_CUES
 from bot.agent.feeling_pairs import FEELING_PAIR_SENTIMENT_CUES
 from bot.agent.feeling_sounds import SOUNDING_CUES, sounding_split
@@ -287,6 +294,10 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     polarity = getattr(slots, "polarity", None)
     if polarity in ("negative", "positive"):
         args["sentiment"] = polarity
+    elif rx.search(NEGATIVE_SAID, text):  # (lane probe27c) "what's getting up people's noses"
+        args["sentiment"] = "negative"
+    elif rx.search(POSITIVE_SAID, text):  # (lane probe27c) "the stuff people rate us for"
+        args["sentiment"] = "positive"
     elif _COMPLAINT.search(text):
         args["sentiment"] = "negative"
     elif _PRAISE.search(text):
@@ -390,7 +401,7 @@ def feedback_tools() -> list[ToolSpec]:
                 "what are people saying about", "any mentions of late orders",
             ),
             keywords=("say", "said", "saying", "comments", "quotes", "mention", "wrote", "write", "about"),
-            cues=SEARCH_CUES + OWNER_SAID_CUES + TEXTS_ON_TOPIC_CUES,
+            cues=SEARCH_CUES + OWNER_SAID_CUES + TEXTS_ON_TOPIC_CUES + ANYONE_SAID_CUES,
             # "narrow those comments to last month": the same search, over another period or source
             follow_ups=(r"^(?:now |ok,? |and |just |can you |please )?(?:narrow|limit|restrict|filter|trim)(?: down)? "
                         r"(?:those|these|the|them|it|that)\b",),
@@ -413,7 +424,7 @@ def feedback_tools() -> list[ToolSpec]:
                 "sentiment per channel", "where is feedback most negative",
             ),
             keywords=("sentiment", "feel", "feeling", "mood", "emotion*", "happier", "unhappier", "tone"),
-            cues=SENTIMENT_CUES + FEELING_PAIR_SENTIMENT_CUES + SOUNDING_CUES + ((SITE_FEELING_CUE, 1.0),),
+            cues=SENTIMENT_CUES + FEELING_PAIR_SENTIMENT_CUES + SOUNDING_CUES + ((SITE_FEELING_CUE, 1.0),) + STEP_MOOD_CUES,
             boost=_sentiment_boost,
             plan=_plan_sentiment,
         ),
@@ -435,7 +446,7 @@ def feedback_tools() -> list[ToolSpec]:
             ),
             keywords=("theme", "themes", "topics", "complain", "complaints", "unhappy", "pain point",
                       "issues", "problems", "praise", "summar*", "love", "like about"),
-            cues=THEME_CUES + HAPPIEST_THEMES_CUES,
+            cues=THEME_CUES + HAPPIEST_THEMES_CUES + THEMES_SAID_CUES,
             follow_ups=THEME_FOLLOW_UPS,
             boost=lambda slots: -_one_customer(slots),
             plan=_plan_themes,

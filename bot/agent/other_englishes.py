@@ -62,6 +62,8 @@ _SCOTS = ((lazy(r"\baboot\b"), "about"), (lazy(r"\boot\b"), "out"), (lazy(r"\bdi
           (lazy(r"\bmony\b"), "many"), (lazy(r"\bhae\b"), "have"),
           # (lane ps17) "gie us a shout if", "fae a quote tae a booking": Scots "give", "from", "to"
           # (never taekwondo's "tae kwon do")
+          # (lane probe27c) "cut card 1 doon tae the weekday folk", "four o them cards": Scots "down", "of them"
+          (lazy(r"\bdoon\b"), "down"), (lazy(r"\b([a-z]+) o (?=(?:them|thae|those|these|yon)\b)"), r"\1 of "),
           (lazy(r"\bgie\b"), "give"), (lazy(r"\bfae\b"), "from"), (lazy(r"\btae\b(?! ?kwon)"), "to"),
           # "might no renew wi us": Scots "not" after a helping verb, "with" before who or what
           (lazy(r"\b(might|will|would|could|may|can|did|does|do|should) no (?!(?:longer|more|one|ones|way|doubt|idea|"
@@ -116,6 +118,12 @@ def plain_english(t: str) -> str:
             t = said.sub(plain, t)
         t = rx.sub(r"\bdi (?=[a-z])", "the ", t)  # Pidgin's article, as in Caribbean English
         t = _PASS_AT_END.sub("the most", t)
+        # (lane probe27c) "abeg save all di cards o": "abeg" before an order is its "please", a closing
+        # "o" is tone, and "card dem", "alert dem" are the plural
+        t = rx.sub(r"^abeg,? (?=(?:save|store|keep|bring|pull|show|give|make|draft|sketch|delete|remove|scrap|bin|cut|trim|"
+                   r"narrow|merge|combine|rename|switch|turn|change|set|send|list|open)\b)", "please ", t)
+        t = rx.sub(r",? o(?= *[?.!]*$)", "", t)
+        t = rx.sub(r"\b(card|persona|alert|alarm|rule|customer|order)s? dem\b", r"\1s", t)
         # "wetin customers love about us": a lone "wetin" in a plain English sentence is its "what"
         # (in "abeg find wetin customers talk about", "wetin dey", the feedback cues read the Pidgin)
         if {w for w in _PIDGIN.findall(t)} == {"wetin"}:
@@ -138,6 +146,8 @@ def plain_english(t: str) -> str:
         t = rx.sub(r"\bmek mi (?=see|know|have)", "let me ", t)  # (lane probe20a) "mek mi see di count fi ...": "let me see"
         # (lane probe27a) "wah mek di kit orders drop": Caribbean "why" (what made it so)
         t = rx.sub(r"\b(?:wah|wha|what) mek\b", "why did", t)
+        # (lane probe27c) "wah persona card dem wi keep": Caribbean "wi" is "we" before what we do
+        t = rx.sub(r"\bwi (?=(?:keep|save|sell|make|get|have|got|need|want|can|should|take|tek|mek|do|did)\b)", "we ", t)
         # (lane probe26a) "wha di dairy tek last week": "wha" is its "what" too
         t = rx.sub(r"\b(?:wah|wha|di|dis|dat|tek|mek|fi|mi|wid)\b", lambda m: _PLAIN_WORD[m.group(0)], t)
         # its questions leave out "did": "wah di shop mek" asks what the shop made

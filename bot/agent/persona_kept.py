@@ -36,7 +36,7 @@ WHOLE_CARD_CUES = (
 SAVE_ALL_SAID = (r"\b(?:keep|save|store) (?:every|each|all(?: the| our| of the| of our)?) (?:single )?(?:[\w-]+ )?"
                  r"(?:cards?|personas?|drafts?)\b[^.?!]{0,40}\b(?:save|store|keep) (?:them|'em|em)(?: all)?\b|"
                  r"^(?:[\w' &-]{1,30}: )?(?:ok,? |okay,? |right,? |so,? |yes,? |great,? )*(?:save|store) (?:every|each|all(?: the| our| of the)?) "
-                 r"(?:single )?(?:[\w-]+ )?(?:cards?|personas?|drafts?)\b")
+                 r"(?:single )?(?:[\w-]+ ){0,2}(?:cards?|personas?|drafts?)\b")  # (lane probe27c) "all five capers cards"
 # (lane probe25b) "card 3 needs a new name", "persona 2 could do with a better title": a rename
 # asked for by what the card lacks
 NAME_WANTED = (r"\b" + _NUMBERED + r" (?:really |badly )?(?:needs|wants|could do with|deserves|should (?:get|have)) "

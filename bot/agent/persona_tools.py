@@ -24,6 +24,12 @@ from bot.agent.persona_kept import (
     WHOLE_CARD_CUES,
 )
 from bot.agent.persona_orders import PAIN_GIVEN, SAVED_LIST
+from bot.agent.rules_and_cards_said import (
+    CARDS_KEPT_CUES,
+    DRAFT_CARDS_CUES,
+    SAVE_CARD_SAID,
+    SHOWN_WHOLE_CUES,
+)
 from bot.agent.tools import ToolContext, ToolSpec
 
 ORDINALS: dict[str, int] = {
@@ -227,7 +233,9 @@ def plan_edit(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 def plan_draft(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     # the number this question says first: a redraft's slots still hold the last draft's
-    count = cards_said((getattr(slots, "text", "") or "").lower()) or getattr(slots, "count", None)
+    # (lane probe27c) read plain too: "gie us four o them customer cards" is "give us four of them"
+    count = cards_said((getattr(slots, "text", "") or "").lower()) or cards_said(getattr(slots, "norm", "") or "") \
+        or getattr(slots, "count", None)
     return {"segments": count} if count and 2 <= count <= 6 else {}
 
 
@@ -349,6 +357,7 @@ SAVE_EXPLICIT = (r"^(?!.*\b(?:except|apart from|other than|but not|besides|exclu
                  r"(?:[\w'-]+ ){0,3}?[\w'-]+[,;.!-]+ (?:so |just |please |then |go on,? )?(?:save|store|keep|bookmark|hold on ?to|hang on ?to) "
                  r"(?:it|her|him|them|that|this)\b(?! (?:simple|short|shorter|brief|tidy|clean|general|broad|real|up|going|"
                  r"coming|in mind|that way)\b))|" + SAVED_LIST + "|" + SAVE_ALL_SAID + "|" + NUMBERED_KEPT + "|" + SAVE_SET_SAID)
+SAVE_EXPLICIT += "|" + SAVE_CARD_SAID  # (lane probe27c) "put card 3 away with the saved ones"
 SAVE_CUES = ((SAVE_EXPLICIT, 1.0), (SAVED_LIST, 0.5))
 LIST_CUES = (
     (r"\b(?:saved|stored|existing|our|list(?: the| our| my| all)?|show(?: me)?(?: the| our| my| all)?|which|what) "
@@ -417,7 +426,7 @@ def persona_tools() -> list[ToolSpec]:
                        "persona cards", "draft some personas for us", "split our customers into personas",
                        "group our customers into personas", "divide customers into types"),
             keywords=("segments", "customer types", "draft personas", "personas from", "into", "split"),
-            cues=DRAFT_CUES,
+            cues=DRAFT_CUES + DRAFT_CARDS_CUES,
             follow_ups=(REDRAFT,),
             plan=plan_draft,
         ),
@@ -467,7 +476,7 @@ def persona_tools() -> list[ToolSpec]:
             phrasings=("show personas", "list personas", "list the saved personas", "our personas",
                        "what personas do we have", "saved personas"),
             keywords=("saved personas", "show personas", "list personas"),
-            cues=(*LIST_CUES, *KEPT_KINDS_CUES),
+            cues=(*LIST_CUES, *KEPT_KINDS_CUES, *CARDS_KEPT_CUES),
             plan=lambda slots, ctx: {},
         ),
         ToolSpec(
@@ -479,7 +488,7 @@ def persona_tools() -> list[ToolSpec]:
             phrasings=("show me the persona card", "show persona", "open the persona", "tell me about the persona",
                        "show the first one", "describe that persona"),
             keywords=("persona card", "show me", "describe"),
-            cues=(*SHOW_CUES, *WHOLE_CARD_CUES),
+            cues=(*SHOW_CUES, *WHOLE_CARD_CUES, *SHOWN_WHOLE_CUES),
             plan=plan_show,
         ),
     ]

@@ -118,7 +118,7 @@ COMMAND = lazy(
     # "refund rate by channel", "discount usage": the measure named after the verb's noun
     r"(?! (?:rates?|ratios?|counts?|numbers?|volumes?|usage|levels?|percentages?|shares?|trends?|figures?|"
     r"stats|totals?|amounts?|values?|by|per|spikes?|surges?|jumps?|rises?|dips?|slumps?|waves?)\b)(?! me\b| us\b|(?: [\w']+){1,3} (?:lost|gone|churned|lapsed)\b|(?: over| across| through)? (?:the |my |our )?(?:[\w'-]+ ){0,2}(?:digest|briefing|brief|"
-    r"summary|round-?up|recap|wrap-?up|wrap up)\b)|"
+    r"summary|round-?up|recap|wrap-?up|wrap up|wrap)\b)|"
     # (lane probe26b) "reply to the one-star review on google", "take the bad reviews off the website": a
     # reply written or a post taken down for the owner, which no tool does
     r"(?:reply|respond|write back) to (?:the |that |this |those |these |a |an |our |my |each |every |all )?(?:[\w'-]+ ){0,3}"
