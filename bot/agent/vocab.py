@@ -357,7 +357,7 @@ FOREIGN_MEASURE = lazy(r"\b(?:vat|tax|taxes|duty|interest|exchange|mortgage|infl
 # Things outside any shop's data: a question about them gets no tool, whatever town or group it also
 # names ("the weather in Galway tomorrow", "reset the wifi router"). Weather with a KPI ("did the rain
 # hurt sales?"), or in what customers said ("has anyone mentioned the wifi?", quotes about it), is still a question.
-OFF_TOPIC = lazy(r"^(?!.*\b(?:mention\w*|sa(?:y|ys|ying|id)|wr(?:ite|ites|ote|iting|itten)|complain\w*|moan\w*|grumbl\w*|feedback|reviews?|comments?|tickets?|gripes?|quotes?|quoted|verbatims?|praise)\b).*?\b(?:weather|raining|rain|snow(?!shoe|board|mobile|dome|sport)\w*|temperature|sunny|cloudy|windy|umbrella|frost|storms?|jokes?|riddles?|wi-?fi|router|modem|"
+OFF_TOPIC = lazy(r"^(?!.*\b(?:mention\w*|sa(?:y|ys|ying|id)|wr(?:ite|ites|ote|iting|itten)|complain\w*|moan\w*|grumbl\w*|feedback|reviews?|comments?|tickets?|gripes?|quotes?|quoted|verbatims?|praise)\b).*?\b(?:weather|raining|rain|snow(?:s|ing|y|fall|storms?|ed(?! under))?\b|temperature|sunny|cloudy|windy|umbrella|frost|storms?|jokes?|riddles?|wi-?fi|router|modem|"
                        r"passwords?|laptop(?! (?:repairs?|shop|store|business)\b)|recipes?|horoscope|lottery|traffic jam|rotas?|rosters?|"
                        r"capital of|meaning of life|time is it|what day is it|(?:what time|when) (?:does|do|is|will|did) (?:the )?(?:shabbat|sabbath|sunset|sunrise|sundown|iftar|fast|high tide|low tide|sun (?:set|rise|come up|go down))|"
                        # money of the world, not the shop's: "the naira to dollar rate", "euro exchange rate"
