@@ -95,11 +95,15 @@ ASKS_GOODS_SOLD = lazy(
     r"(?:most|best|fewest|least|worst)\b(?! (?:day|week|month|hour|night|time)\b)|"
     # (lane ps18) "the 5 games that shifted the most units", "the ten rugs that sold most"
     rf"\bthe (?:{_FEW}) (?:[a-z]+ )?{_GOODS} (?:that|which) (?:sold|shifted|moved|went) (?:the )?most\b|"
+    # (lead, blind27) "verbena soaps that sold the fewest bars this quarter": the goods first, no count
+    rf"^(?:[\w' -]+: )?(?:the |our |my )?(?:(?!{_NOT_GOODS})[a-z-]+ ){{0,2}}?{_GOODS} (?:that|which) (?:sold|shifted|moved|went) "
+    r"(?:the )?(?:most|fewest|least)\b|"
     # (lane ps18) "which hop varieties grew most", "what kind of boots is growing fastest", "which lines of lamps sell best"
+    # (lead, blind27) "which velvet cushion colours grew most": the goods may be named in two words
     # (lane probe23a) "which tile patterns climbed most in october": climbing is growing
     # (lane probe26c) "which of the nettle teas picked up the most", "bakes growing fastest by units": the
     # goods picked out of the shop's own, or named first with no "which"
-    rf"\b(?:which|what) (?:of (?:our|the|my) )?(?:{_KIND_OF_GOODS}|(?:[a-z]+ )?{_GOODS}) (?:are |is |have |has )?(?:grew|growing|shrank|shrinking|declined|declining|"
+    rf"\b(?:which|what) (?:of (?:our|the|my) )?(?:{_KIND_OF_GOODS}|(?:(?!{_NOT_GOODS})[a-z]+ ){{0,2}}?{_GOODS}) (?:are |is |have |has )?(?:grew|growing|shrank|shrinking|declined|declining|"
     r"rose|rising|fell|falling|climbed|climbing|picked up|picking up|gained|gaining)(?: the)? (?:most|fastest|quickest)\b|"
     rf"^(?:[\w' -]+: )?(?:the |our |my )?(?:[a-z-]+ )?{_GOODS} (?:are |is )?(?:growing|shrinking|declining|rising|falling|climbing)"
     r"(?: the)? (?:most|fastest|quickest)\b|"
@@ -117,7 +121,7 @@ ASKS_GOODS_SOLD = lazy(
     # (lane probe24c) the goods named in two words: "which silk scarf designs bring in the most cash"
     rf"\b(?:which|what) (?:of (?:our|the|my) )?(?:{_KIND_OF_GOODS}|(?:[a-z]+ ){{0,2}}?(?!(?:weekends|seasons|quarters|shifts|slots|sessions)\b){_GOODS}) "
     r"(?:make|makes|made|bring in|brings in|brought in|earn|earns|earned|rake in|rakes in|raked in|pull in|pulls in|pulled in) "
-    r"(?:us |me )?(?:the )?(?:most|least|biggest|smallest) (?:money|cash|revenue|takings|turnover|dosh|income)\b|"
+    r"(?:us |me )?(?:the |di |da )?(?:most|least|biggest|smallest) (?:money|cash|revenue|takings|turnover|dosh|income)\b|"
     # (lane probe24c) "product by product, by units", "category by category takings", "flavour by
     # flavour": the goods gone through one at a time, each one's sales the list
     r"\b(?P<each>products?|items?|categor(?:y|ies)|ranges?|lines?|flavou?rs?|styles?|models?|designs?|skus?|kits?|dish(?:es)?) by (?P=each)\b|"

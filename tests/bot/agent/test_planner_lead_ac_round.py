@@ -2,7 +2,9 @@
 "snow" (snowglobes, snowdrops, snowflake baubles, snowboards) is no talk about the weather: blind27's
 snowglobe shop had its persona save, rename, merge and show asks all read as off-topic, because the
 weather guard took every word starting with "snow". Snow, snowing, snowfall and a snowstorm are
-still the weather. Phrasings in other trades and words than the questions that showed the misses."""
+still the weather. Goods ranked in the trade's own words: named in two words before "grew most" or
+"growing fastest" ("velvet cushion colours"), named first and then "that sold the fewest", or the
+most money said "di most money". Phrasings in other trades and words than the questions that showed the misses."""
 
 from __future__ import annotations
 
@@ -30,3 +32,19 @@ def test_goods_named_snow_something_are_the_trade_not_the_weather(rules, questio
 ])
 def test_snow_as_the_weather_is_still_no_tool(rules, question):
     assert_plans(rules, question, None)
+
+
+@pytest.mark.parametrize(("question", "args"), [
+    ("which oak garden benches grew most in october", {"by": "product", "rank": "change"}),
+    ("which wool rug patterns are growing fastest this quarter", {"by": "product", "rank": "change"}),
+    ("pottery mugs that sold the fewest this month", {"by": "product", "order": "bottom"}),
+    ("the leather belts which shifted the most", {"by": "product"}),
+    ("which jerk sauces bring in di most money", {"by": "product", "measure": "revenue"}),
+])
+def test_goods_ranked_in_the_trades_words(rules, question, args):
+    assert_plans(rules, question, "product_sales", **args)
+
+
+@pytest.mark.parametrize("question", ["which town customers grew most", "which region's shoppers grew most"])
+def test_places_ranked_are_not_goods(rules, question):
+    assert_plans(rules, question, "movers")
