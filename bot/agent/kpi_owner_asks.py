@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bot.agent.owner_words import CLOSED, PEOPLE, QUERIES
 from bot.agent.patterns import lazy
+from bot.agent.word_fragments import DAY_TO_QUARTER
 
 # what a business is, after "the shop" or "the septic side"
 _BUSINESS = (r"(?:us|(?:the|our|my) (?:[\w'-]+ ){0,2}?(?:shop|business|store|firm|company|site|website|web ?shop|yard|"
@@ -28,8 +29,8 @@ OWNER_ASK_TERMS: list[tuple[str, str]] = [
      # (lane probe20a) "how much doubles money did we make today", "the chippy money we took": who made it after
      r"yesterday|today|up|year|month|week|quarter|wise|(?:did|do|does|have|has) (?:we|i|you|the \w+)|we (?:make|made|take|took|bring|"
      # (lane probe27b) "anemone money day by day", "jam money per week": the trade's money as a series
-     r"brought)|came in|come in|coming in|(?:day|week|month|quarter) (?:by|on|to) (?:day|week|month|quarter)|"
-     r"(?:per|each|every|a|by the) (?:day|week|month|quarter)|daily|weekly|monthly|quarterly)\b))", "revenue"),
+     rf"brought)|came in|come in|coming in|{DAY_TO_QUARTER} (?:by|on|to) {DAY_TO_QUARTER}|"
+     rf"(?:per|each|every|a|by the) {DAY_TO_QUARTER}|daily|weekly|monthly|quarterly)\b))", "revenue"),
     # "ping me if septic jobs drop below 2 a day", "warn me when call-outs go over 10": the trade's
     # word for its orders, in an alert's threshold (bare, "jobs" may be anything else)
     (r"\b(?P<kpi>hires|jobs|rentals|call-?outs|gigs|commissions)\b(?= (?:ever )?(?:drop|drops|fall|falls|dip|dips|go|goes|"

@@ -103,7 +103,8 @@ _SCOTS = ((lazy(r"\baboot\b"), "about"), (lazy(r"\boot\b"), "out"), (lazy(r"\bdi
                 r"visitors|buyers|guests)\b)"), "do"),
           # and "side by side wi october", "set against wi last month": "with" before a span
           (lazy(r"\bwi (?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:last|this|q[1-4])\b)"), "with "),
-          (lazy(r"\b(?:pack|jack)(?:s|ed|ing)? it in\b(?! (?:a|an|the|paper|tissue|boxes|bags|ice|there|here)\b)"), "give up"),
+          # (never "pack it in for good": leaving as a customer, the churn risk; lead, probe13's round)
+          (lazy(r"\b(?:pack|jack)(?:s|ed|ing)? it in\b(?! (?:a|an|the|paper|tissue|boxes|bags|ice|there|here|for good)\b)"), "give up"),
           # "an whit aboot this month", "an how aboot the vips": a follow-up's spoken "and" (never
           # the article: "an hour by hour" has no question word after it)
           (lazy(r"^an (?=(?:what|whit|how|hoo|wit|wot|wha|wah)\b)"), "and "))

@@ -13,6 +13,7 @@ import re
 
 from bot.agent.patterns import lazy
 from bot.agent.refused_asks import ELSEWHERE, HARM, NAMING
+from bot.agent.word_fragments import DAY_TO_QUARTER
 
 # (lane probe27b) what a message may end on after its ask, in many Englishes: "..., mate?", "... lah"
 PARTICLE = (r"(?:mate|please|pls|eh|lah|leh|bro|boet|ja|sasa|chale|abeg|o|lads|y'all|innit|hey|thanks|cheers|"
@@ -62,7 +63,7 @@ FOLLOW_UP = lazy(
     r"(?:or )?(?:could|would|might|can) (?:it|that|this) (?:be|have been)|or (?:is|was) it|"
     # (lane probe27b) "day by day for that, please eh", "week by week please": only the step, the last
     # series (or number) at that grain
-    rf"(?:day|week|month|quarter) (?:by|on|to) (?:day|week|month|quarter)(?= (?:for (?:that|it|this|them)|please|instead|then|now|too)\b|"
+    rf"{DAY_TO_QUARTER} (?:by|on|to) {DAY_TO_QUARTER}(?= (?:for (?:that|it|this|them)|please|instead|then|now|too)\b|"
     rf",? {PARTICLE}\s*[?.!]*$|\s*[?.!]*$))\b", re.I)
 # "list the high and medium risk ones too": the last analysis again, widened; (tune31) "which hour then, for the tea money?"
 # (lane ps28) "... region by region this time", "by age this go": the last analysis asked another way

@@ -108,8 +108,11 @@ def test_what_people_enjoy_about_something_is_the_praise(rules, question):
     assert_plans(rules, question, "feedback_themes", sentiment="positive")
 
 
-def test_the_journey_stage_with_the_grumpiest_feedback_is_sentiment_by_stage(rules):
-    assert_plans(rules, "which journey stage gets the crabbiest reviews at the kennels", "feedback_sentiment")
+def test_the_journey_stage_with_the_grumpiest_feedback_is_the_mood_by_stage(rules):
+    # the mood by stage: the feedback's sentiment, or, with reviews named, their score (both by stage)
+    plan = rules.plan("which journey stage gets the crabbiest reviews at the kennels", "crabbiest")
+    assert plan.spec is not None and plan.spec.name in {"feedback_sentiment", "satisfaction_by"}, plan
+    assert plan.args.get("by") in (None, "stage") and (plan.spec.name == "feedback_sentiment" or plan.args.get("by") == "stage")
 
 
 def test_every_card_saved_with_the_trade_word_between(rules):

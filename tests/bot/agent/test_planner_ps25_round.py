@@ -119,8 +119,10 @@ def test_liked_most_or_least_about_a_thing_named_bare_is_themes(rules, question,
     assert_plans(rules, question, "feedback_themes", sentiment=sentiment)
 
 
-def test_liked_about_a_thing_without_most_stays_a_search(rules):
-    assert_plans(rules, "what do clients enjoy about pilates", "feedback_search")
+def test_liked_about_a_thing_without_most_is_the_praise(rules):
+    # since phase AC (probe27c, after blind26's convention: "what do folk enjoy about ..." is the
+    # praise's themes), enjoying something is asked of the positive themes, not a topic search
+    assert_plans(rules, "what do clients enjoy about pilates", "feedback_themes", sentiment="positive")
 
 
 @pytest.mark.parametrize("question", [
