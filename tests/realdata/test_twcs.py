@@ -14,10 +14,10 @@ from realdata.questions import Question, cached, cases
 
 
 @cached
-def tickets(raw: Path) -> pd.DataFrame:
-    """One row per conversation a customer started: opened, first reply, resolved (when the
-    brand had the last word). Read with only \\n ending a row (tweet 3399 holds bare \\r)."""
-    t = pd.read_csv(raw / "twcs.csv", lineterminator="\n", dtype={"tweet_id": str})
+def threads(raw: Path) -> pd.DataFrame:
+    """Every tweet with its time and the conversation it belongs to (`root`: the first tweet, found by
+    following the reply links up). Read with only \\n ending a row (tweet 3399 holds bare \\r)."""
+    t = pd.read_csv(raw / "twcs.csv", lineterminator="\n", dtype={"tweet_id": str, "author_id": str})
     t["parent"] = t.in_response_to_tweet_id.map(lambda v: None if pd.isna(v) else str(int(v)))
     t["ts"] = pd.to_datetime(t.created_at, format="%a %b %d %H:%M:%S %z %Y")
     known = set(t.tweet_id)
@@ -29,6 +29,14 @@ def tickets(raw: Path) -> pd.DataFrame:
         return tweet
 
     t["root"] = t.tweet_id.map(root)
+    return t
+
+
+@cached
+def tickets(raw: Path) -> pd.DataFrame:
+    """One row per conversation a customer started: opened, first reply, resolved (when the
+    brand had the last word)."""
+    t = threads(raw)
     heads = t[(t.tweet_id == t.root) & t.inbound].set_index("root")
     mine = t[t.root.isin(heads.index)].join(heads.ts.rename("opened"), on="root")
     replies = mine[~mine.inbound & (mine.tweet_id != mine.root) & (mine.ts >= mine.opened)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from realdata.test_twcs import tickets
+from realdata.test_twcs import threads, tickets
 from tools.analytics.periods import Period
 from tools.analytics.ticket_brands import TicketBrandParams, tickets_by_brand
 from tools.core.errors import NoDataError
@@ -19,19 +19,8 @@ MIN = 5
 
 def by_brand(raw) -> pd.DataFrame:
     """Per brand (the author of each conversation's first reply): tickets and the median hours."""
-    t = pd.read_csv(raw / "twcs.csv", lineterminator="\n", dtype={"tweet_id": str, "author_id": str})
-    t["parent"] = t.in_response_to_tweet_id.map(lambda v: None if pd.isna(v) else str(int(v)))
-    t["ts"] = pd.to_datetime(t.created_at, format="%a %b %d %H:%M:%S %z %Y")
+    t = threads(raw)
     heads = tickets(raw)
-    known = set(t.tweet_id)
-    parent = {c: p for c, p in zip(t.tweet_id, t.parent, strict=True) if p in known}
-
-    def root(tweet: str) -> str:
-        while tweet in parent:
-            tweet = parent[tweet]
-        return tweet
-
-    t["root"] = t.tweet_id.map(root)
     mine = t[t.root.isin(heads.index)].join(heads.opened, on="root")
     replies = mine[~mine.inbound & (mine.tweet_id != mine.root) & (mine.ts >= mine.opened)]
     first = replies.sort_values("ts").groupby("root").head(1).set_index("root")
