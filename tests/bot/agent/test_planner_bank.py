@@ -49,7 +49,9 @@ its score `bench/planner.py --blind25`'s, once, at the end (92.5%). The twenty-s
 (tests/questions_blind26.yaml) is the held-back bank of phase AB: likewise its shape only here,
 its score `bench/planner.py --blind26`'s, once, at the end (90.2% rules only). The
 twenty-seventh (tests/questions_blind27.yaml) is the held-back bank of phase AC: likewise its
-shape only here, its score `bench/planner.py --blind27`'s, once, at the end (90.5% rules only). The probes,
+shape only here, its score `bench/planner.py --blind27`'s, once, at the end (90.5% rules only). The
+twenty-eighth (tests/questions_blind28.yaml) is the held-back bank of phase AD: likewise its shape
+only here, its score `bench/planner.py --blind28`'s, once, at the end. The probes,
 tests/questions_probe*.yaml, a tuning lane wrote before its work (scored with
 `bench/planner.py --bank`), are never sources of the planner's phrasings.
 `tool: null` in any bank means the planner should pick no tool (plan.spec is None)."""
@@ -174,6 +176,10 @@ BLIND26 = Path(__file__).resolve().parents[2] / "questions_blind26.yaml"
 # --blind27` (90.5% rules only, 90.7% with the fallback), tuning data since; only its shape is
 # checked here.
 BLIND27 = Path(__file__).resolve().parents[2] / "questions_blind27.yaml"
+# The twenty-eighth blind bank (thirty-six other trades, another author, the same rules of
+# blindness), the held-back bank of phase AD: scored once by the lead with `bench/planner.py
+# --blind28` at the end of the phase; only its shape is checked here.
+BLIND28 = Path(__file__).resolve().parents[2] / "questions_blind28.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
 # Tools that joined the catalog after the blind banks were written (blind3-blind6): those banks
@@ -258,10 +264,10 @@ PROBES = sorted((Path(__file__).resolve().parents[2]).glob("questions_probe*.yam
 @pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
                                   BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
                                   BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25,
-                                  BLIND26, BLIND27, *PROBES],
+                                  BLIND26, BLIND27, BLIND28, *PROBES],
                          ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3", "blind4", "blind5",
                               "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
-                              "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27",
+                              "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28",
                               *(p.stem for p in PROBES)])
 def test_bank_items_are_well_formed(planner, path):
     bank = _load(path)
@@ -567,6 +573,19 @@ def test_twenty_seventh_blind_bank_is_big_covers_every_tool_and_shares_no_questi
                                BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
                                BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25,
                                BLIND26, *PROBES),
+                      later_tools=set())
+
+
+def test_twenty_eighth_blind_bank_is_big_covers_every_tool_and_shares_no_question(planner):
+    """The blind bank of phase AD (scored once, by the lead, at the end): shape only, never asked
+    here. No question may be word for word in another bank (tuning data, blind27 included, and
+    the probes, probe28a-c written at the same time among them); it asks for every tool,
+    product_sales included."""
+    _check_blind_bank(planner, BLIND28, "blind28", at_least=500, follow_ups=42,
+                      earlier=(BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
+                               BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
+                               BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25,
+                               BLIND26, BLIND27, *PROBES),
                       later_tools=set())
 
 
