@@ -92,10 +92,17 @@ def slack_look(ctx: Ctx) -> None:
     ctx.console.print(preview(agent, question), markup=False)
 
 
+def home_tab(ctx: Ctx) -> None:
+    from bot.cli.home import home_preview, view_text
+
+    ctx.console.print(view_text(home_preview(ctx.config, ctx.store)), markup=False)
+
+
 SECTIONS: list[DemoSection] = [
     DemoSection("Your data", overview),
     DemoSection("Who may leave, and what to do", _who_may_leave),
     DemoSection("How it looks in Slack", slack_look),
+    DemoSection("Slack's Home tab", home_tab),
     DemoSection("KPI snapshot", demo_kpi_snapshot),
     DemoSection("What customers say", demo_what_customers_say),
 ]
@@ -110,7 +117,7 @@ STORY = (
     "Satisfaction along the journey", "Personas",
     "Journey map", "Ask journeybot", "Read as you meant it, changed only on a yes",
     "Who may leave, and what to do", "What a customer is worth", "This morning's digest",
-    "Alerts", "How it looks in Slack", "Slack's assistant panel", "What journeybot keeps safe", "Running it for real",
+    "Alerts", "How it looks in Slack", "Slack's Home tab", "Slack's assistant panel", "What journeybot keeps safe", "Running it for real",
 )
 
 
@@ -145,6 +152,7 @@ def demo(ctx: Ctx, full: bool) -> None:
             ctx.console.print()
             ctx.console.rule(section.title)
             section.run(ctx)
+        ctx.console.print()
     else:
         setup(ctx)
         for section in sections:
@@ -155,15 +163,13 @@ def demo(ctx: Ctx, full: bool) -> None:
             ctx.console.rule(section.title)
             screen(ctx)
         rest = [s.title for s in sections if s.title not in SCREENS and s.title not in MENTIONED]
-        if rest:
-            ctx.console.print()
-            ctx.console.print("Also in `journeybot demo --full`: " + "; ".join(rest) + ".", markup=False)
-    ctx.console.print()
-    ctx.console.print(
-        ("" if full else "Every section in full: journeybot demo --full; the statistics too: --details. ")
-        + "Next: load your own exports with `journeybot ingest --help`, or connect Slack (README).",
-        markup=False,
-    )
+        ctx.console.print()
+        # One line says where the rest is: the sections only --full shows, and --details.
+        ctx.console.print(("Also in `journeybot demo --full`, every section in full: " + "; ".join(rest) + "."
+                           if rest else "Every section in full: journeybot demo --full.")
+                          + " The statistics too: --details.", markup=False)
+    ctx.console.print("Next: load your own exports with `journeybot ingest --help`, or connect Slack (README).",
+                      markup=False)
 
 
 def where_customers_drop_off(ctx: Ctx) -> None:

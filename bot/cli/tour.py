@@ -62,12 +62,12 @@ def your_data(ctx: Ctx) -> None:
     say(ctx, f"{d.first_day} to {d.as_of} ({(d.as_of - d.first_day).days + 1} days, {d.timezone}): "
              f"{d.customers:,} customers, {rows.get('events', 0):,} journey events, {rows.get('orders', 0):,} orders, "
              f"{rows.get('surveys', 0):,} survey answers, {rows.get('tickets', 0):,} support tickets.",
-        "Customers seen at each stage: " + ", ".join(f"{r.stage} {r.customers:,}" for r in d.stages.itertuples()),
-        "Full overview: journeybot describe")
+        "Customers seen at each stage: " + ", ".join(f"{r.stage} {r.customers:,}" for r in d.stages.itertuples())
+        + " (full overview: journeybot describe)")
 
 
-KPIS = ("revenue", "orders", "aov", "purchase_conversion", "session_length", "on_time_delivery", "csat", "nps",
-        "first_response_time")
+KPIS = ("revenue", "orders", "aov", "purchase_conversion", "session_length", "on_time_delivery", "csat",
+        "low_review_share", "nps", "first_response_time")
 
 
 def how_we_are_doing(ctx: Ctx) -> None:
@@ -79,7 +79,9 @@ def how_we_are_doing(ctx: Ctx) -> None:
     rows = [[row.label, format_value(SPECS[row.metric], row.current, r.currency),
              format_value(SPECS[row.metric], row.previous, r.currency),
              row.assessment if isinstance(row.assessment, str) and row.assessment != "same" else "-"]
-            for row in r.rows.itertuples()]
+            for row in r.rows.itertuples()
+            # the 1-2 star share only where there are ratings (not asked of every KPI in `kpis`)
+            if row.metric != "low_review_share" or not (_missing(row.current) and _missing(row.previous))]
     say(ctx, f"{r.current_label} against {r.previous_label}:",
         *("  " + line for line in text_table(["", "now", "before", ""], rows)),
         *rate_lines(list(KPIS)),
@@ -168,9 +170,10 @@ def ask(ctx: Ctx) -> None:
     agent = JourneyAgent.from_config(ctx.config, store=ctx.store)
     agent.reset("demo-tour")
     question = "where do we lose people between consideration and purchase?"
-    answer = answer_text(agent.answer(question, "demo-tour")).splitlines()[:9]
-    while answer and not answer[-1].strip():  # the table's blank line after it: a line of the tour's 120
-        answer.pop()
+    # The reading and the table, without the blank lines and a title repeating the reading: the
+    # tour has 120 lines, and the funnel's screen explained the rest.
+    lines = [line for line in answer_text(agent.answer(question, "demo-tour")).splitlines() if line.strip()]
+    answer = [line for i, line in enumerate(lines) if not (i and _repeats(line, lines[i - 1]))][:6]
     say(ctx, f"> {question}", *answer,
         "  ... (ask anything: journeybot ask \"...\"; a conversation: journeybot chat)")
 
@@ -200,7 +203,9 @@ def who_may_leave(ctx: Ctx) -> None:
     try:
         forecast = revenue_forecast(ctx.store, RevenueForecastParams(horizon="next_quarter", limit=0),
                                     registry=registry, settings=settings, currency=ctx.config.business.currency)
-        say(ctx, forecast.to_text().splitlines()[0], forecast.to_text().splitlines()[-1])
+        text = forecast.to_text().splitlines()
+        # the last line says which method gave the forecast and why: a statistic (--details)
+        say(ctx, text[0], *(text[-1:] if ctx.details and len(text) > 1 else []))
     except JourneyError as exc:
         say(ctx, f"Revenue outlook not shown: {exc}")
     say(ctx, "What to do for each: journeybot predict actions")
@@ -210,7 +215,9 @@ def this_morning(ctx: Ctx) -> None:
     from bot.agent.digest import build_digest
 
     d = build_digest(ctx.config, ctx.store)
-    say(ctx, d.title(), _clip(d.summary, 400), *[k.to_text(36) for k in d.kpis[:2]],
+    summary = _clip(d.summary, 400)
+    # the summary names its largest change: that KPI's line would say it twice
+    say(ctx, d.title(), summary, *[k.to_text(36) for k in d.kpis[:2] if k.now not in summary],
         "Every morning in Slack ([[digests]] in the config); now: journeybot digest --dry-run")
 
 
@@ -223,12 +230,12 @@ def alerts(ctx: Ctx) -> None:
     provider, _, rules = _engine(ctx)
     day = _day(ctx, None)
     checked = check_rules(provider, rules, day, explain=False)
-    say(ctx, checked.to_text().splitlines()[0])
     incidents = ctx.config.sample_dir / "incidents.json"
     first = day - dt.timedelta(days=89)
     replay = backtest(provider, rules, first, day, load_incidents(incidents) if incidents.exists() else [],
                       policy=alert_policy(ctx.config))
-    say(ctx, "Replayed over the last 90 days: " + replay.to_text().split(": ", 1)[1].split("\n")[0],
+    say(ctx, checked.to_text().splitlines()[0].rstrip(".") + "; replayed over the last 90 days: "
+        + replay.to_text().split(": ", 1)[1].split("\n")[0],
         "Add your own in words (\"tell me when orders drop 20% week on week\") or: journeybot alerts add --help")
 
 
@@ -239,13 +246,41 @@ def slack(ctx: Ctx) -> None:
     agent = JourneyAgent.from_config(ctx.config, ctx.store)
     shown = preview(agent, "how has revenue gone week by week?").splitlines()
     # The tool call behind the answer is plumbing; the buttons and the chart are what people see.
-    say(ctx, *[line for line in shown[:5] if not line.lstrip().startswith("context:")], "Connect it: README, \"Connect Slack\".")
+    say(ctx, *[line for line in shown[:5] if not line.lstrip().startswith("context:")])
+
+
+def home_tab(ctx: Ctx) -> None:
+    """What the App Home tab holds, from the view the Slack app publishes (bot/cli/home.py): its
+    parts, and the first line of its KPI table."""
+    from bot.cli.home import home_preview, view_text
+
+    view = home_preview(ctx.config, ctx.store)
+    parts = [b["text"]["text"] for b in view.get("blocks", []) if b.get("type") == "header"][1:]  # [0]: its title
+    text = [line for line in view_text(view).splitlines() if line.strip()]
+    kpis = next((i for i, line in enumerate(text) if line.startswith("*KPIs* as of")), None)
+    parts = [p[:1].lower() + p[1:] for p in parts]  # "today's KPIs"
+    said = ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + (parts[-1] if parts else "")
+    # How to connect Slack is the tour's last line.
+    say(ctx, f"Opening journeybot in Slack shows its Home tab (journeybot home --dry-run previews it): {said}.",
+        *([f"  {text[kpis].replace('*', '')}: {' '.join(text[kpis + 1].split())}"]
+          if kpis is not None and kpis + 1 < len(text) else []))
 
 
 def _money(value: float, currency: str) -> str:
     from tools.analytics.kpi_catalog import SPECS, format_value
 
     return format_value(SPECS["revenue"], round(float(value)), currency).removesuffix(".00")
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value != value  # NaN: no answers to count
+
+
+def _repeats(line: str, before: str) -> bool:
+    """Whether `line` only restates `before`: a result's title ("Funnel (stages): a > b") under
+    the reading that named the same steps ("The funnel (a → b), ...")."""
+    said = line.split(": ", 1)[-1].replace(" > ", " → ").strip()
+    return ": " in line and len(said) > 10 and said in before
 
 
 def _clip(text: str, limit: int) -> str:
@@ -269,6 +304,7 @@ SCREENS: dict[str, Any] = {
     "This morning's digest": this_morning,
     "Alerts": alerts,
     "How it looks in Slack": slack,
+    "Slack's Home tab": home_tab,
     "Data that syncs itself": tour_more.data_that_syncs_itself,
     "Slack's assistant panel": tour_more.assistant_panel,
     "Running it for real": tour_more.running_it_for_real,

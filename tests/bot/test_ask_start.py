@@ -6,37 +6,18 @@ earlier versions (through SQLAlchemy) are read and written as before."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
+from cli_process import run_and_list
 from click.testing import CliRunner
 from journey_fixtures import SHOP
 
 from bot.cli import main
 
-_RUN_AND_LIST = (
-    "import sys\n"
-    "from bot.cli import main\n"
-    "try:\n"
-    "    main(sys.argv[1:], prog_name='journeybot', standalone_mode=False)\n"
-    "finally:\n"
-    "    sys.stdout.flush()\n"
-    "    print('LOADED', sorted(m.split('.')[0] for m in sys.modules), file=sys.stderr)\n"
-)
-
 
 def _ask(*args: str) -> tuple[dict, set[str]]:
-    from conftest import REPO
-
-    # this checkout's code first (the virtualenv's editable install may point at another one)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
-    done = subprocess.run([sys.executable, "-c", _RUN_AND_LIST, "ask", "--json", *args], env=env,
-                          capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr[-2000:]
-    loaded = next(line for line in done.stderr.splitlines() if line.startswith("LOADED "))
-    return json.loads(done.stdout), set(eval(loaded.removeprefix("LOADED ")))  # noqa: S307 - our own repr
+    out, modules = run_and_list(None, "ask", "--json", *args)
+    return json.loads(out), {m.split(".")[0] for m in modules}
 
 
 def test_ask_answers_without_sqlalchemy_and_its_conversation_goes_on_in_the_next_process(tmp_path):

@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import click
+from cli_process import checkout_env, run_and_list
 from click.testing import CliRunner
 
 from bot.cli import COMMAND_TABLE, main
@@ -28,7 +29,7 @@ def test_help_lists_every_command_without_importing_them(tmp_path):
             "print(sorted(m for m in sys.modules if m.split('.')[0] in "
             "('pandas', 'langchain', 'langgraph', 'slack_bolt', 'torch', 'sklearn') or m.startswith('bot.cli.') "
             "or m == 'bot.config'))")
-    env = {**os.environ, "JOURNEYBOT_HOME": str(tmp_path)}
+    env = checkout_env({**os.environ, "JOURNEYBOT_HOME": str(tmp_path)})
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
     *help_lines, loaded = out.strip().splitlines()
     # Nor the config: its pydantic models are most of what is left of --help's start.
@@ -49,24 +50,13 @@ SECTION_MODELS = ("tools.data.mapping", "tools.sources.spec", "tools.alerts.rule
 HEAVY = ("pandas", "numpy", "sklearn", "scipy", "langchain", "langchain_core", "langgraph", "chromadb",
          "sqlalchemy", "matplotlib", "jinja2", "torch", "slack_bolt", "openai", *SECTION_MODELS)
 
-_RUN_AND_LIST = (
-    "import sys\n"
-    "from bot.cli import main\n"
-    "try:\n"
-    "    main(sys.argv[1:], prog_name='journeybot', standalone_mode=False)\n"
-    "finally:\n"
-    "    sys.stdout.flush()\n"
-    "    print('LOADED', sorted(sys.modules), file=sys.stderr)\n"
-)
-
-
 def _olist_home(tmp_path):
     """The Olist sample (a real export journeybot did not generate) loaded with its recipe."""
     from conftest import REPO, external
 
     folder = external("olist_sample")
     home = tmp_path / "olist"
-    env = {**os.environ, "JOURNEYBOT_HOME": str(home)}
+    env = checkout_env({**os.environ, "JOURNEYBOT_HOME": str(home)})
     subprocess.run([sys.executable, "-m", "bot.cli", "ingest", "--recipe", str(REPO / "examples" / "olist" / "recipe.toml"),
                     "--data-dir", str(folder)], env=env, capture_output=True, text=True, check=True)
     return folder, env
@@ -74,11 +64,8 @@ def _olist_home(tmp_path):
 
 def _light_run(env: dict[str, str], *args: str) -> tuple[str, set[str]]:
     """The command's output and the packages it loaded (and, by full name, the section models)."""
-    done = subprocess.run([sys.executable, "-c", _RUN_AND_LIST, *args], env=env, capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr[-2000:]
-    loaded = next(line for line in done.stderr.splitlines() if line.startswith("LOADED "))
-    modules = set(eval(loaded.removeprefix("LOADED ")))  # noqa: S307 - our own repr of a list
-    return done.stdout, {m.split(".")[0] for m in modules} | (modules & set(SECTION_MODELS))
+    out, modules = run_and_list(env, *args)
+    return out, {m.split(".")[0] for m in modules} | (modules & set(SECTION_MODELS))
 
 
 def test_describe_kpis_and_funnel_print_real_numbers_without_loading_pandas(tmp_path):
@@ -164,7 +151,7 @@ def test_sections_the_file_has_are_still_checked_when_it_is_read(tmp_path):
                    '[alerts]\nescalate = ["urgent"]\n[[alerts.rules]]\nid = "x"\nmetric = "orders"\n')
     predict = tmp_path / "predict.toml"
     predict.write_text("[predict]\nhigh_risk = 0.2\nmedium_risk = 0.5\n")
-    env = {**os.environ, "JOURNEYBOT_HOME": str(tmp_path / "home")}
+    env = checkout_env({**os.environ, "JOURNEYBOT_HOME": str(tmp_path / "home")})
     done = subprocess.run([sys.executable, "-m", "bot.cli", "--config", str(bad), "describe"], env=env,
                           capture_output=True, text=True)
     assert done.returncode == 1, done.stderr

@@ -41,6 +41,13 @@ def test_the_tour_is_short_plain_and_offline_from_an_empty_data_folder(home, cap
     # what sells best (product_sales) is a line of it, the products' shares of revenue and the command
     [sells] = [ln for ln in snapshot.splitlines() if ln.startswith("What sells best: ")]
     assert "% of revenue (journeybot products)" in sells, sells
+    # the sample's surveys have 1-5 ratings: the share of 1-2 stars is a row, lower being better
+    [low] = [ln.split() for ln in snapshot.splitlines() if ln.strip().startswith("Low ratings (1-2 of 5)")]
+    assert low[5].endswith("%") and low[6].endswith("%"), low
+    # the App Home tab: what it holds, its first KPI, and the command that previews it
+    home_tab = out[out.index("Slack's Home tab"):out.index("Slack's assistant panel")]
+    assert "today's KPIs, open alerts, data sources, saved personas and digest subscriptions" in home_tab
+    assert "journeybot home --dry-run" in home_tab and "KPIs as of 2026-11-15" in home_tab, home_tab
     assert (home / "journey.duckdb").exists() and (home / "maps" / "journey-map.png").exists()
 
     # A second tour reuses the sample, its indexed texts and its models.
@@ -68,6 +75,7 @@ def test_the_tour_is_short_plain_and_offline_from_an_empty_data_folder(home, cap
     sells = full["What sells best"]
     assert "Revenue by product, last 30 days" in sells and "not something these orders can show" in sells
     assert "did not work" not in sells
+    assert "TODAY'S KPIS" in full["Slack's Home tab"] and "OPEN ALERTS" in full["Slack's Home tab"]
     # satisfaction_by: late deliveries against reviews, with the verdict and the groups' sizes
     everything = "\n".join(full.values())
     late = everything[everything.index("> Are late deliveries hurting our reviews?"):]
