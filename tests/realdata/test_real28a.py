@@ -93,3 +93,22 @@ def test_the_slowest_brand_still_comes_first_when_asked(twcs):
     out = twcs.ask("which brand is slowest to reply?")
     [call] = [c for c in out["tool_calls"] if c["tool"] == "tickets_by_brand"]
     assert call["result"]["rows"][0]["brand"] == want[want["size"] >= MIN]["median"].idxmax()
+
+
+@cached
+def olist_done_categories(raw: Path) -> pd.DataFrame:
+    """Delivered orders (the recipe's completed) with a product category, at Sao Paulo local time."""
+    o = pd.read_csv(raw / "olist_orders_dataset.csv", parse_dates=["order_purchase_timestamp"])
+    items = pd.read_csv(raw / "olist_order_items_dataset.csv")
+    products = pd.read_csv(raw / "olist_products_dataset.csv")
+    listed = items.merge(products, on="product_id").dropna(subset=["product_category_name"]).order_id.unique()
+    return o[(o.order_status == "delivered") & o.order_id.isin(listed)]
+
+
+def test_an_empty_last_30_days_names_the_latest_30_with_category_sales(olist):
+    """Olist's last 30 days hold no delivered order: the ranking says which 30 days last had one."""
+    done = olist_done_categories(olist.raw)
+    last = done.order_purchase_timestamp.max().date()
+    out = olist.ask("which product categories sell the most?")
+    start = last - pd.Timedelta(days=29)
+    assert f"the latest 30 days with them are {start} to {last}" in out["answer"], out["answer"]
