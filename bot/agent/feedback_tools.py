@@ -215,7 +215,8 @@ def _plan_search(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["channel"] = list(channels)
     top = getattr(slots, "top", None)
     if not top:  # "find me 3 quotes about the alterations service"
-        m = rx.search(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?:\w+ )?(?:quotes|comments|reviews|examples|"
+        # (lane real28a) "the 1 star reviews": the stars are a rating, not how many to show
+        m = rx.search(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?!stars? )(?:\w+ )?(?:quotes|comments|reviews|examples|"
                       r"messages|replies|responses|remarks|snippets|bits)\b", text)
         top = (int(m.group(1)) if m.group(1).isdigit() else _COUNT_WORDS[m.group(1)]) if m else None
     if top:  # "show me 3 nice things people said"

@@ -315,8 +315,9 @@ GROUP_CONVERSION = lazy(
 
 
 def parse_top(text: str) -> int | None:
-    t = normalise(text)
     num = r"(\d+|" + "|".join(w for w in NUMBER_WORDS if " " not in w) + ")"
+    # (lane real28a) "show me the 1 star reviews", "list the two-star ones": a rating, never the list's length
+    t = rx.sub(rf"\b{num}[- ]?stars?\b", "rated", normalise(text))
     m = rx.search(rf"\b(?:top|first|best|biggest|largest|worst|lowest|highest|bottom|smallest)\s+{num}\b", t) or \
         rx.search(rf"\b{num}\s+(?:most|least)\s+\w+", t) or rx.search(rf"\b(?:which|what) (?!one (?:is|was|are|were|do|does|did|has|had|of|comes?|came|got|gets|brought|brings|closed|closes|sealed|seals)\b){num}\s+[a-z]", t) or \
         rx.search(rf"\b{num}\s+(?:biggest|largest|best|worst|highest|lowest|main|commonest|top|key|newest|latest)\b", t) or \

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from bot.agent.patterns import lazy
 from bot.agent.plan import Plan
 from bot.agent.ticket_subjects import subject_not_split
 from bot.agent.tools import ToolContext, ToolSpec
@@ -24,6 +25,10 @@ from tools.analytics.ticket_brands import TicketBrandParams, tickets_by_brand
 _WAITS = frozenset({"first_response_time", "first_response_time_p90", "resolution_time", "resolution_time_p90"})
 _COUNTS = frozenset({"tickets", "open_tickets", "resolved_tickets"})
 _SPLIT_BY = ("kpis", "compare", "movers", "trend")
+# (lane real28a) the quick end of the wait ranking: "which brand replies fastest", "quickest to answer",
+# "the shortest wait", "most responsive" (never "slowest", "longest", which is the default order)
+_FASTEST = lazy(r"\b(?:fastest|quickest|speediest|soonest|promptest|most (?:responsive|prompt)|(?:shortest|least|lowest) "
+                r"(?:wait|waits|waiting|delay|reply time|response time)|(?:get|gets|got) back (?:the )?(?:fastest|quickest|soonest))\b")
 
 
 def _run(ctx: ToolContext, p: TicketBrandParams) -> Any:
@@ -51,6 +56,8 @@ def brand_split(planner: Any, plan: Plan) -> Plan:
     if subject_not_split(planner.ctx.store, words[0]) is None:
         return plan
     args: dict[str, Any] = {"rank": "wait" if metrics & _WAITS else "tickets"}
+    if args["rank"] == "wait" and _FASTEST.search(plan.slots.norm):
+        args["order"] = "fastest"  # (lane real28a) "which brand replies fastest?": the quick end first
     if plan.slots.period and plan.args.get("period"):
         args["period"] = plan.args["period"]  # else all the data: the brands of the whole export
     slots = dataclasses.replace(plan.slots, unknown=[u for u in plan.slots.unknown if u[0] != "group"])

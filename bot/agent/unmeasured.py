@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bot.agent.patterns import lazy
 from bot.agent.product_sales import SELLS_BEST, no_product_sales
+from bot.agent.product_views import PRODUCT_VIEWS, no_product_views
 from bot.agent.unforecast import FORECAST_ELSEWHERE, no_forecast
 from bot.agent.visits_per_visitor import VISITS_PER_VISITOR, no_visits_per_visitor
 
@@ -25,7 +26,8 @@ MOST_BOUGHT = lazy(
 # (lane real15) What sells best by product or category is the product_sales tool now
 # (bot/agent/product_sales_tool.py); sales by brand stay unanswered: no brand is stored.
 BRAND_SALES = lazy(rf"^(?=.*\bbrands?\b(?! new)).*?(?:{SELLS_BEST.pattern})")
-NOT_IN_DATA = lazy(f"{BRAND_SALES.pattern}|{VISITS_PER_VISITOR.pattern}|{FORECAST_ELSEWHERE.pattern}")
+# (lane real28a) views ranked by product, category or brand: events keep no product (bot/agent/product_views.py)
+NOT_IN_DATA = lazy(f"{BRAND_SALES.pattern}|{VISITS_PER_VISITOR.pattern}|{FORECAST_ELSEWHERE.pattern}|{PRODUCT_VIEWS.pattern}")
 
 
 def not_in_data(t: str) -> str | None:
@@ -36,4 +38,6 @@ def not_in_data(t: str) -> str | None:
         return no_visits_per_visitor()
     if FORECAST_ELSEWHERE.search(t):  # (lane real15) "forecast ticket volume": no such forecast, said
         return no_forecast(t)
+    if PRODUCT_VIEWS.search(t):
+        return no_product_views()
     return None

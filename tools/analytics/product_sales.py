@@ -16,6 +16,7 @@ orders list no products (or no categories) gets a ProductSalesUnavailable
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -177,12 +178,15 @@ def product_sales(store: JourneyStore, params: ProductSalesParams) -> ProductSal
             if params.rank == "change":
                 before = period.previous()
                 prev = con.execute(sql, {"start": before.start, "end": before.end}).df()
+            # (lane real28a) Olist's "which categories sell the most?" over its empty last 30 days
+            # said only when the orders run: the latest completed order listing one, to ask about
+            latest = con.execute(f"SELECT max(ts) FROM orders WHERE {COMPLETED} AND ts < $start AND "
+                                 f"nullif(trim({col}), '') IS NOT NULL{only}", {"start": period.start}).fetchone()[0]  # type: ignore[index]
         finally:
             if cohort:
                 con.execute("DROP TABLE IF EXISTS jb_product_cohort")
     if now.empty and (prev is None or prev.empty):
-        raise NoDataError(f"No completed orders listing a {_WHAT[params.by]} in {period.label}; "
-                          f"the orders run from {first} to {last}.")
+        raise _nothing_listed(params, period, first, last, latest, store.timezone)
     groups = _ranked(now, prev, params)
     total = float(now[params.measure].sum()) if not now.empty else 0.0
     prov = Provenance(
@@ -197,6 +201,23 @@ def product_sales(store: JourneyStore, params: ProductSalesParams) -> ProductSal
     )
     return ProductSalesResult(params.by, params.measure, params.rank, params.order, groups, total, params.top,
                               before.label if before else None, prov, numbers.currency, numbers.locale)
+
+
+def _nothing_listed(params: ProductSalesParams, period: ResolvedPeriod, first, last, latest: object,  # noqa: ANN001
+                    timezone: str) -> NoDataError:
+    """No completed order listing one in the period: the same length of period ending on the latest
+    day with one, offered as the kpis offer theirs (tools/analytics/kpi_scope.py), else when the orders run."""
+    head = f"No completed orders listing a {_WHAT[params.by]} in {period.label}"
+    if latest is None:
+        return NoDataError(f"{head}; the orders run from {first} to {last}.")
+    end = _local_day(latest, timezone)
+    if period.months or period.days <= 1:
+        return NoDataError(f"{head}; the latest is on {end}: ask about a period up to then.")
+    start = end - dt.timedelta(days=period.days - 1)
+    # said in words only: the offered reading (bot/agent/empty_period.py) has no phrasing of a product
+    # ranking over given dates yet, so a button would ask the empty period again
+    return NoDataError(f"{head}; the latest {period.days} days with them are {start} to {end}: ask about that period "
+                       f"(e.g. \"... from {start} to {end}\").")
 
 
 def _local_day(value: object, timezone: str):

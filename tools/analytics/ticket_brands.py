@@ -38,6 +38,7 @@ class TicketBrandParams(BaseModel):
     - "Which brand's customers wait longest for a reply?" -> {"rank": "wait"}
     - "How many tickets did each company get last month?" -> {"rank": "tickets",
       "period": {"name": "last_month"}}
+    - "Which brand replies fastest?" -> {"rank": "wait", "order": "fastest"}
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -46,6 +47,10 @@ class TicketBrandParams(BaseModel):
                            description="Tickets opened in this period.")
     rank: str = Field(default="wait", pattern="^(wait|tickets)$",
                       description="wait: slowest median first reply first; tickets: busiest first.")
+    # (lane real28a) "which brand replies fastest?" listed the slowest 15 and named the slowest: the
+    # quickest are the other end of the same ranking
+    order: str = Field(default="slowest", pattern="^(slowest|fastest)$",
+                       description="With rank wait: slowest (longest median wait first) or fastest (shortest first).")
     min_tickets: int = Field(default=5, ge=1, le=1000,
                              description="Brands with fewer replied tickets are listed after the others "
                              "and not called slowest or fastest.")
@@ -71,26 +76,35 @@ class TicketBrandResult(ResultMixin):
     rank: str
     provenance: Provenance
     notes: tuple[str, ...] = field(default_factory=tuple)
+    order: str = "slowest"
 
     def to_text(self, details: bool = False) -> str:
-        head = ("Tickets by brand (the account each conversation was addressed to), slowest first reply first"
-                if self.rank == "wait" else "Tickets by brand (the account each conversation was addressed to), most first")
+        fast = self.order == "fastest"
+        head = (f"Tickets by brand (the account each conversation was addressed to), {'fastest' if fast else 'slowest'} "
+                "first reply first" if self.rank == "wait" else "Tickets by brand (the account each conversation was addressed to), most first")
         lines = [f"{head}, {self.period_label}:", ""]
         width = max([5] + [len(r.brand) for r in self.rows]) + 2
         lines.append(f"  {'brand':<{width}}{'tickets':>8}{'replied':>9}{'median wait':>13}{'p90 wait':>10}")
         for r in self.rows:
-            med = "-" if r.median_hours is None else f"{r.median_hours:.1f} h"
-            p90 = "-" if r.p90_hours is None else f"{r.p90_hours:.1f} h"
+            med, p90 = _wait(r.median_hours), _wait(r.p90_hours)
             small = "  (few replies)" if r.small else ""
             lines.append(f"  {r.brand:<{width}}{r.tickets:>8,}{r.replied:>9,}{med:>13}{p90:>10}{small}")
         ranked = [r for r in self.rows if not r.small and r.median_hours is not None]
         if self.rank == "wait" and ranked:
             top = ranked[0]
-            lines += ["", f"{top.brand}'s customers waited longest: a median of {top.median_hours:.1f} h to the "
+            said = "got the quickest replies" if fast else "waited longest"
+            lines += ["", f"{top.brand}'s customers {said}: a median of {_wait(top.median_hours)} to the "
                           f"first reply over {top.replied:,} replied tickets."]
         lines.append("")
         lines.append(self.provenance.to_text(details))
         return "\n".join(lines)
+
+
+def _wait(hours: float | None) -> str:
+    """Hours, or minutes under an hour: the quickest brands answer in minutes, all "0.0 h" otherwise."""
+    if hours is None:
+        return "-"
+    return f"{hours:.1f} h" if hours >= 1 else f"{hours * 60:.0f} min"
 
 
 def brands_held(con) -> tuple[int, int]:  # noqa: ANN001 - a DuckDB connection
@@ -126,7 +140,8 @@ def tickets_by_brand(store: JourneyStore, params: TicketBrandParams | None = Non
     out = [BrandRow(str(b), int(n), int(r), None if m is None else float(m), None if q is None else float(q),
                     int(r) < params.min_tickets) for b, n, r, m, q in rows]
     if params.rank == "wait":
-        out.sort(key=lambda r: (r.small or r.median_hours is None, -(r.median_hours or 0.0), -r.tickets, r.brand))
+        sign = 1.0 if params.order == "fastest" else -1.0
+        out.sort(key=lambda r: (r.small or r.median_hours is None, sign * (r.median_hours or 0.0), -r.tickets, r.brand))
     else:
         out.sort(key=lambda r: (-r.tickets, r.brand))
     notes = []
@@ -145,4 +160,5 @@ def tickets_by_brand(store: JourneyStore, params: TicketBrandParams | None = Non
         params=params.model_dump(mode="json", exclude_none=True),
         **provenance_period(p, params),
         tables=("tickets",), row_counts={"tickets": total}, notes=tuple(notes))
-    return TicketBrandResult(tuple(out[:params.limit]), len(out), total, p.label, params.rank, prov, tuple(notes))
+    return TicketBrandResult(tuple(out[:params.limit]), len(out), total, p.label, params.rank, prov, tuple(notes),
+                             params.order)
