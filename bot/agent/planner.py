@@ -158,7 +158,7 @@ class OfflinePlanner:
             body, alts = failed_body(self, plan, record, alts)
         self.remember(key, plan)
         if occasion:
-            body, line = occasion_said(body, line, occasion, as_of)
+            body, line = occasion_said(body, line, occasion, as_of, plan.args)
         lead = reading_lead(line, reasons(self, plan), plan.slots.fixes)
         return Answer(f"{lead}\n{body}", "offline", [record], understood=line, alternatives=alts)
 
