@@ -122,6 +122,12 @@ DESCRIBE_CUES = (
 )
 
 
+# Tools the offline planner never ranks (no `plan`): it reaches them by a post-step on another
+# tool's reading (bot/agent/planner.py's `plan`); a configured model gets them in its shortlist
+# the same way (the planner's `rank`) and may call them like any other tool.
+MODEL_ONLY = frozenset({"tickets_by_brand"})
+
+
 def _describe(ctx: ToolContext, params: DescribeParams):
     from tools.analytics.describe import describe_data
 
@@ -142,6 +148,7 @@ def _catalog() -> tuple[ToolSpec, ...]:
     from bot.agent.narrow_last import narrowed_by_follow_up
     from bot.agent.rate_follow_up import rated_by_follow_up
     from bot.agent.thread_follow_ups import kept_by_follow_up
+    from bot.agent.ticket_brand_tool import BRAND_SPEC
 
     return tuple(with_added_cues(kept_by_follow_up(rated_by_follow_up(narrowed_by_follow_up([
         ToolSpec(
@@ -168,6 +175,7 @@ def _catalog() -> tuple[ToolSpec, ...]:
         *alert_tool_specs(),
         digest_tool_spec(),
         *analytics_tools(),
+        BRAND_SPEC,  # no plan: the offline ranker skips it (bot/agent/ticket_brand_tool.py)
         *feedback_tools(),
         *predict_tools(),
         *journey_map_tools(),

@@ -5,8 +5,11 @@ whose "share of reviews" and "review score" would read it as CSAT or the mean sc
 Two classes: the low scores said by their stars ("1 or 2 stars", "one- or two-star reviews",
 "1-2 star ratings", "rated 1 or 2 out of 5"); and the bad end said by a word ("bad reviews",
 "low ratings", "poor scores") when a count or share of them is asked ("how many bad reviews",
-"what percentage of bad ratings", "low ratings share"); "what share of reviews are negative"
-(the reviews said good or bad as a whole) stays CSAT, as lane real25 read it. What the bad reviews SAY is no count:
+"what percentage of bad ratings", "low ratings share"). (lane real28b) The reviews said bad as a
+whole, "what share of reviews are negative", "how many ratings were poor", are that share too: CSAT
+(the share of 4-5) was lane real25's nearest KPI before this one existed, and its complement counts
+the 3s as bad; the good end ("what share of reviews are positive") stays CSAT, and reviews with no
+score are read for their sentiment (bot/agent/unrated_feelings.py). What the bad reviews SAY is no count:
 "what are the bad reviews about", "bad reviews mentioning delivery" stay with the feedback tools.
 """
 
@@ -31,11 +34,19 @@ _NOT_SAID = (r"(?! (?:about|say|says|said|saying|mention\w*|talk\w*|complain\w*|
              r"that (?:say|mention|talk)|containing|quote|read))")
 _ASKED = (r"(?:how many|number of|count(?: of)?|what (?:share|percentage|proportion|fraction|per ?cent|%)|"
           r"(?:share|percentage|proportion|fraction|per ?cent|%|rate|ratio) of)")
+# "what share of reviews are negative", "how many of the ratings were poor", "how many reviews came
+# out bad": the reviews said bad as a whole (never "how many reviews are there", nor the good end)
+_SHARE_SAID = (r"(?:what (?:share|percentage|proportion|fraction|part|per ?cent)|the (?:share|percentage|proportion)|"
+               r"(?:share|percentage|proportion|fraction) of|how many(?: of)?|% of)")
+_SAID_BAD = (r"(?:negative|bad|poor|unhappy|unfavou?rable|critical|angry|upset|low|lousy|terrible|awful|harsh|scathing)")
 _TERMS: list[tuple[str, str]] = [
     (_LOW_STARS, "low_review_share"),
     (rf"\b{_ASKED} (?:(?:the|our|all|my) )?(?:(?:customer|client|guest|google|online|product) )?{_BAD} {_RATED}\b{_NOT_SAID}|"
      rf"\b{_BAD} {_RATED} (?:share|rate|ratio|percentage|proportion)\b",
      "low_review_share"),
+    (rf"\b{_SHARE_SAID}\b(?: of)? (?:the |our |all |all the |those |these )?(?:[\w-]+ )?(?:reviews|ratings|review scores|"
+     rf"star ratings) (?:[\w'-]+ ){{0,3}}?(?:are|were|is|was|have been|came out|come out) (?:mostly |broadly |actually |"
+     rf"really |pretty |quite )?{_SAID_BAD}\b{_NOT_SAID}", "low_review_share"),
 ]
 
 LOW_RATING_PATTERNS = [(lazy(p), code) for p, code in _TERMS]

@@ -154,9 +154,26 @@ def relabel(body: str, line: str, occasion: Occasion, as_of: dt.date) -> tuple[s
     return body, line
 
 
-def occasion_said(body: str, line: str, occasion: Occasion, as_of: dt.date) -> tuple[str, str]:
-    """The answer with the occasion named, and first, when this year's is after the data, that
-    it shows last year's."""
+def _against(occasion: Occasion, args: dict[str, Any], as_of: dt.date) -> Occasion | None:
+    """(lane real28b) The same occasion in an earlier year, when the plan compares with its days
+    ("black friday week vs last year"): the `against` period is then that year's occasion."""
+    days = asked_days({"period": args.get("against")}) if isinstance(args.get("against"), dict) else None
+    if days is None or days[0].year >= occasion.year:
+        return None
+    for said in (f"{occasion.title} {days[0].year}", f"on {occasion.title} {days[0].year}"):
+        earlier = occasion_in(said.lower(), as_of)
+        if earlier is not None and (earlier.first, earlier.last) == days:
+            return earlier
+    return None
+
+
+def occasion_said(body: str, line: str, occasion: Occasion, as_of: dt.date,
+                  args: dict[str, Any] | None = None) -> tuple[str, str]:
+    """The answer with the occasion named (and the same occasion a year before, when compared
+    with it), and first, when this year's is after the data, that it shows last year's."""
+    earlier = _against(occasion, args or {}, as_of)
+    if earlier is not None:  # before the later one: its days are never this year's
+        body, line = relabel(body, line, earlier, as_of)
     body, line = relabel(body, line, occasion, as_of)
     note = occasion.moved_note(as_of)
     return (f"{note}.\n{body}" if note else body), line

@@ -80,12 +80,14 @@ class OfflinePlanner:
         the tool a follow-up would continue (or switch to) comes first. The model's tool
         shortlist starts from this. Tools that change something are listed only when the
         question asks for them in so many words."""
+        from bot.agent.ticket_brand_tool import brand_ranked
+
         plan = self._choose(question, key)
         ranked = [(c.tool, c.score) for c in plan.candidates]
         if plan.spec is not None and ranked and ranked[0][0] != plan.spec.name:
             top = max(plan.score, ranked[0][1])
             ranked = [(plan.spec.name, top)] + [r for r in ranked if r[0] != plan.spec.name]
-        return ranked
+        return brand_ranked(self, question, plan, ranked)  # a tool only the model ranks this way
 
     def read(self, question: str) -> Slots:
         """The slots of a question, as the planner reads them."""
@@ -156,7 +158,7 @@ class OfflinePlanner:
             body, alts = failed_body(self, plan, record, alts)
         self.remember(key, plan)
         if occasion:
-            body, line = occasion_said(body, line, occasion, as_of)
+            body, line = occasion_said(body, line, occasion, as_of, plan.args)
         lead = reading_lead(line, reasons(self, plan), plan.slots.fixes)
         return Answer(f"{lead}\n{body}", "offline", [record], understood=line, alternatives=alts)
 

@@ -6,8 +6,13 @@ ticket KPI with a split they do not know ("brand"); over data whose tickets keep
 each, that reading is turned into tools/analytics/ticket_brands.py's split: the brands ranked by
 their median wait for a first reply, or by their tickets. Over any other data (a helpdesk's
 subject sentences, no tickets) nothing changes: the KPI answers with the note of
-bot/agent/ticket_subjects.py. The tool is reached only this way, never ranked on its own words,
-so it adds nothing to the phrasings every other question is scored against.
+bot/agent/ticket_subjects.py. The offline planner reaches the tool only this way, never ranked on
+its own words, so it adds nothing to the phrasings every other question is scored against.
+
+(lane real28b) A configured model reaches it too: the spec is in the catalog (without a `plan`,
+so the offline ranker never scores it), and `brand_ranked` puts it in the model's shortlist when
+the rules would split by brand, or when the question names a brand, company or account (or one
+of the handles itself) of tickets that keep one.
 """
 
 from __future__ import annotations
@@ -29,6 +34,9 @@ _SPLIT_BY = ("kpis", "compare", "movers", "trend")
 # "the shortest wait", "most responsive" (never "slowest", "longest", which is the default order)
 _FASTEST = lazy(r"\b(?:fastest|quickest|speediest|soonest|promptest|most (?:responsive|prompt)|(?:shortest|least|lowest) "
                 r"(?:wait|waits|waiting|delay|reply time|response time)|(?:get|gets|got) back (?:the )?(?:fastest|quickest|soonest))\b")
+# The words that name who answered a ticket; a handle itself ("AppleSupport") is looked up in the data
+_NAMES_BRAND = lazy(r"\b(?:brands?|compan(?:y|ies)|accounts?|handles?|firms?)(?:'s?)?\b")
+_TOKENS = lazy(r"[a-z0-9_]{3,}")
 
 
 def _run(ctx: ToolContext, p: TicketBrandParams) -> Any:
@@ -45,16 +53,47 @@ BRAND_SPEC = ToolSpec(
 )
 
 
-def brand_split(planner: Any, plan: Plan) -> Plan:
-    """A ticket KPI asked by brand (or company, account) of tickets that keep one: the split."""
+def _splits(planner: Any, plan: Plan) -> bool:
+    """The rules read a ticket KPI by a brand (company, account) the tickets keep."""
     if plan.spec is None or plan.spec.name not in _SPLIT_BY:
-        return plan
+        return False
     words = [w for kind, w in plan.slots.unknown if kind == "group"]
     metrics = set(plan.slots.metrics or [])
     if not words or not metrics or not metrics <= _WAITS | _COUNTS:
+        return False
+    return subject_not_split(planner.ctx.store, words[0]) is not None
+
+
+def _handles(store: Any) -> set[str]:
+    """The brand handles the tickets keep, lower-cased (empty: their subjects are no handles)."""
+    if subject_not_split(store, "brand") is None:
+        return set()
+    with store.connect() as con:
+        rows = con.execute("SELECT DISTINCT lower(trim(subject)) FROM tickets WHERE subject IS NOT NULL").fetchall()
+    return {r[0] for r in rows if r[0]}
+
+
+def brand_ranked(planner: Any, question: str, plan: Plan, ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The model's candidates with the brand split in them: first when the rules would split by
+    brand, second when the question only names a brand, company or account (or a handle)."""
+    if _splits(planner, plan):
+        top = max([s for _, s in ranked] + [plan.score, 1.0])
+        return [(BRAND_SPEC.name, top)] + [r for r in ranked if r[0] != BRAND_SPEC.name]
+    low = question.lower()
+    named = _NAMES_BRAND.search(low) is not None
+    handles = _handles(planner.ctx.store) if named or _TOKENS.search(low) else set()
+    if not handles or not (named or handles & set(_TOKENS.findall(low))):
+        return ranked
+    rest = [r for r in ranked if r[0] != BRAND_SPEC.name]
+    best = rest[0][1] if rest else 1.0
+    return rest[:1] + [(BRAND_SPEC.name, best)] + rest[1:]
+
+
+def brand_split(planner: Any, plan: Plan) -> Plan:
+    """A ticket KPI asked by brand (or company, account) of tickets that keep one: the split."""
+    if not _splits(planner, plan):
         return plan
-    if subject_not_split(planner.ctx.store, words[0]) is None:
-        return plan
+    metrics = set(plan.slots.metrics or [])
     args: dict[str, Any] = {"rank": "wait" if metrics & _WAITS else "tickets"}
     if args["rank"] == "wait" and _FASTEST.search(plan.slots.norm):
         args["order"] = "fastest"  # (lane real28a) "which brand replies fastest?": the quick end first

@@ -42,10 +42,12 @@ NPS_INSTEAD = "the surveys hold no CSAT scores, only NPS (0-10), so this is NPS"
 def sentiment_without_csat(planner: Any, plan: Plan) -> Plan:
     """For a CSAT question about feelings on data without CSAT: the NPS the surveys hold (said),
     else the texts' sentiment."""
-    if plan.spec is None or plan.spec.name != "kpis" or plan.args.get("metrics") != ["csat"]:
+    # (lane real28b) "what share of reviews are negative" is the low ratings' share where scored
+    metrics = plan.args.get("metrics")
+    if plan.spec is None or plan.spec.name != "kpis" or metrics not in (["csat"], ["low_review_share"]):
         return plan
     counts = _counts(planner.ctx.store)
-    if counts and not counts[0] and counts[1] and not _CSAT_BY_NAME.search(plan.slots.norm or ""):
+    if metrics == ["csat"] and counts and not counts[0] and counts[1] and not _CSAT_BY_NAME.search(plan.slots.norm or ""):
         # "how satisfied are customers?" where the surveys only ever asked for NPS
         return dataclasses.replace(plan, args={**plan.args, "metrics": ["nps"]}, notes=(*plan.notes, NPS_INSTEAD))
     if not _FEELING.search(plan.slots.norm or ""):

@@ -39,6 +39,10 @@ def test_the_low_share_of_one_month(olist):
 @pytest.mark.parametrize("question", [
     "what share of reviews are 1 or 2 stars, over all our data?",
     "how many bad reviews did we get over all our data?",
+    # (lane real28b) the reviews said bad as a whole: the 1-2 stars, not the complement of CSAT
+    "what share of reviews are negative, over all our data?",
+    "how many ratings were poor over all our data?",
+    "share of bad reviews over all our data",
 ])
 def test_asked_in_plain_words(olist, question):
     out = olist.ask(question)

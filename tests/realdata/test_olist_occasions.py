@@ -49,3 +49,26 @@ def test_a_day_said_by_its_occasion_in_a_year_with_data_is_named_without_a_note(
     n = int((o.order_purchase_timestamp.dt.date == bf).sum())
     assert f"Period: Black Friday 2017 ({bf.day} Nov)" in text and "after your data ends" not in text, text
     assert pd.notna(n) and f"{n} orders" in text, (text, n)
+
+
+def test_an_occasion_against_last_year_names_both_years(olist):
+    """(lane real28b) "black friday week vs last year": the earlier period is Black Friday week 2016
+    by name, never "custom period (...)"; its orders are the raw files' of that week."""
+    out = olist.ask("black friday week vs last year")
+    text = out["answer"]
+    weeks = []
+    for year in (2017, 2016):
+        bf = _black_friday(year)
+        monday = bf - bf.weekday() * DAY
+        weeks.append((f"Black Friday week {year} ({monday.day}-{(monday + 6 * DAY).day} Nov)", monday))
+    (now, this_monday), (before, monday) = weeks
+    assert "custom period" not in text, text
+    assert f"{now} against {before}" in text and f"vs {before}" in text, text
+    o = completed(olist.raw)
+    day = o.order_purchase_timestamp.dt.date
+    counts = [int(((day >= m) & (day <= m + 6 * DAY)).sum()) for m in (this_monday, monday)]
+    [call] = [c for c in out["tool_calls"] if c["tool"] == "compare"]
+    against = call["args"]["against"]
+    assert (against["start"], against["end"]) == (str(monday), str(monday + 6 * DAY))
+    shown = f"Orders {counts[0]} " + (str(counts[1]) if counts[1] else "no data")
+    assert shown in " ".join(text.split()), (shown, text)

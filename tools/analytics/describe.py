@@ -395,6 +395,21 @@ def _strays(con: Any, table: str, col: str) -> tuple[int, dt.date, dt.date, dt.d
     return None if row is None else (int(row[0]), row[1], row[2], row[3])
 
 
+def stray_note(store: JourneyStore, table: str) -> tuple[dt.date, str] | None:
+    """(lane real28b) Where a dated table's bulk starts and describe's note on the few rows before
+    it, so the App Home's coverage line says what `journeybot describe` says; None: no strays."""
+    col = spans.DATED.get(table) or TABLES[table].time_column
+    if not col:
+        return None
+    with store.connect() as con:
+        strays = _strays(con, table, col)
+    if strays is None:
+        return None
+    summary = TableSummary(table, strays[0], strays[3], None, {}, stray_rows=strays[0],
+                           stray_first=strays[1], stray_last=strays[2])
+    return strays[3], summary.stray_text(store.profile.numbers)
+
+
 def _frame(rows: tuple[Any, ...], columns: list[str]) -> pd.DataFrame:
     import pandas as pd
 

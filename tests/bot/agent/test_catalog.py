@@ -7,7 +7,7 @@ import re
 import pytest
 from pydantic import BaseModel
 
-from bot.agent.catalog import all_tools
+from bot.agent.catalog import MODEL_ONLY, all_tools
 
 TOOLS = all_tools()
 
@@ -35,7 +35,8 @@ def test_names_are_unique_snake_case():
 def test_each_tool_is_described_with_examples_and_described_params(spec):
     assert len(spec.description) >= 40
     assert spec.examples, "examples feed the planner and the help"
-    assert spec.plan is not None or not spec.params.model_fields, "the offline planner needs a plan"
+    if spec.name not in MODEL_ONLY:  # reached by the planner's post-step, ranked for the model
+        assert spec.plan is not None or not spec.params.model_fields, "the offline planner needs a plan"
     for model, name, field in _fields(spec.params):
         assert field.description, f"{model.__name__}.{name} has no description"
     schema = spec.params.model_json_schema()

@@ -38,7 +38,7 @@ def test_the_bad_end_counted_or_shared_is_the_low_review_share(rules, question):
     "what do customers who gave 1 star say?",
     "how many of our reviews are 4 stars or above?",
     "what's our average review score",
-    "what share of reviews are negative?",  # the reviews as a whole, good or bad: CSAT (lane real25)
+    "what share of reviews are positive?",  # the good end: CSAT (the bad end is this share since real28b)
 ])
 def test_what_bad_reviews_say_and_the_good_end_are_not_the_low_share(rules, question):
     plan = rules.plan(question, "plans-" + question)
