@@ -49,7 +49,8 @@ FOCUS_WORDS: list[tuple[str, str]] = [
     (r"\bdeliver\w*\b|\bshipp\w*\b", "delivery"),
     (r"\bin[- ]?store\b|\bin the shop\b|\bwalk[- ]?ins?\b|\bcounter\b|"
      # (lane probe28c) "weekend shoppers who buy in person", "folk paying face to face": at the counter
-     r"\bin person\b|\bface[- ]to[- ]face\b",
+     # (not "collect in person": the pickup)
+     r"\b(?:buy|shop|pay|order|book|purchas)\w* (?:\w+ )?in person\b|\bface[- ]to[- ]face\b",
      "in_store"),
     (r"\bonline (?:[\w-]+ ){0,2}?(?:customers|shoppers|orders|buyers|bookings?|bookers|crowd|lot|folks|people|users|deliver\w*)\b|\b(?:order|book|buy|shop|pay|appl(?:y|ies|ied|ying)|sign(?:s|ed|ing)? up|register|enrol|reserve|enquire)(?:s|ed|ing)? online\b|"
      # (lane probe24c) "who reserve on the web", "folk booking via the app": online, said as where
