@@ -44,7 +44,7 @@ SPLIT_SAID_CUES += ((_SOUND_ABOUT, 1.6),)
 
 # "amethyst angry stuff but only what came via support tickets", "the nastiest things written": the
 # angriest texts, no topic, a search ranked by tone
-# (not "which channel brings the angriest comments": the mood split by channel)
-ANGRY_TEXTS_CUES = ((r"^(?!.*\b(?:which|what|each|every|per|by) (?:[\w-]+ )?(?:channel|platform|touchpoint|stage|source|step|site)s?\b)"
+# (not "which channel brings the angriest comments", "which segment writes the most negative stuff": a split)
+ANGRY_TEXTS_CUES = ((r"^(?!.*\b(?:which|what|each|every|per|by) (?:[\w-]+ )?(?:channel|platform|touchpoint|stage|source|step|site|segment|group|town|city|region|persona|age)s?\b)"
                      r".*?\b(?:angry|angriest|furious|nasty|nastiest|rude|rudest|harshest|livid|fuming|ranty|shouty|most negative) "
                      r"(?:stuff|things|bits|texts|words|notes|messages|comments|rants|emails)\b", 1.0),)

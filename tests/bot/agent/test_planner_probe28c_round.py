@@ -160,3 +160,10 @@ def test_collecting_in_person_stays_the_pickup(rules):
     rules.remember(key, plan)
     assert_plans(rules, "narrow card 2 to weekday folk who collect in person", "edit_persona", key=key,
                  action="narrow", which=[2], focus=["weekday", "pickup"])
+
+
+@pytest.mark.parametrize("question", ["which customer segment writes the most negative stuff",
+                                      "which channel brings the angriest comments"])
+def test_the_angriest_texts_split_by_a_group_stay_a_split(rules, question):
+    plan = rules.plan(question, "plans-" + question)
+    assert plan.spec is not None and plan.spec.name in ("satisfaction_by", "feedback_sentiment"), (question, plan.spec)
