@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.agent.care_asks_said import CARE_ACTIONS, ONE_AT_A_TIME
 from bot.agent.patterns import rx
 from bot.agent.predict_sayings import MORE_ACTIONS
 from bot.agent.predict_slots import DIMS, filters_arg, limit_arg, slot_text
@@ -57,7 +58,7 @@ def actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         # one customer: no group or list length of the last answer applies ("what about C00077?"
         # after the actions for the vip segment)
         return {"customer_id": slots.customer_id}
-    for pattern, action in MORE_ACTIONS + _ACTIONS:
+    for pattern, action in CARE_ACTIONS + MORE_ACTIONS + _ACTIONS:
         if rx.search(pattern, text):
             # "big spenders we should lure back": the win-back for the valuable ones
             valuable = action == "win_back" and rx.search(r"\b" + _VALUABLE, text)
@@ -77,6 +78,10 @@ def actions_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  r"\bwho (?:just |really |still )?(?:needs|should|deserves)\b|\blist (?:the |them|those|these|all)?\b|\bname(?:s|d)? (?:the )?customers\b|"
                  r"\bnames\b", text):
         out["level"] = "customers"
+    if rx.search(ONE_AT_A_TIME, text):  # (lane probe28c) "one customer at a time": a line each, not a list of one
+        out["level"] = "customers"
+        if out.get("limit") == 1:
+            del out["limit"]
     if out.get("action") == "convert_prospect" or rx.search(r"\bprospects\b|\bnever bought\b|\bnon-?buyers\b|\beveryone\b|\beverybody\b|"
                  r"\b(?:haven'?t|have not|hasn'?t|not yet|yet to) (?:\w+ ){0,2}(?:bought|ordered|purchased|booked|buy|order|purchase)\b",
                  text):

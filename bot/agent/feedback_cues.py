@@ -206,7 +206,11 @@ AFTER_BUYING = (r"\b(?:after|once|following|post) (?:the |a |an |their |they(?:'
                 r"treatment|appointment|lesson|session|service|repair|meal|course|cruise|retreat|getaway|"
                 r"procedure|fitting|clean)s?\b(?! (?:booking|enquir\w*|quote)s?\b)|"
                 r"\bpost-(?:trip|stay|holiday|tour|treatment|appointment|lesson|session|service|repair|meal|course|cruise|"
-                r"install(?:ation)?|delivery|visit|job|event|sale)\b")
+                r"install(?:ation)?|delivery|visit|job|event|sale)\b|"
+                # (lane probe28c) "after dem get di order", "once folk receive their parcel": the goods had
+                r"\b(?:after|once|when) (?:they|dem|people|folks?|customers|buyers|clients) (?:get|got|gets|receive|received|"
+                r"have|had|open|opened|unbox|unboxed) (?:the |their |di |dem |an? )?(?:[\w-]+ )?(?:order|orders|parcel|parcels|box|"
+                r"boxes|goods|delivery|stuff)\b")
 SENTIMENT_CUES = (
     (r"\b(?:" + MOOD_COMPARED + r")\b", 0.75),
     (FEEDBACK_TURNING + "|" + _FELT + "|" + _MOOD_AT_EACH, 0.75),

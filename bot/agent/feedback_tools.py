@@ -30,6 +30,7 @@ from bot.agent.feedback_no_noun import (
     THEMES_SAID_CUES,
 )
 from bot.agent.feedback_plain_asks import HAPPIEST_THEMES_CUES, TEXTS_ON_TOPIC_CUES
+from bot.agent.feedback_splits_said import ANGRY_TEXTS_CUES, SPLIT_SAID_CUES, split_said
 from bot.agent.feeling_pairs import FEELING_PAIR_SENTIMENT_CUES
 from bot.agent.feeling_sounds import SOUNDING_CUES, sounding_split
 from bot.agent.owner_promise_cues import OWNER_SAID_CUES
@@ -252,6 +253,7 @@ def _plan_sentiment(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     elif rx.search(r"\bweek (?:on|to|over) week\b|\bwow\b", text):  # "getting worse week on week?"
         args["by"] = "week"
     args.update(sounding_split(text, args))
+    args.update(split_said(text, args))  # (lane probe28c) "does feedback change with the channel ..."
     args.update(site_split(text, ctx.store, args))  # (lane real25) "which site has the happiest reviewers"
     stages = after_buying(text, getattr(slots, "stages", []) or [])
     if stages and args.get("by") != "stage":
@@ -402,7 +404,7 @@ def feedback_tools() -> list[ToolSpec]:
                 "what are people saying about", "any mentions of late orders",
             ),
             keywords=("say", "said", "saying", "comments", "quotes", "mention", "wrote", "write", "about"),
-            cues=SEARCH_CUES + OWNER_SAID_CUES + TEXTS_ON_TOPIC_CUES + ANYONE_SAID_CUES,
+            cues=SEARCH_CUES + OWNER_SAID_CUES + TEXTS_ON_TOPIC_CUES + ANYONE_SAID_CUES + ANGRY_TEXTS_CUES,
             # "narrow those comments to last month": the same search, over another period or source
             follow_ups=(r"^(?:now |ok,? |and |just |can you |please )?(?:narrow|limit|restrict|filter|trim)(?: down)? "
                         r"(?:those|these|the|them|it|that)\b",),
@@ -425,7 +427,8 @@ def feedback_tools() -> list[ToolSpec]:
                 "sentiment per channel", "where is feedback most negative",
             ),
             keywords=("sentiment", "feel", "feeling", "mood", "emotion*", "happier", "unhappier", "tone"),
-            cues=SENTIMENT_CUES + FEELING_PAIR_SENTIMENT_CUES + SOUNDING_CUES + ((SITE_FEELING_CUE, 1.0),) + STEP_MOOD_CUES,
+            cues=(SENTIMENT_CUES + FEELING_PAIR_SENTIMENT_CUES + SOUNDING_CUES + ((SITE_FEELING_CUE, 1.0),) + STEP_MOOD_CUES
+                  + SPLIT_SAID_CUES),
             boost=_sentiment_boost,
             plan=_plan_sentiment,
         ),

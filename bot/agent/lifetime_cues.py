@@ -76,3 +76,6 @@ LIFETIME_CUES += ((
     r".*\bwho (?:spends|spend|has spent|have spent|spent|pays|pay|has paid|paid) (?:us )?(?:the )?most\b|"
     rf"^(?:so |and |ok,? )?(?:show me |list |give me |name )?(?:our|my|the) (?:top|best|biggest|most valuable) "
     rf"(?:{_FEW_SAID})?(?:[\w-]+ )?{_PEOPLE}\s*[?.!]*$)", 1.5),)
+# (lane probe28c) "lace pupils' value over the long haul", "what a bowl buyer is worth in the long run":
+# value or worth said of the people over their whole time, the lifetime value
+LIFETIME_CUES += ((r"\b(?:value|worth)\b(?: (?:to us|with us))?,? (?:over|in|across|for) the (?:long haul|long run|long term|years)\b", 1.2),)

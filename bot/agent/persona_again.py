@@ -22,7 +22,8 @@ _CARDS = lazy(r"\b(?:only|just|make it|with|into|but|how about|what about|go wit
                     r"at most|up to|max(?:imum)?(?: of)?|a max(?:imum)? of) (" + _COUNT + r")\b"
                     r"(?! (?:days?|weeks?|months?|years?|stages?|steps?)\b)|"
                     r"\b(" + _COUNT + r") (?:of them|of those|types|kinds|sorts|cards|groups|this time|instead|"
-                    r"(?:[\w-]+ ){0,3}?(?:profiles|personas|segments))\b")
+                    # (lane probe28c) "make three velvet cushion persona cards": the trade's words between
+                    r"(?:[\w-]+ ){0,3}?(?:profiles|personas|segments|persona cards|customer cards))\b")
 
 
 def cards_said(text: str) -> int | None:

@@ -47,7 +47,11 @@ FOCUS_WORDS: list[tuple[str, str]] = [
     (r"\bevenings?\b|\bafter work\b|\bnight\b", "evening"),
     (r"\btake ?outs?\b|\btake-?away\b|\bpick ?ups?\b|\bcollect\w*\b|\bclick and collect\b|\border ahead\b", "pickup"),
     (r"\bdeliver\w*\b|\bshipp\w*\b", "delivery"),
-    (r"\bin[- ]?store\b|\bin the shop\b|\bwalk[- ]?ins?\b|\bcounter\b", "in_store"),
+    (r"\bin[- ]?store\b|\bin the shop\b|\bwalk[- ]?ins?\b|\bcounter\b|"
+     # (lane probe28c) "weekend shoppers who buy in person", "folk paying face to face": at the counter
+     # (not "collect in person": the pickup)
+     r"\b(?:buy|shop|pay|order|book|purchas)\w* (?:\w+ )?in person\b|\bface[- ]to[- ]face\b",
+     "in_store"),
     (r"\bonline (?:[\w-]+ ){0,2}?(?:customers|shoppers|orders|buyers|bookings?|bookers|crowd|lot|folks|people|users|deliver\w*)\b|\b(?:order|book|buy|shop|pay|appl(?:y|ies|ied|ying)|sign(?:s|ed|ing)? up|register|enrol|reserve|enquire)(?:s|ed|ing)? online\b|"
      # (lane probe24c) "who reserve on the web", "folk booking via the app": online, said as where
      r"\b(?:order|book|buy|shop|pay|sign(?:s|ed|ing)? up|register|enrol|reserv|enquir)\w* (?:on|via|through|over) (?:the )?(?:web|internet|web ?site|app)\b",

@@ -59,6 +59,14 @@ LAPSING += (r"|\b(?:who|that|which [\w-]+)\b (?:\w+ ){0,2}?(?:came|visited|booke
             r"religiously|like clockwork)\b.{0,40}?\b(?:hardly|barely|rarely|seldom|almost never)\b|"
             r"\bused to (?:\w+ ){0,5}(?:every|each|often|regularly|weekly|daily|monthly|all the time)\b.{0,60}(?:n't|\bnot|\bnever)\b "
             r"(?:[\w']+ ){0,4}?(?:in|for) (?:ages|a while|months|weeks|years|yonks|a long time|donkey'?s years)\b")
+# (lane probe28c) "punters who got a valet every week but hardly come round now", "folk who had a
+# massage each month and barely book now", "regulars who popped in weekly but barely show": the old
+# rhythm said with a service had or got, or a dropping in (not only came or bought), then rarely now
+HAD_OFTEN_NOW_RARELY = (r"\b(?:who|that)\b (?:\w+ ){0,2}?(?:got|had|took|hired|rented|grabbed|used|picked up|popped|dropped|called|"
+                        r"stopped|swung)(?: in| by| round| over)?(?: for)? "
+                        r"(?:\w+ ){0,3}?(?:every \w+|weekly|daily|each \w+|all the time|religiously|like clockwork)\b.{0,40}?"
+                        r"\b(?:hardly|barely|rarely|seldom|almost never)\b")
+LAPSING += "|" + HAD_OFTEN_NOW_RARELY
 
 # "include the ones who never booked too", "and existing customers as well": the other half added, everyone
 WIDER = (r"\b(?:includ\w*|plus|as well as|add|adding|along with|together with|both)\b|\b(?:too|as well)\s*[?.!]*$|"
@@ -71,7 +79,8 @@ HORIZON_FOLLOW_UP = (
     r"^\W*(?:(?:and|so|ok|okay|now|but|then|what about|how about)\b[ ,]*)*(?:if (?:we|you|i) (?:look|looked|go|went|take|took|"
     r"count|counted|use|used|stretch|stretched|extend|extended)(?: (?:it|that|out|forward))? |(?:looking|going|counting|stretching) |"
     r"(?:over|across|for|with|on|at|to|within) )?(?:the )?(?:next |coming |following )?(?:a |an |one |two |three |four |five |six |"
-    r"ten |twelve |eighteen |half a |\d{1,2} )(?:years?|months?|yrs?)(?: (?:ahead|out|forward|on|horizon|view|window|time))?"
+    # (lane probe28c) "and if we count two more years?": the years added said with "more"
+    r"ten |twelve |eighteen |half a |\d{1,2} )(?:more |extra |further |additional )?(?:years?|months?|yrs?)(?: (?:ahead|out|forward|on|horizon|view|window|time))?"
     r"(?: (?:instead|then|ahead))?\s*[?.!]*$")
 # "stretch that out to 180 days", "push it to 6 months" after a forecast: the same forecast over
 # a longer (or shorter) horizon; groups 1 and 2 are its length
@@ -479,3 +488,12 @@ ACTION_CUES += MORE_ACTION_CUES
 AT_RISK_CUES += MORE_AT_RISK_CUES
 FORECAST_CUES += MORE_FORECAST_CUES
 PROPENSITY_CUES += MORE_PROPENSITY_CUES
+# (lane probe28c) a botched order to put right, enquirers who never went ahead, "next moves for the guests";
+# nothing bought yet but likely; getting onto the risk list; the old rhythm said with "weekly" (no weekly
+# trend of visitors: the lapsing list)
+from bot.agent.care_asks_said import CARE_ACTION_CUES, CARE_NEWLY_CUES, CARE_PROPENSITY_CUES  # noqa: E402
+
+ACTION_CUES += CARE_ACTION_CUES
+PROPENSITY_CUES += CARE_PROPENSITY_CUES
+NEWLY_CUES += CARE_NEWLY_CUES
+AT_RISK_CUES += ((HAD_OFTEN_NOW_RARELY, 0.5),)

@@ -244,6 +244,8 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                    # (lane probe23c) "current racers ... taking another track slot": a trade's own people, another one taken
                    r"\bcurrent (?:[\w-]+ ){0,2}(?:customers|clients|buyers|guests|members|patients|students|shoppers|accounts|[a-z]{3,}ers)\b|"
                    r"\bre-?(?:order|book|buy|purchas)\w*\b|\b(?:book|buy|order|purchas|want|need|tak|hir)\w* (?:an? )?another\b|"
+                   # (lane probe28c) "pupils likely to book more lessons soon": more of what they have had
+                   r"\b(?:book|buy|order|purchas|tak|hir)\w* (?:some |any |a few )?more\b(?! than\b)|"
                    # "only past clients", "people who've been before": those who bought already
                    r"\b(?:past|previous|former|old|existing|earlier) (?:[\w-]+ ){0,3}(?:clients|customers|buyers|guests|members|patients|"
                    r"students|purchasers|shoppers)\b|\b(?:been|come|booked|bought|ordered) (?:with us )?before\b|"
@@ -264,7 +266,8 @@ def _propensity_plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
 
 
 # "over the next 2 years", "across three years", "for the next 18 months": the spend horizon
-_HORIZON = lazy(r"\b(?:over|across|for|in|within|during|including|incl|covering|counting|into|through|plus) (?:the )?(?:next |coming |following |another )?"
+# (lane probe28c) "if we count two more years", "adding three more years": the years counted in
+_HORIZON = lazy(r"\b(?:over|across|for|in|within|during|including|incl|covering|counting|count|counted|add|adding|added|into|through|plus) (?:the )?(?:next |coming |following |another )?"
                       r"(\d{1,2}|a|one|two|three|four|five|six|twelve|eighteen|half a) (?:more |further |extra |additional )?(years?|months?|yrs?)\b|"
                       # "counting two years of future spend rather than one"
                       r"\b(\d{1,2}|two|three|four|five|six|twelve|eighteen) (?:more |further |extra )?(years?|months?) (?:of|worth of) (?:future |forward |"

@@ -44,3 +44,21 @@ RECORDS_HELD_CUES = (
      r"\b(?:what|wetin|wat|wot) (?:info|information|data|details|records) (?:do |have )?(?:you|yuh|u|ya|ye|una) (?:get|got|have|hold)"
      r" (?:on|about|bout) (?:us|we|wi|me)\b", 1.2),
 )
+# (lane probe28c) what can be seen of the business, asked straight: "what records of the tractor yard can
+# you actually see", "which data on the salon can ye access"; one kind of record asked after as held at
+# all: "do you actually have support tickets in there", "have you got any survey answers loaded"
+# (never their count or content over a period: "do you have tickets about the app from last week")
+RECORDS_HELD_CUES += (
+    (rf"\b(?:what|which) (?:{_HELD}|info|information|stuff|details)\b(?: (?:of|on|for|about|from) (?:the |our |my )?"
+     rf"(?:[\w'-]+ ){{0,3}}?[\w'-]+)? (?:can|could|do) {_YOU} (?:actually |really |even |already )?(?:see|access|read|get at|look at|view)\b", 1.2),
+    (rf"^(?:so |and |ok,? )?(?:do|does|have|has|did|can) {_YOU} (?:actually |really |even |already )?(?:got |get |have |hold |see )"
+     rf"(?:any |the |our |my )?(?:[\w'-]+ ){{0,2}}?(?:{_HELD}|tickets|support tickets|surveys?|survey (?:answers|responses|forms)|"
+     rf"reviews|orders|events|web(?:site)? (?:data|visits)|crm|till (?:data|records))\b(?: (?:data|info))?"
+     rf"(?: (?:for|from|of) (?:the |our |my )?(?:[\w'-]+ ){{0,3}}?[\w'-]+)? (?:in there|loaded|on file|"
+     rf"to hand|at all|in the system|uploaded|in your (?:data|system|records))\b(?: (?:for|from|of) (?:the |our |my )?(?:[\w'-]+ ){{0,3}}?[\w'-]+)?"
+     rf"\s*[?.!]*$", 1.2),
+    # "which journey stages and touchpoints can you see for the plush shop": what is recorded, seen
+    (rf"\b(?:what|which) (?:journey )?(?:stages|touchpoints|channels|tables|sources|steps|event types)(?: and (?:the )?(?:journey )?"
+     rf"(?:stages|touchpoints|channels|tables|sources|steps|event types))? (?:can|do|could) {_YOU} (?:actually |really |even )?"
+     rf"(?:see|access|track|read|view)\b", 1.2),
+)

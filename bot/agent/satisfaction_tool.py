@@ -60,7 +60,9 @@ _LATE_COSTS_STARS = lazy(
     r"\b(?:late(?! (?:last|this|in|on|at|night|afternoon|evening|morning|shift)\b)|after the promised (?:day|date)|overdue|"
     r"behind schedule|past the promised)\b.{0,60}?"
     r"\b(?:cost\w*|hurt\w*|drop\w*|dent\w*|drag\w*|lower\w*|worse|affect\w*|hit\w*|knock\w*)\b.{0,40}?"
-    r"\b(?:stars?|star ratings?|ratings?|reviews?|review scores?)\b|"
+    # (lane probe28c) "does a late box knock our satisfaction %", "late parcels denting the recommend
+    # score": the satisfaction measures said by name cost the same way
+    r"\b(?:stars?|star ratings?|ratings?|reviews?|review scores?|satisfaction|csat|nps|net promoter|recommend scores?)\b|"
     r"\b(?:late(?! (?:last|this|in|on|at|night|afternoon|evening|morning|shift)\b)|after the promised (?:day|date)|overdue)\b"
     r".{0,60}?\b(?:stars?|star ratings?|ratings?|reviews?|review scores?)\b"
     r".{0,30}?\b(?:drop\w*|dip\w*|fall\w*|lower|worse|suffer\w*)\b", re.I)
@@ -178,6 +180,9 @@ def _boost(slots: Any) -> float:
         # ("how upbeat are people who get a delivery vs those who collect"); said with ratings, or late
         # against on time, it stays the satisfaction split by delivery
         return -0.3
+    if len(getattr(slots, "channels", None) or []) >= 2 and any(cue.search(text) for _, cue in _NAMED_MEASURES) \
+            and _COMPARISON.search(text) and not _CHANGED.search(text):
+        return 1.4  # (lane probe28c) "instagram finds happier than the google finds, csat %": two channels, a measure named
     if _LATE_COSTS_STARS.search(text):
         return 1.6  # (lane tune35) "kippers arriving after the promised day, are they costing us on star ratings"
     compared = bool(_COMPARISON.search(text))

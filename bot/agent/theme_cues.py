@@ -241,3 +241,15 @@ THEME_CUES += (
 THEME_CUES += (
     (r"\btalking[- ]points?\b|\bhot (?:topics?|button issues?)\b", 1.0),
 )
+# (lane probe28c) "all the moaning from the pool members this month, what's it about", "the griping this quarter -
+# what's that all about": the gripes named first, then what they are about asked with "it" or "that"
+# (no topic: the themes; negative through the gripe word)
+THEME_CUES += (
+    (r"^(?:[\w' -]{1,30}: |(?:[\w'-]+ ){1,3}?)?(?:the |all the |any |so much |this )?(?:griping|moaning|grumbling|complaining|whing(?:e)?ing|moans|gripes|"
+     r"grumbles|giving out|ranting|complaints)\b.{0,60}?\bwhat(?:'s|s| is| was| are| were)? (?:it|that|this|they|those|all that)"
+     r"(?: all| mostly| mainly)? about\b\s*(?:then|really|mostly|mainly|kindly|please|pls|ya|eh|lah|o|bro|mate|boet|chale|sasa|innit)?"
+     r"\s*[?.!]*$", 1.2),
+    # "what's got the walrus quiz punters moaning this quarter": what set the people off, named in more words
+    (r"\bwhat(?:'s|s| has| is)? (?:got|had|been getting|getting) (?:the |our |my )?(?:[\w'-]+ ){3,5}?(?:moaning|complaining|"
+     r"grumbling|whing(?:e)?ing|griping|ranting|giving out|raving|gushing)\b(?! about (?:the |our |their )?(?!us\b)\w)", 1.2),
+)
