@@ -16,6 +16,7 @@ from bot.agent.metrics_added import metrics_added
 from bot.agent.patterns import lazy
 from bot.agent.setting_amends import SETTINGS, ranked_anew, said
 from bot.agent.slots import Slots
+from bot.agent.thread_cues import PARTICLE
 
 
 def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, Any], asked: Slots | None,
@@ -177,7 +178,11 @@ _GROUP = r"(?:regions?|towns?|cit(?:y|ies)|segments?|channels?|age bands?|age gr
 _SPLIT_AGAIN = lazy(rf"^(?:(?:and|an|now|so|ok|okay),? )?(?:the )?{_GROUP} by {_GROUP}(?:,? (?:same thing|same again|again|too|"
                     r"as well|instead|please|pls|this time))?[?.! ]*$|"
                     r"\bagain,? but (?:split |broken down |cut |sliced )?(?:by|per) (?:the )?(?:crm |first[- ]touch )?"
-                    r"[a-z-]+(?: [a-z-]+)?(?: instead| then| please| pls| this time)?[?.! ]*$")
+                    r"[a-z-]+(?: [a-z-]+)?(?: instead| then| please| pls| this time)?[?.! ]*$|"
+                    # (lane probe28b) "lads, do that one again region by region", "run it again per town, mate"
+                    rf"^(?:{PARTICLE},? )?(?:and |now |so |ok,? )?(?:do|run|redo|show) (?:that|it|this)(?: one)?(?: again)?,? (?:but )?"
+                    rf"(?:{_GROUP} by {_GROUP}|(?:split |cut )?(?:by|per) (?:the )?(?:crm |first[- ]touch )?{_GROUP})"
+                    rf"(?:,? (?:instead|please|pls|this time|{PARTICLE}))*[?.! ]*$")
 
 
 # (lane probe25c) "spend from the newsletter lot aged 35-44" then "and the ones aged 45-54?": the
