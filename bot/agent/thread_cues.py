@@ -70,7 +70,10 @@ FOLLOW_UP = lazy(
     rf",? {PARTICLE}\s*[?.!]*$|\s*[?.!]*$))\b", re.I)
 # "list the high and medium risk ones too": the last analysis again, widened; (tune31) "which hour then, for the tea money?"
 # (lane ps28) "... region by region this time", "by age this go": the last analysis asked another way
-FOLLOW_UP_END = lazy(r"\b(?:too|as well|instead|also|(?:in )?the same way|likewise|then|this time(?: round| around)?|this go)\s*[?.!]*$|^(?!if )(?:[\w']+ ){1,5}then,? (?=(?:for|in|on|by)\b)|"
+# (lane probe28b) "include the ones that cleared too can?": a particle after it ("can?", "lah", "mate")
+FOLLOW_UP_END = lazy(r"\b(?:too|as well|instead|also|(?:in )?the same way|likewise|then|this time(?: round| around)?|this go)"
+                     rf"(?:,? (?:can|{PARTICLE}))?\s*[?.!]*$|"
+                     r"^(?!if )(?:[\w']+ ){1,5}then,? (?=(?:for|in|on|by)\b)|"
                      r"(?:^|,? )" + SAME_CUT, re.I)
 # (lane probe27b) "beignet drop-offs by stage, not touchpoint", "weekly, not daily": the last answer
 # corrected, one setting for another (read on the message as typed: the reading drops what is turned down)
