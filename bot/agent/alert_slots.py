@@ -169,7 +169,8 @@ def parse_rule_request(text: str) -> dict[str, Any]:
                       rf"more realistic)\b|\bgo (?:with|for) [£$€]?{_NUMBER}\b|"
                       # "actually make that 80", "set it at 50 quid": a bare number for the rule just named
                       # (not "make it 4 weeks", a window)
-                      rf"\b(?:make|set|put|change|move|raise|lower|bump|drop) (?:it|that|this|that one|this one|the "
+                      # (lane probe28b) "the takings alert, set its threshold at 150": the rule's own threshold
+                      rf"\b(?:make|set|put|change|move|raise|lower|bump|drop) (?:it|that|this|that one|this one|its (?:threshold|limit|level|trigger)|the "
                       rf"(?:threshold|limit|level|value|number|figure|trigger))(?: (?:up |down )?(?:to|at))?\s+[£$€]?{_NUMBER}\b"
                       r"(?!\s*(?:days?|weeks?|months?|sds?|standard deviations?)\b)|"
                       # "make the nps alert 35 not 40", "set my refunds alert at 5": the rule named, then its number

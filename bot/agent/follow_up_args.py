@@ -16,6 +16,7 @@ from bot.agent.metrics_added import metrics_added
 from bot.agent.patterns import lazy
 from bot.agent.setting_amends import SETTINGS, ranked_anew, said
 from bot.agent.slots import Slots
+from bot.agent.thread_cues import PARTICLE
 
 
 def keep_unchanged(spec: Any, previous: dict[str, Any] | None, args: dict[str, Any], asked: Slots | None,
@@ -173,11 +174,19 @@ _BARE_SPLIT = lazy(r"^(?:(?:and|ok|okay|now|so|right|try (?:it|that|this)|do (?:
 
 # (lane probe27a) "an region by region, same thing", "broccoli crates again but split by town": the
 # split alone again, said as a group word doubled or after "again but"; the last ranking stays
-_GROUP = r"(?:regions?|towns?|cit(?:y|ies)|segments?|channels?|age bands?|age groups?|personas?|areas?)"
+_GROUP = r"(?:regions?|towns?|cit(?:y|ies)|segments?|channels?|age bands?|age groups?|age brackets?|personas?|areas?)"
 _SPLIT_AGAIN = lazy(rf"^(?:(?:and|an|now|so|ok|okay),? )?(?:the )?{_GROUP} by {_GROUP}(?:,? (?:same thing|same again|again|too|"
                     r"as well|instead|please|pls|this time))?[?.! ]*$|"
                     r"\bagain,? but (?:split |broken down |cut |sliced )?(?:by|per) (?:the )?(?:crm |first[- ]touch )?"
-                    r"[a-z-]+(?: [a-z-]+)?(?: instead| then| please| pls| this time)?[?.! ]*$")
+                    r"[a-z-]+(?: [a-z-]+)?(?: instead| then| please| pls| this time)?[?.! ]*$|"
+                    # (lane probe28b) "lads, do that one again region by region", "run it again per town, mate"
+                    rf"^(?:{PARTICLE},? )?(?:and |now |so |ok,? )?(?:do|run|redo|show) (?:that|it|this)(?: one)?(?: again)?,? (?:but )?"
+                    rf"(?:{_GROUP} by {_GROUP}|(?:split |cut )?(?:by|per) (?:the )?(?:crm |first[- ]touch )?{_GROUP})"
+                    rf"(?:,? (?:instead|please|pls|this time|{PARTICLE}))*[?.! ]*$|"
+                    # (lane probe28b) "an cut thistle by the buyers' age brackets": the last ask, named, cut anew
+                    rf"^(?:{PARTICLE},? )?(?:and |an |now |so |ok,? )?(?:cut|split|break|slice)(?: it| that| this)?(?: [\w'-]+){{0,2}}? "
+                    rf"(?:up |down )?(?:by|per) (?:the )?(?:[\w']+ )?(?:crm |first[- ]touch )?{_GROUP}"
+                    rf"(?:,? (?:instead|please|pls|this time|{PARTICLE}))*[?.! ]*$")
 
 
 # (lane probe25c) "spend from the newsletter lot aged 35-44" then "and the ones aged 45-54?": the

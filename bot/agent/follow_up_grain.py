@@ -33,6 +33,10 @@ def regrain(prev_tool: str, new: Any) -> bool:
 def split_said(spec: Any, own: dict[str, Any], text: str) -> set[str]:
     """`by` of a pattern when the follow-up's words name the split ("and which day of the week",
     "by time of day"), even when that split is also the tool's default."""
+    if spec.name == "product_sales" and "by" in own:  # (lane probe28b) "now plant by plant" after the categories
+        from bot.agent.goods_one_by_one import EACH_GOOD_SAID
+
+        return {"by"} if EACH_GOOD_SAID.search(text) else set()
     return {"by"} if spec.name == "time_pattern" and "by" in own and pattern_by(text) else set()
 
 

@@ -196,9 +196,14 @@ def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str
     if not chain and rx.search(r"\b(?:end(?:s|ed)? up|go(?:es)? on to|went on to|then)\b", text) and \
             any(rx.search(p, text) for tp, p, alone in _ALIASES if (alone or tp.startswith("instore_")) and tp in known):
         chain = True
+    goods_page = _GOODS_PAGE.search(text) if "product_view" in known else None
+    if goods_page and "product_view" not in {h for _, h in hits}:
+        hits.append((goods_page.start(), "product_view"))
     for tp in known:
         # "looked at the menu online", "viewed a page": the data's "<thing>_view" step
         thing = rx.match(r"([a-z]+)_view$", tp.lower())
+        if thing and tp == "page_view" and goods_page:
+            continue  # (lane probe28b) "opened a ring page" is the product's page, no other page
         if thing and tp not in {h for _, h in hits}:
             m = rx.search(rf"\b(?:look(?:s|ed|ing)? at|view(?:s|ed|ing)?|check(?:s|ed|ing)? out|brows(?:e|es|ed|ing)|"
                           rf"read(?:s|ing)?|open(?:s|ed|ing)?) (?:the |our |a |an |their )?(?:\w+ )?{thing.group(1)}s?\b|"
@@ -222,6 +227,13 @@ def touchpoints_named(text: str, known: tuple[str, ...] | list[str]) -> list[str
     return [tp for _, tp in sorted(hits)]
 
 
+# (lane probe28b) "opened a ring page, basket, checkout": the page of one of the goods (never the
+# home, landing, contact or menu page, nor a page on another site) is the product view
+_GOODS_PAGE = lazy(r"\b(?:open(?:s|ed|ing)?|view(?:s|ed|ing)?|look(?:s|ed|ing)? at|brows(?:e|es|ed|ing)|visit(?:s|ed|ing)?|"
+                   r"land(?:s|ed|ing)? on|went to|go(?:es)? to|check(?:s|ed|ing)? out|click(?:s|ed|ing)? (?:on|into|through to)) "
+                   r"(?:an? |the |their |one )(?!(?:home|landing|contact|about|info|faq|help|delivery|menu|blog|event|events|news|"
+                   r"booking|checkout|basket|cart|web|site|facebook|instagram|tiktok|social|sales|offers?|sign-?up|login|account|"
+                   r"search|results|category|reviews?|gift)\b)[a-z-]{3,} pages?\b(?=\s*(?:,|->|>|\bthen\b|\bto\b))")
 _CLICK = lazy(r"\bclick(?:s|ed|ing)?\b(?! (?:on )?(?:an? |the |our )?(?:ads?|adverts?)\b)")
 # Touchpoints said the way owners say them, when the data has them: pattern, and whether it
 # counts on its own (True) or only in a chain of steps ("from product page to basket to
@@ -341,6 +353,8 @@ _ALIASES = [
     ("checkout_start", r"\b(?:then |and )check(?:ed|s|ing)? out\b", False),
     # "before reaching the checkout page": a page, so the step (a bare "checkout" stays the stage)
     ("checkout_start", r"\b(?:the )?check ?out (?:page|screen|form)s?\b", True),
+    # (lane probe28b) "never even began checking out", "before they started a checkout": starting it, a deed
+    ("checkout_start", r"\b(?:start(?:s|ed|ing)?|began|begin(?:s|ning)?|begun) (?:to )?(?:a |the |their )?check(?:ing)? ?outs?\b", True),
     # the shop's own steps in words: "visit the shop floor", "an in-store purchase", "buying in store"
     ("instore_visit", r"\bin[- ]?store visits?\b|\bshop floor\b", True),
     # (a visit said as a verb is a step only when people go on from it: "visited the shop before buying

@@ -92,6 +92,10 @@ DROPOFF_CUES = (
      # "where do people wander off", "the stage where most of them go cold", "lose interest"
      r"\bwander(?:s|ed|ing)? (?:off|away)\b|\b(?:go|goes|going|gone|went|run|runs|ran|turn|turns|turned) cold\b|"
      r"\b(?:lose|loses|losing|lost) interest\b|\bfizzl(?:e|es|ed|ing) out\b|\btail(?:s|ed|ing)? off\b|"
+     # (lane probe28b) "where do buyers go quiet before they write us a review", "drop away before the
+     # after-sales stage": people going quiet on the way to a goal (never "customers who've gone quiet",
+     # the lapsing ones at risk)
+     r"\b(?:go|goes|going|gone|went) quiet\b(?= (?:[\w'-]+ ){0,6}?before\b)|\bdrop(?:s|ped|ping)? away\b|"
      # "where do people bounce off before checkout": people leaving, not the bounce rate
      # (lane probe21b) never "bounce off after one page", the bounce rate said in words
      r"\bbounc(?:e|es|ed|ing) (?:off|away)\b(?! (?:the |our |my )?(?:[\w-]+ )?(?:web ?site |site |shop |page )?after "
@@ -135,7 +139,10 @@ DROPOFF_CUES = (
     (r"\b(?:places?|points?|spots?|steps?|stages?|pages?) (?:where |that )?(?:we|people|customers|shoppers|visitors|they|folks?|"
      r"buyers|clients|guests|users|ppl) (?:\w+ )?(?:go(?:es)? missing|going missing|went missing|vanish\w*|disappear\w*|"
      r"wander\w* off|drift\w* off|slip\w* away|melt\w* away)|"
-     r"\b(?:last|final) (?:place|spot|point|page|step|touchpoint)s? (?:[\w']+ ){0,4}?(?:seen|spotted|sighted)\b", 0.9),
+     r"\b(?:last|final) (?:place|spot|point|page|step|touchpoint)s? (?:[\w']+ ){0,4}?(?:seen|spotted|sighted)\b|"
+     # (lane probe28b) "last spot before they fail to reach after-sales": the last place before a goal missed
+     r"\b(?:last|final) (?:place|spot|point|page|step|touchpoint)s? (?:[\w']+ ){0,3}?before (?:[\w']+ ){0,2}?(?:fail(?:s|ed)? to|"
+     r"never|don'?t|didn'?t|do not|did not|stop|give up|bail|leave|drop)\b", 0.9),
     # "who leaves before reaching add to cart?": lost on the way to a named step
     (r"\b(?:leave|leaves|left|leaving|quit\w*|give up|gives up|gave up|drop out|drops out|bail\w*) before "
      r"(?:reaching|getting to|they (?:reach|get to|hit)|hitting|making it to)\b", 0.7),

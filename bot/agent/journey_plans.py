@@ -91,7 +91,9 @@ def plan_funnel(slots: Any, ctx: ToolContext) -> dict[str, Any]:
                  r"customers|folks?|ones|them|buyers|clients|punters)(?: who| that)? (?:skipp?|jump|miss|bypass|leap)(?:ed|t|ing|s|es)?"
                  r"(?: over| out| past)? (?:a |any |one |an? \w+ )?(?:step|stage)s?\b|"
                  # (lane probe21a) never "how many get through each step", the funnel's own count
-                 r"(?<!how many )\b(?:went|go|goes|gone|been|got|get|made it) through "
+                 # (lane probe28b) nor "how many onyx shoppers get thru each step": the people named between
+                 r"^(?!.*\bhow many (?:[\w'-]+ ){0,3}?(?:went|go|goes|got|get|made it) through\b).*?"
+                 r"\b(?:went|go|goes|gone|been|got|get|made it) through "
                  r"(?:every|each|all(?: the)?(?: four| five)?) (?:single )?(?:step|stage)s?\b|\b(?:leave|leaving|drop|dropping|exclude|"
                  r"excluding|ignore|ignoring|cut|without|throw out|throwing out|chuck out|kick out|strip out|bin) (?:out )?"
                  # (lane probe23a) "throw out any cake customer who jumps over a step": anyone named, any skip verb
@@ -271,7 +273,9 @@ _INTO_BASKET = lazy(r"\b(?:before|until|till|without|never) (?:they |we |people 
 
 # (lane probe20a) "before the aftercare bit", "until the after-sales stage": the stage the leavers never
 # reached, said right after the word, whatever else the question buys or orders
-_BEFORE_STAGE = lazy(r"\b(?:before|ahead of|until|till|short of|never (?:reach\w*|get(?:ting)? to|made it to))\b(.{1,40})")
+# (lane probe28b) "fail to reach after-sales", "who never write a review": the goal missed, said as a deed
+_BEFORE_STAGE = lazy(r"\b(?:before|ahead of|until|till|short of|never (?:reach\w*|get(?:ting)? to|made it to)|"
+                     r"fail(?:s|ed|ing)? to (?:reach|get to|make it to)|never (?:ever )?(?:write|leave|post|give)(?: us)?)\b(.{1,40})")
 
 
 # (lane probe26c) "where do bookers slip away before paying": paying is buying, the drop-offs' own
@@ -316,7 +320,9 @@ def _by_stage(text: str) -> bool:
     """"At which stage do they leave", "stage by stage rather than touchpoint by touchpoint":
     stages, unless they are what is turned down ("touchpoints, not stages")."""
     # "before they reach the post-purchase stage": that stage is the goal, not the level
-    text = rx.sub(r"\b(?:awareness|consideration|decision|purchase|post-purchase|advocacy) stage\b", " ", text)
+    # (lane probe28b) and "before the after-sales stage": the stage named in the owner's words
+    text = rx.sub(r"\b(?:awareness|consideration|decision|purchase|post-purchase|advocacy|after-?sales|after ?care|"
+                  r"checkout|paying|review) stage\b", " ", text)
     return bool(rx.search(r"\bstage", text)) and not rx.search(
         r"\b(?:rather than|instead of|not|no) (?:by |per |at the |the )?stages?\b", text)
 

@@ -64,7 +64,8 @@ SAYING_TERMS: list[tuple[str, str]] = [
      rf"(?:[\w-]+ ){{0,2}}{PEOPLE} "
      r"(?:have |had )?(?:actually |really )?(?:bought|ordered|booked|purchased|shopped|paid) (?:\w+ ){0,2}?(?:from|with|off) (?:us|me)\b|"
      # "how many different people booked the sauna in october": people counted once, who bought
-     rf"\bhow many (?:different|distinct|individual|unique|separate|actual) (?:[\w-]+ )?{PEOPLE} (?:have |had )?(?:actually )?(?:bought|ordered|booked|purchased|"
+     # (lane probe28b) "how many separate people buy oxtail plates from we": the present said in the past's place
+     rf"\bhow many (?:different|distinct|individual|unique|separate|actual) (?:[\w-]+ )?{PEOPLE} (?:have |had )?(?:actually )?(?:buy|bought|ordered|booked|purchased|"
      # (lane probe24c) the trade's verb of getting: "how many different households commissioned a mural",
      # "separate families rented a canoe", "distinct parents enrolled a child"
      r"paid|hired|shopped|commissioned|rented|reserved|enrolled|chartered|signed up)\b", "buyers"),

@@ -55,7 +55,7 @@ _TERMS: list[tuple[str, str]] = [
      r"(?:(?:web ?site|site|shop|online shop|page) )?(?:after|on|at) (?:a single|one|only one|just one|the first|the one) page\b",
      "bounce_rate"),
     # "how many feedback forms did trainees send back": the survey responses
-    (r"\b(?:feedback|survey|questionnaire|evaluation|comment) (?:forms?|cards?|sheets?)\b(?: [\w'-]+){0,4}? "
+    (r"\b(?:feedback|survey|questionnaire|evaluation|comment) (?:forms?|cards?|sheets?)\b(?: [\w'-]+){0,6}? "
      r"(?:sent|send|sends|filled|returned|return|came|come|handed|posted|got|get) (?:back|in|out)\b", "survey_responses"),
     # "from first hearing of us to their first paid build": the time to the first purchase, whatever
     # the trade calls it

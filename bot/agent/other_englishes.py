@@ -44,6 +44,10 @@ _OPENER = lazy(r"^(?:(?:sasa|oya|haba|eish|wagwan|wah gwaan|yo|ayy+|ayo|heyy+|ho
 # ...", Singlish "can filter to just ...", Welsh "tidy, and the saturday before": the plain follow-up
 _LEAD = lazy(r"^(?:kindly|pls|plz|please|can) (?=(?:show|do|give|run|repeat|redo|make|sort|filter|split|list|break|"
                    r"change|switch|put|same|rank|order|cut|narrow|keep)\b)|^(?:tidy|lush|right then|ok then),? (?=and\b)")
+# (lane probe28b) spoken "jus" opening a follow-up, "bout" after a verb of talking or griping
+_JUS = lazy(r"^jus (?=[a-z])")
+_BOUT = lazy(r"\b([a-z]+ing|talk|talks|say|says|said|moan|moans|complain|complains|think|thinks|care|cares|ask|asks|asked|"
+             r"happy|unhappy|feel|feels|write|wrote) bout\b")
 # Pidgin's "wetin be" ("what is") and "nko" closing a follow-up ("and last month nko": "what about")
 _PIDGIN_PLAIN = ((lazy(r"\bwetin be\b"), "what's"), (lazy(r",? nko(?= *[?.!]*$)"), ""))
 # (lane probe24b) "do it week wise now", "month-wise": the grain said with "-wise"
@@ -93,6 +97,9 @@ _SCOTS = ((lazy(r"\baboot\b"), "about"), (lazy(r"\boot\b"), "out"), (lazy(r"\bdi
           # (lane probe26a) "hoo much did the stall tak in": Scots "take" (not an English word)
           (lazy(r"\btak\b"), "take"),
           (lazy(r"\bmair\b"), "more"), (lazy(r"\bwhaur\b"), "where"), (lazy(r"\bafore\b"), "before"),
+          # (lane probe28b) "whaur dae browsers wander aff afore buying": Scots "off" after a verb of going
+          (lazy(r"\b(wander(?:s|ed|ing)?|go|goes|went|gone|drift(?:s|ed|ing)?|fall(?:s|ing)?|fell|head(?:s|ed|ing)?|"
+                r"peel(?:s|ed|ing)?|slope(?:s|d)?|sloping|tail(?:s|ed|ing)?|bugger(?:s|ed)?|nip(?:s|ped)?) aff\b"), r"\1 off"),
           # (lane probe23c) "whit are the clients girnin aboot": Scots "complaining"
           (lazy(r"\bgirn(?:in|ing|s)?\b"), "complaining"),
           (lazy(r"\bdae(?= (?:folk|ye|you|we|they|people|customers|clients|i)\b)"), "do"),
@@ -125,6 +132,8 @@ def plain_english(t: str) -> str:
                    r"narrow|merge|combine|rename|switch|turn|change|set|send|list|open)\b)", "please ", t)
         t = rx.sub(r",? o(?= *[?.!]*$)", "", t)
         t = rx.sub(r"\b(card|persona|alert|alarm|rule|customer|order)s? dem\b", r"\1s", t)
+        # (lane probe28b) "di customers dem", "di survey forms dem": a plural noun's own "dem" is its plural
+        t = rx.sub(r"\b([a-z]{3,}s) dem\b", r"\1", t)
         # "wetin customers love about us": a lone "wetin" in a plain English sentence is its "what"
         # (in "abeg find wetin customers talk about", "wetin dey", the feedback cues read the Pidgin)
         if {w for w in _PIDGIN.findall(t)} == {"wetin"}:
@@ -140,6 +149,8 @@ def plain_english(t: str) -> str:
     # says it in the greeting the opener drops
     caribbean = _CARIBBEAN.search(t)
     t = _LEAD.sub("", _OPENER.sub("", _ADVISE.sub("", t)))
+    # (lane probe28b) "jus di survey forms now", "what are they griping bout": "just" and "about" as said
+    t = _JUS.sub("just ", _BOUT.sub(r"\1 about", t))
     t = _GRAIN_WISE.sub(lambda m: "by " + m.group(1), t)
     for said, plain in (*_SPELLED, *_SCOTS):
         t = said.sub(plain, t)
@@ -151,6 +162,7 @@ def plain_english(t: str) -> str:
         t = rx.sub(r"\bwi (?=(?:keep|save|sell|make|get|have|got|need|want|can|should|take|tek|mek|do|did)\b)", "we ", t)
         # (lane probe26a) "wha di dairy tek last week": "wha" is its "what" too
         t = rx.sub(r"\b(?:wah|wha|di|dis|dat|tek|mek|fi|mi|wid)\b", lambda m: _PLAIN_WORD[m.group(0)], t)
+        t = rx.sub(r"\b([a-z]{3,}s) dem\b", r"\1", t)  # (lane probe28b) "di oxtail customers dem": the plural
         # its questions leave out "did": "wah di shop mek" asks what the shop made
         t = rx.sub(r"^((?:and )?(?:how much|what)) (?=(?:the|we|you|una) )", r"\1 did ", t)
     return rx.sub(r"\s+", " ", _PARTICLE_AT_END.sub("", _SIGN_OFF.sub("", t))).strip()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.agent.goods_one_by_one import EACH_GOOD_SAID, GOODS_ONE_BY_ONE, GOODS_RANKED
 from bot.agent.patterns import lazy, rx
 from bot.agent.plan_args import filters_from, period_from
 from bot.agent.tools import ToolContext, ToolSpec
@@ -181,6 +182,8 @@ def asks_product_sales(text: str) -> bool:
 def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     text = getattr(slots, "norm", "") or (getattr(slots, "text", "") or "").lower()
     by = "product_category" if _BY_CATEGORY.search(text) else "product"
+    if GOODS_ONE_BY_ONE.search(text) or EACH_GOOD_SAID.search(text):  # (lane probe28b) "now plant by plant"
+        by = "product"
     if _MEASURE_MONEY.search(text):
         measure = "revenue"
     elif _MEASURE_ORDERS.search(text):
@@ -232,7 +235,7 @@ def product_sales_tools() -> list[ToolSpec]:
             keywords=("best sellers", "best selling"),
             # "what did people buy most often": the things bought, ranked (bot/agent/unmeasured.py's words)
             cues=((_GOOD_BY_GOOD, 2.0), (ASKS_PRODUCT_SALES.pattern, 2.0), (MOST_BOUGHT.pattern, 2.0), (ASKS_GOODS_SOLD.pattern, 2.0),
-                  (ASKS_GOODS_MOVING.pattern, 2.0)),
+                  (ASKS_GOODS_MOVING.pattern, 2.0), (GOODS_ONE_BY_ONE.pattern, 2.0), (GOODS_RANKED.pattern, 2.0)),
             plan=_plan,
         ),
     ]

@@ -10,7 +10,8 @@ from bot.agent.patterns import lazy, rx
 from bot.agent.word_fragments import DAY_TO_QUARTER
 
 # (lane probe23a) a chart drawn, never a chart read: "star chart readings", "birth chart readings" are the goods
-TREND_CUE = lazy(r"\btrend(?:s|ed|ing|line|lines)?\b|\bover time\b|\bweek by week\b|\bday by day\b|\bmonth by month\b|"
+# (lane probe28b) "covers quarter by quarter": each quarter a point, as each week or month
+TREND_CUE = lazy(r"\btrend(?:s|ed|ing|line|lines)?\b|\bover time\b|\bweek by week\b|\bday by day\b|\bmonth by month\b|\bquarter by quarter\b|"
                         r"(?<!star )(?<!birth )(?<!natal )(?<!seating )(?<!size )\bchart(?:s|ed|ing)?\b(?! readings?\b)|\bplot(?:s|ted|ting)?\b|\bgraph(?:s|ed|ing|ically)?\b|\bseries\b|\bcreep\w*|\bgoing (?:up|down)\b|"
                         r"\b(?:is|are|has|have|was|were) (?:\w+ ){0,6}(?:been )?(?:rising|falling|climbing|declining|"
                         r"sliding|growing|shrinking|improving|worsening|increasing|decreasing|dropping|slipping|"

@@ -201,7 +201,8 @@ def parse_stages(text: str) -> list[str]:
         found += [(m.start(), "consideration"), (m.start(1), "purchase")]
     for m in rx.finditer(r"\b(?:deciding|making up their minds?|(?:add(?:ing|ed|s)?|put(?:ting|s)?|popp(?:ing|ed)) (?:[\w-]+ ){0,3}?(?:to|in|into) (?:the |their |a )?(?:basket|cart|trolley)s?)\b", t):
         found.append((m.start(), "decision"))
-    for m in rx.finditer(r"\b(?:leav(?:e|es|ing) (?:us )?(?:a )?reviews?|review(?:s|ing)? us|refer(?:s|ring)? (?:us to )?"
+    # (lane probe28b) "before they write us a review", "post a review": writing one is leaving one
+    for m in rx.finditer(r"\b(?:(?:leav(?:e|es|ing)|writ(?:e|es|ing)|post(?:s|ing)?) (?:us )?(?:a )?reviews?|review(?:s|ing)? us|refer(?:s|ring)? (?:us to )?"
                          r"(?:a |their )?(?:mates?|pals?|friends?|family))\b", t):
         found.append((m.start(), "advocacy"))
     for m in rx.finditer(r"(?<!post-)\b(?:buy|buying|bought|purchases?|orders?)\b|\b(?:actually|then|go on to|end up) pay\b", t):
@@ -294,7 +295,9 @@ _GROUP_DIMS = ("acquisition_channel", "channel", "segment", "city", "region", "a
 def _each_of(words: str) -> str:
     # (ps26) "region against region", "town versus town": each group set against the others
     return (rf"\b(?:from )?(?P<a>{words}) (?:to|by|after|against|versus|vs\.?) (?:{words})\b(?! (?:conversion|funnel))|"
-            rf"\b(?:{words})[- ]?wise\b")
+            rf"\b(?:{words})[- ]?wise\b|"
+            # (lane probe28b) "one town at a time", "a region at a time", "the towns one by one"
+            rf"\b(?:one|a|each) (?:{words}) at a time\b|\b(?:{words}) (?:one by one|one at a time)\b")
 
 
 

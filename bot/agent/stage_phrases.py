@@ -9,7 +9,8 @@ from bot.agent.patterns import rx
 from bot.agent.trade_words import UNIT, UNIT_ONE
 
 _NEAR = r"(browsing|looking|window[- ]shopping)"
-_FAR = r"(booking|buying|ordering|hiring|paying|purchasing|renting|signing up|enrol+ing)"
+# (lane probe28b) "between browsing and adopting one", "to commissioning a piece": the trade's own sale
+_FAR = r"(booking|buying|ordering|hiring|paying|purchasing|renting|signing up|enrol+ing|adopting|commissioning|reserving)"
 _AS_FUNNEL = r"(?=[\w ,'-]{0,40}\bfunnel\b)"
 _BARE_SPAN = rf"\b{_NEAR}[- ]?(?:to|->|→|through to|thru to)[- ]?(?:actually )?(?:{_FAR[1:-1]})\b(?:{_AS_FUNNEL})"
 _BARE_SPAN_END = rf"\b(?:{_NEAR[1:-1]})[- ]?(?:to|->|→|through to|thru to)[- ]?(?:actually )?{_FAR}\b(?:{_AS_FUNNEL})"
@@ -57,7 +58,7 @@ _STAGE_PHRASES = (
     (r"\b(?:to|until|till|into) (?:an? |the |their )(?:actually |properly )?paid (?!(?:ads?|adverts?|search|social|media|"
      r"traffic|campaigns?|clicks?|listings?|promotions?)\b)[a-z-]+\b", "purchase"),
     # "between browsing and booking": booking at the far end is the purchase
-    (r"\bbetween\b.{1,40}?\band (?:actually )?(booking|signing up|enrol+ing)\b", "purchase"),
+    (r"\bbetween\b.{1,40}?\band (?:actually )?(booking|signing up|enrol+ing|adopting|commissioning|reserving)\b", "purchase"),
     # (lane probe16a) "from first hearing about us to booking a flight": booking at the far end of a way
     (r"\bfrom\b.{1,50}?\b(?:to|until|till|through to) (?:actually )?(booking|ordering|signing up|enrol+ing)\b", "purchase"),
     # "between looking at a quad session and paying for it": looking at something, at the near end
@@ -70,7 +71,7 @@ _STAGE_PHRASES = (
     # (lane tune27) the far end said as the trade's sale: "from browsing to booking a car", "from
     # quote request to a paid job", "how many get to ordering", "and buying a seat"
     (r"\b(?:from|between)\b.{1,60}?\b(?:to|and|until|till|through to) (?:actually )?(booking|ordering|buying|hiring|purchasing|"
-     r"renting|signing up|enrol+ing)\b|\bto (?:an? |the )?paid (?:[\w-]+ )?(?:jobs?|bookings?|orders?|hires?|lessons?|classes|seats?|"
+     r"renting|signing up|enrol+ing|adopting|commissioning|reserving)\b|\bto (?:an? |the )?paid (?:[\w-]+ )?(?:jobs?|bookings?|orders?|hires?|lessons?|classes|seats?|"
      r"places?|sessions?|visits?)\b|\bget(?:s|ting)? (?:as far as |through to |to )(?:actually )?(ordering|booking|buying|paying)\b", "purchase"),
     # "from quote request to ...", "between the quote and the deposit": the quote is the decision
     (r"\b(?:from|between) (?:a |an |the |their )?(?:price )?(?:quote|estimate|quotation)(?: requests?)?s?\b", "decision"),

@@ -25,7 +25,10 @@ SAME_CUT = (rf"(?:(?:in |on )?the )?same (?:cut|way|split|view|chart|grain|break
 FOLLOW_UP = lazy(
     # "ok now the same feelings per channel": an acknowledgement first, then the follow-up's own lead
     # (lane probe25b) "actually do this month so far against september": a change of mind said first
-    r"^\s*(?:(?:ok|okay|right|alright|great|cool|thanks|lovely|grand|actually|nah|no),?\s+)?(?:and|what about|how about|"
+    # (lane probe28b) or a greeting or particle of another English: "eh, now only ...", "bro keep that but ...",
+    # "sasa, now only the ones from Bristol", "lekker, now just the facebook lot"
+    r"^\s*(?:(?:ok|okay|right|alright|great|cool|thanks|lovely|grand|actually|nah|no|eh|bro|boet|mate|lads|sasa|chale|abeg|lekker|"
+    r"kindly|pls|please|hey|oh|so|aye|yeah|yep|sweet|wah gwaan|howzit|tidy|lah|oya|eish|kia ora|g'?day),?\s+){0,2}(?:and|what about|how about|"
     r"(?:the )?same (?:(?:[\w-]+ )?(?:chart|graph|plot|thing|again|one|ask|question|q|query|deal|numbers|figures|breakdown|view|table|funnel|drop-?offs|paths|analysis|hours|days|"
     r"trend|comparison|split|list|kpis|report) )?(?:for|but|again)|only|now|just|but|ok,? and|then|also|go (?=(?:hour|day|week|month|quarter) by )|do (?:it|that|this|them) |"
     r"what if|(?:swap|switch|replace) (?=(?:the )?[\w-]+ (?:out )?(?:for|with) )|(?:(?:can|could|would) you |please )?(?:flip|switch|change|turn|make|break|put|swap) (?:it|that|this|them)(?: (?!to\b|into\b)[\w'-]+){0,2}? (?:(?:over|back) )?(?:to|into) (?=(?:[\w-]+ )?(?:days|weeks|months|quarters|daily|weekly|monthly|quarterly)\b)|(?:[\w-]+ ){0,2}instead\b|for|in|by|per|over|during|(?:list|name|show) (?:them|those|these)(?: all)? (?=one|a line|each|individually|by name|(?:customer|client|person|member|guest|patient|name|row) by )|as an? (?=(?:weekly |daily |monthly )?(?:trend|line|chart|graph|series)\b)|"
@@ -67,7 +70,10 @@ FOLLOW_UP = lazy(
     rf",? {PARTICLE}\s*[?.!]*$|\s*[?.!]*$))\b", re.I)
 # "list the high and medium risk ones too": the last analysis again, widened; (tune31) "which hour then, for the tea money?"
 # (lane ps28) "... region by region this time", "by age this go": the last analysis asked another way
-FOLLOW_UP_END = lazy(r"\b(?:too|as well|instead|also|(?:in )?the same way|likewise|then|this time(?: round| around)?|this go)\s*[?.!]*$|^(?!if )(?:[\w']+ ){1,5}then,? (?=(?:for|in|on|by)\b)|"
+# (lane probe28b) "include the ones that cleared too can?": a particle after it ("can?", "lah", "mate")
+FOLLOW_UP_END = lazy(r"\b(?:too|as well|instead|also|(?:in )?the same way|likewise|then|this time(?: round| around)?|this go)"
+                     rf"(?:,? (?:can|{PARTICLE}))?\s*[?.!]*$|"
+                     r"^(?!if )(?:[\w']+ ){1,5}then,? (?=(?:for|in|on|by)\b)|"
                      r"(?:^|,? )" + SAME_CUT, re.I)
 # (lane probe27b) "beignet drop-offs by stage, not touchpoint", "weekly, not daily": the last answer
 # corrected, one setting for another (read on the message as typed: the reading drops what is turned down)

@@ -34,7 +34,8 @@ _ONE = r"(?:(?:single|one|particular|exact|specific) )?"
 _PEAK = lazy(rf"\b(?:which|what) {_ONE}{_UNIT}s?\b.{{0,90}}\b(?:most|least|highest|lowest|busiest|quietest|best|worst|"
                    rf"biggest|slowest|fewest|top|peak(?:ed)?|record|flat out|(?:run|rushed) off (?:our|my|their) feet|"
                    rf"slammed|swamped|mobbed|heaving|rammed|packed out|snowed under)\b|"
-                   rf"\b(?:busiest|quietest|slowest|best|worst|biggest|record|peak) {_UNIT}\b")
+                   # (lane probe28b) "top date for relish money in september": a date is always one day
+                   rf"\b(?:busiest|quietest|slowest|best|worst|biggest|record|peak) {_UNIT}\b|\b(?:top|strongest|highest) (date)\b")
 _BUSY = lazy(r"\bbusiest\b|\bquietest\b|\bslowest\b|\bpeak\b")
 # The trend's cue: a day or a week asked about by its height is a question about the data even
 # with no KPI named ("which day last week was busiest?").
@@ -54,6 +55,7 @@ TIME_PEAK_CUES = (
 # When customers come (the time_pattern tool): what owners say when they want a pattern of the
 # week, the day or the year.
 _DAYS = "(?:" + "|".join(f"{d}s" for d in WEEKDAY_NAMES) + "|weekends|weekdays)"
+_IN_MONTH = "(?:" + "|".join(m for m in MONTH_NAMES if m != "may") + ")"  # "in october": one month's dates
 _HIGH = (r"(?:busiest|quietest|slowest|best|worst|biggest|strongest|weakest|peak|most|least|highest|lowest|"
          r"top|fewest)")
 _WEEKDAY = (r"\b(?:days?|nights?|evenings?) of (?:the )?week\b|\b(?:by|per|each|every|which|what) weekday\b|\bweekday (?:pattern|split|breakdown)\b|"
@@ -65,7 +67,9 @@ _WEEKDAY = (r"\b(?:days?|nights?|evenings?) of (?:the )?week\b|\b(?:by|per|each|
             r"\b(?:certain|some|particular|specific) weekdays\b|"
             r"\bweekends? (?:or|vs\.?|versus|compared (?:to|with)) weekdays?\b|"
             rf"\bweekdays? (?:or|vs\.?|versus|compared (?:to|with)) weekends?\b|"
-            rf"\b(?<!single ){_HIGH} (?:selling |trading |sales |earning |booking )?day\b(?! (?:last|this|of (?:last|this|the (?:last|past|month|year)))\b)|"
+            # (lane probe28b) never "best day for takings in october, which date was it": one date of a named month
+            rf"\b(?<!single ){_HIGH} (?:selling |trading |sales |earning |booking )?day\b(?! (?:last|this|of (?:last|this|the (?:last|past|month|year)))\b)"
+            rf"(?![^?!]*\bdates?\b)(?! (?:[\w'-]+ ){{0,3}}?(?:in|during) {_IN_MONTH}\b)|"
             # one weekday weighed up: "is it worth staying open on tuesdays", "how do sundays rank?"
             rf"\bworth (?:\w+ ){{0,2}}(?:open|opening|trading|working) (?:on )?{_DAYS}\b|"
             rf"\bhow (?:do|does) (?:our )?{_DAYS} (?:rank|compare|stack up|measure up|do against)\b|"
@@ -211,7 +215,7 @@ def time_peak(slots: Any) -> str | None:
     m = _PEAK.search(text_of(slots))
     if m is None:
         return None
-    unit = rx.sub(r"^(?:date|night|evening)$", "day", m.group(1) or m.group(2) or "")
+    unit = rx.sub(r"^(?:date|night|evening)$", "day", next((g for g in m.groups() if g), ""))
     if unit == "day" and not getattr(slots, "period", None):
         return "weekday"  # "what's our busiest day?": of the week; one day needs a period
     if unit.startswith(("day of", "night of", "evening of")) or unit == "weekday":

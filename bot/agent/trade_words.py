@@ -104,7 +104,7 @@ _UNIT_COUNTED = lazy(
     rf"\b(?P<u13>{_UNIT}) (?:per|a|each|every|by(?: the)?) (?:day|night|week|month|quarter|year)\b|"
     # (lane ps24) "rentals week by week since march": the units followed over a grain, said twice
     # (never the units called off or refunded: "called-off lessons month by month" are cancellations)
-    rf"(?<!called-off )(?<!called off )(?<!cancelled )(?<!canceled )(?<!refunded )\b(?P<u20>{_UNIT}) (?:day by day|week by week|month by month|week on week|month on month)\b|"
+    rf"(?<!called-off )(?<!called off )(?<!cancelled )(?<!canceled )(?<!refunded )\b(?P<u20>{_UNIT}) (?:day by day|week by week|month by month|quarter by quarter|week on week|month on month)\b|"
     # (lane ps24) "was june quieter than may for boat charters": the units two periods are weighed on
     rf"\b(?:busier|quieter|slower|bigger|better|worse)\b.{{0,30}}?\bfor {_ADJ}(?P<u21>{_UNIT})\b|"
     # "are aerial call-outs up or down this month", "repairs going up or down": the units counted, their way
