@@ -65,7 +65,9 @@ _WEEKDAY = (r"\b(?:days?|nights?|evenings?) of (?:the )?week\b|\b(?:by|per|each|
             r"\b(?:certain|some|particular|specific) weekdays\b|"
             r"\bweekends? (?:or|vs\.?|versus|compared (?:to|with)) weekdays?\b|"
             rf"\bweekdays? (?:or|vs\.?|versus|compared (?:to|with)) weekends?\b|"
-            rf"\b(?<!single ){_HIGH} (?:selling |trading |sales |earning |booking )?day\b(?! (?:last|this|of (?:last|this|the (?:last|past|month|year)))\b)|"
+            # (never when its date is asked: "top day for orders in september, the actual date", lane probe28a)
+            rf"\b(?<!single ){_HIGH} (?:selling |trading |sales |earning |booking )?day\b(?! (?:last|this|of (?:last|this|the (?:last|past|month|year)))\b)"
+            r"(?!.*\b(?:the (?:actual|exact|calendar) date|(?:which|what) (?:exact |actual )?date)\b)|"
             # one weekday weighed up: "is it worth staying open on tuesdays", "how do sundays rank?"
             rf"\bworth (?:\w+ ){{0,2}}(?:open|opening|trading|working) (?:on )?{_DAYS}\b|"
             rf"\bhow (?:do|does) (?:our )?{_DAYS} (?:rank|compare|stack up|measure up|do against)\b|"
