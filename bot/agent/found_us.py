@@ -29,7 +29,7 @@ _BY_WAY_IN = lazy(rf"\b(?P<by>(?:(?:split|broken down|broken out|grouped|sorted)
 
 # (lane probe28a) "broken out by which channel first brought each person", "split by what channel
 # brought them in first": the first-touch channel said as what brought each one to us
-_BY_WHICH_BROUGHT = lazy(rf"\b(?P<by>(?:(?:split|broken down|broken out|grouped|sorted) )?(?:by|per|according to)) "
+_BY_WHICH_BROUGHT = lazy(r"\b(?P<by>(?:(?:split|broken down|broken out|grouped|sorted) )?(?:by|per|according to)) "
                          r"(?:which|what|the) (?:channel|route|platform|source) (?:first |originally )?(?:brought|sent|brings|sends) "
                          r"(?:each (?:person|one|customer|buyer)|them|people|folks?|customers|buyers|everyone)(?: in)?(?: first)?"
                          r"(?= |[?.!,]|$)", re.I)
