@@ -15,7 +15,7 @@ from bot.agent.patterns import lazy
 _WEB = r"(?:web ?site|web ?shop|site|online|page|app|web)"
 _VISITORS = lazy(
     r"(?<!\bsite )(?<!\bweb )(?<!\bwebsite )(?<!\bonline )(?<!\bwebshop )(?<!\bnew )(?<!\bfirst-time )"
-    r"(?<!\bfirst time )(?<!\bunique )(?<!\bpage )\b(?:visitors|punters|guests)\b"
+    r"(?<!\bfirst time )(?<!\bunique )(?<!\bpage )\b(?:visitors|punters|guests|visitor (?:numbers|counts?|figures|totals))\b"
     rf"(?! (?:to|on|at|of) (?:the |our |my )?(?:[\w'-]+ )?{_WEB}\b)")
 # what is asked of them: a count, a course over time, a comparison, a move or a split
 _ASKED = lazy(
