@@ -24,10 +24,8 @@ TERMS: list[tuple[str, str]] = [
     (rf"{_NOT_A_HEAD_COUNT}.*?\bhow many (?:[\w-]+ ){{0,2}}?{_WHO} (?:in|from|at|of) (?:the )?(?:[\w'-]+ ){{1,2}}?"
      r"(?:have |had |actually |really )*(?:bought|purchased|ordered|booked|paid for)\b(?! (?:online|on the (?:web ?site|site))\b)",
      "buyers"),
-    # "hw many sherbet customers bought something this week", "how many paid for a trim": the people who
-    # bought anything at all, or the bare "how many" who paid
-    (rf"{_NOT_A_HEAD_COUNT}.*?\bhow many (?:[\w-]+ ){{0,2}}?{_WHO} (?:have |had |actually |really )*(?:bought|purchased|ordered) "
-     r"(?:something|anything|stuff|summat|owt)\b", "buyers"),
+    # "how many paid for a trim": the bare "how many" who paid (never "how many shoppers bought something",
+    # the main bank's buying rate)
     (rf"{_NOT_A_HEAD_COUNT}.*?\bhow many (?:have |had |actually |really )*(?:paid for|bought|purchased)\b", "buyers"),
     # "how many orders came in and from how many different customers": the people the orders came from
     (rf"\b(?:from|by|off) how many (?:different |separate |distinct |individual |unique )?(?P<kpi>{_WHO})\b", "buyers"),
