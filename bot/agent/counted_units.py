@@ -33,7 +33,9 @@ _NOT_UNITS = {
 # what an analysis shows rather than what is sold, said alone before a period ("complaint themes this month")
 # a question's or a sentence's own words: "who won the six nations this year" counts nothing of ours
 _ASKING = (r"(?:who|what|which|how|when|where|why|is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|won|"
-           r"win|wins|get|got|give|show|tell|list|find)")
+           r"win|wins|get|got|give|show|tell|list|find|"
+           # a follow-up's lead: "n for the courts last month?" asks the last analysis again
+           r"n|and|an|for|about|now|then|same|but|just|only|also|or|what about|how about)")
 _NOT_COUNTS = (r"(?:forms|feedback|themes|topics|journeys|paths|routes|funnels|maps|insights|highlights|moods|feelings|gripes|moans|grumbles|"
                r"drop-?offs|forecasts|predictions|patterns|breakdowns|summaries|digests|briefings|roundups|risks|actions)")
 _PEOPLE = {w for noun in PEOPLE for w in rx.sub(r"[^a-z ]+", " ", noun.replace("?", "")).split()}
