@@ -40,7 +40,7 @@ CAME = (r"(?:turn(?:s|ed|ing)? up|show(?:s|ed|ing|n)? up|rock(?:s|ed|ing)? up|"
         r"(?:came|come|comes|coming) (?:in|along)\b(?! (?:for|with|via|through|thru|from|off|on|by|under|as|at|to (?:buy|order|pick|collect)))|"
         # (lane probe27a) "how many people walk een a di shop", "folk walking into the mill shop"
         r"walk(?:s|ed|ing)? (?:in(?:to)?|een)\b(?! (?:for|to (?:buy|order|pick|collect)|(?:the |our |my )?(?:web ?site|web ?shop|site|page)\b))|"
-        r"(?:drop(?:s|ped|ping)?|pop(?:s|ped|ping)?) in(?:to)?\b(?! for)|pop(?:s|ped|ping)? by\b(?! for)|made it in|arriv(?:e|es|ed|ing)\b(?! (?:on time|late|when|by)))")
+        r"(?:drop(?:s|ped|ping)?|pop(?:s|ped|ping)?) in(?:to(?![^?.!]{0,40}\bbefore\b))?\b(?! for)|pop(?:s|ped|ping)? by\b(?! for)|made it in|arriv(?:e|es|ed|ing)\b(?! (?:on time|late|when|by)))")
 # a word or two between: "who", "have", "actually", "that have been"
 _BETWEEN = (r"(?:(?:who|that) )?(?:(?:have|has|had|were|are|was|is|been|have been|has been|had been|do|did|does|"
             r"will|tend to|tends to|usually|actually|really|even|ever|still) ){0,3}")
