@@ -86,7 +86,7 @@ _COUNTED = lazy(
     # (or the period alone, its "v last" inside it: "... this week v last, sasa")
     r"(?=\s{2,}(?:,?\s*[a-z']+)?\s*[?.!]*\s*$))|"
     rf"\b{_NOUN.format(9)} (?:fitted|installed|sold|ordered|booked|delivered|done|completed|cleaned|washed|serviced|shipped|"
-    r"served|printed|bound|hired|laid|built|made|landed|came in|taken on)\b")
+    r"served|printed|bound|hired|laid|built|made|landed|taken on)\b")
 
 
 def counted_as_orders(rest: str) -> tuple[str, list[tuple[str, str]]]:

@@ -28,7 +28,7 @@ _ASKED = lazy(
 # the visitors asked about something else: where they leave, what they bought or booked, how they feel
 _OTHER = lazy(
     r"\b(?:where|stages?|funnel|journey|paths?|routes?|give up|gave up|bail\w*|before|buy\w*|bought|purchas\w*|convert\w*|"
-    r"book\w*|order\w*|bounce\w*|spend\w*|spent|feel\w*|say|said|sound\w*|mood|tone|feedback|think|thoughts|opinions?|"
+    r"book\w*|order\w*|bounce\w*|spend\w*|spent|feel\w*|say|said|sound\w*|mood|tone|feedback|upbeat|grumpy|positive|negative|think|thoughts|opinions?|"
     r"reviews?|rat(?:e|es|ed|ing|ings)|happy|unhappy|"
     r"complain\w*|moan\w*|sessions?|pages?|minutes|long|new|first[- ]time|share|percentage|%|per ?cent|"
     r"worth|lifetime|risk|likely|personas?|pay|paid|money|takings|revenue|sales)\b")
