@@ -81,7 +81,8 @@ _MOVER_CUE = lazy(r"\bdr[oi]ve\w*|\bdriving\b|(?<!left )(?<!leave )(?<!leaves )\
                         # csat slipped?": a change, and the groups it happened in
                         rf"\b(?:which|what) {_GROUPS} (?:\w+ ){{0,2}}(?:is|was|are|were|'s) (?:it|that|this|the (?:\w+ )?"
                         r"(?:drop|rise|fall|dip|jump|change|increase|decrease|growth|loss)) (?:all |mostly |mainly )?(?:coming|come) from\b|"
-                        rf"\b(?:in |for |among |across )?which {_GROUPS}\b.{{0,40}}\b(?:has|have|had|did|is|are)\b.{{0,40}}\b"
+                        # (lane probe28a) "in what town has revenue slipped hardest": "what" as "which" after "in"
+                        rf"\b(?:(?:in |for |among |across )?which|(?:in|for|among|across) what) {_GROUPS}\b.{{0,40}}\b(?:has|have|had|did|is|are)\b.{{0,40}}\b"
                         r"(?:slipped|slip|slipping|dipped|dip|dipping|dropped|drop|dropping|fallen|fell|fall|falling|risen|rose|rise|"
                         r"rising|climbed|climb|improved|improve|worsened|worsen|declined|decline|jumped|jump|sunk|sank|sink|slid|"
                         r"slide|sagged|sag|gone (?:up|down)|go (?:up|down)|went (?:up|down)|got (?:worse|better)|get (?:worse|better)|"

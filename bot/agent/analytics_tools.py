@@ -131,7 +131,11 @@ _CART_WINDOW = lazy(
     r"))?" + _CART_HOURS +
     # no lead: the words after it say it is the window ("a 24 hour window", "two days to come back")
     r"(?(lead)|(?= (?:\w+ ){0,2}(?:to (?:\w+ )?(?:come back|return|finish|complete|check ?out|buy|order|pay)|"
-    r"(?:cart |basket |grace )?(?:window|grace|cut[- ]?off))))")
+    r"(?:cart |basket |grace )?(?:window|grace|cut[- ]?off))|"
+    # (lane probe28a) "if 12 hours left alone counts as abandoned", "treating 6 hours as gone": the hours said
+    # as what makes a basket abandoned
+    r"(?= (?:left alone |untouched |idle |sitting |of nothing |without (?:a |an )?(?:order|sale|checkout) )?"
+    r"(?:counts? |counted |is |are )?as (?:abandoned|dumped|ditched|gone|lost|dead)\b)))")
 
 
 _BASKET_COUNTED = lazy(r"\bcount\w* (?:a |the |their )?(?:basket|cart|trolley|bag)s? as\b")

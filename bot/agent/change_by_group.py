@@ -42,6 +42,10 @@ CHANGE_SPLIT_CUES += ((rf"\b(?:which|what) {_GROUPS} (?:\w+ )?(?:moved|changed|s
                        rf"\b(?:which|what) {_GROUPS} (?:brought|brings?|sent|sends?|gave|gives?|got|gets?|drove|drives?) "
                        rf"(?:us |in )*(?:fewer|more|less)\b(?=.{{0,60}}\bthan\b)|"
                        rf"\b(?:which|what) {_GROUPS} (?:best |most )?(?:explains?|accounts? for|is behind|was behind)\b", 1.0),)
+# (lane probe28a) "drop in visitors by town this month", "the slump in takings per region": a change in a
+# KPI said with the groups to take it apart by, not the KPI's level
+CHANGE_SPLIT_CUES += ((rf"\b(?:drop|fall|dip|slump|slide|decline|rise|jump|growth|increase|decrease|change|shift|swing) in "
+                       rf"(?:the |our )?(?:[\w'-]+ ){{1,3}}?(?:by|per|across) (?:the |each )?{_GROUPS}\b", 1.0),)
 # Cues of the compare tool: however the two periods are said ("last week vs the week before"),
 # a change asked split by group is not two totals side by side (weighed against compare's
 # strongest cue, a second period named outright: 0.75 in analytics_cues.py)

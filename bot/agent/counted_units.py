@@ -30,6 +30,14 @@ _NOT_UNITS = {
     "events", "records", "rows", "entries", "touchpoints", "orders", "data",
     "this", "his", "its", "has", "was", "does", "goes", "less", "plus", "thus", "yes", "always", "across", "series",
 }
+# what an analysis shows rather than what is sold, said alone before a period ("complaint themes this month")
+# a question's or a sentence's own words: "who won the six nations this year" counts nothing of ours
+_ASKING = (r"(?:who|what|which|how|when|where|why|is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|won|"
+           r"win|wins|get|got|give|show|tell|list|find|"
+           # a follow-up's lead: "n for the courts last month?" asks the last analysis again
+           r"n|and|an|for|about|now|then|same|but|just|only|also|or|what about|how about)")
+_NOT_COUNTS = (r"(?:forms|feedback|themes|topics|journeys|paths|routes|funnels|maps|insights|highlights|moods|feelings|gripes|moans|grumbles|"
+               r"drop-?offs|forecasts|predictions|patterns|breakdowns|summaries|digests|briefings|roundups|risks|actions)")
 _PEOPLE = {w for noun in PEOPLE for w in rx.sub(r"[^a-z ]+", " ", noun.replace("?", "")).split()}
 # a plural noun of three letters or more (not "-ss": "class", "glass"), not a person ("-ers": "jumpers"
 # may be sold, but "skaters" and "anglers" are people, and people are not orders)
@@ -70,8 +78,15 @@ _COUNTED = lazy(
     rf"(?:most|fewest|more|fewer|least) (?:[a-z-]+ )?{_NOUN.format(11)}\b|"
     # (lane ps11) "keynsham vs portishead installs": two groups set against each other, on a count
     rf"\b(?:vs\.?|versus|against) [a-z-]+ {_NOUN.format(12)}(?= (?:this|last|in|over|for|so far|since)\b|\s*[?.!,]|\s*$)|"
+    # (lane probe28a) "bags of kale chips today vs yesterday", "mandazi batches this week v last", "hay
+    # bales october versus september": the units said first, their two periods set against each other
+    # (the periods are blanked in `rest`; never weekdays: "mondays vs tuesdays")
+    rf"^\s*(?:[a-z']+(?: [a-z']+)?,\s+)?(?:(?!{_ASKING}\b)[a-z-]+ ){{0,4}}?(?!(?:mon|tues|wednes|thurs|fri|satur|sun)days\b|{_NOT_COUNTS}\b)"
+    rf"{_NOUN.format(14)}(?:\s+(?:vs\.?|v|versus|against|compared (?:to|with))\s|"
+    # (or the period alone, its "v last" inside it: "... this week v last, sasa")
+    r"(?=\s{2,}(?:,?\s*[a-z']+)?\s*[?.!]*\s*$))|"
     rf"\b{_NOUN.format(9)} (?:fitted|installed|sold|ordered|booked|delivered|done|completed|cleaned|washed|serviced|shipped|"
-    r"served|printed|bound|hired|laid|built|made)\b")
+    r"served|printed|bound|hired|laid|built|made|landed|taken on)\b")
 
 
 def counted_as_orders(rest: str) -> tuple[str, list[tuple[str, str]]]:

@@ -164,12 +164,15 @@ ADJUSTS_THE_LAST = lazy(r"^(?:(?:ok|okay|right|now|can you|could you|please|just
 
 # (lane tune30) "try it by segment", "and per town?", "do that by channel instead": only the split
 # changes, so the last ranking (by change or by each group's level) is kept
-_BARE_SPLIT = lazy(r"^(?:(?:and|ok|okay|now|so|right|try (?:it|that|this)|do (?:it|that|this)|same (?:thing|again)|"
+_BARE_SPLIT = lazy(r"^(?:(?:and|an|ok|okay|now|so|right|try (?:it|that|this)|do (?:it|that|this)|same (?:thing|again)|"
                          r"what about|how about|then|"
                          # (lane probe22a) "break it by crm segment instead", "split that by region": the split alone
-                         r"(?:break|split|cut|slice|group|show|do|run) (?:it|that|this|them|those)(?: down| up| out)?)[, ]+)*"
-                         r"(?:by|per|for each|split by|broken down by|across) (?:the |our )?"
-                         r"(?:crm |first[- ]touch )?[a-z-]+(?: [a-z-]+)?(?: instead| then| please| pls| this time(?: round)?)?[?.! ]*$")
+                         # (lane probe28a) "an cut thistle by the buyers' age brackets": the last analysis named by its trade
+                         r"(?:break|split|cut|slice|group|show|do|run) (?:it|that|this|them|those|[a-z-]+)(?: down| up| out)?)[, ]+)*"
+                         r"(?:by|per|for each|split by|broken down by|across) (?:the |our )?(?:[a-z-]+(?:'s|s')? )?"
+                         r"(?:crm |first[- ]touch )?[a-z-]+(?: [a-z-]+)?(?:,? (?:instead|then|please|pls|this time(?: round)?|"
+                         # (lane probe28a) "an by region rather, boet", "an by age band, same thing": the split alone too
+                         r"rather|same thing|same again|too|as well))*(?:,? (?:boet|mate|lads|bro|eh|lah|o|sasa|chale|innit|aye))?[?.! ]*$")
 
 
 # (lane probe27a) "an region by region, same thing", "broccoli crates again but split by town": the

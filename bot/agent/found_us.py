@@ -27,7 +27,16 @@ _BY_WAY_IN = lazy(rf"\b(?P<by>(?:(?:split|broken down|broken out|grouped|sorted)
                         r"(?:through|thru|via|from|on|by|in (?:through|thru|by|on))(?= |[?.!,]|$)", re.I)
 
 
+# (lane probe28a) "broken out by which channel first brought each person", "split by what channel
+# brought them in first": the first-touch channel said as what brought each one to us
+_BY_WHICH_BROUGHT = lazy(r"\b(?P<by>(?:(?:split|broken down|broken out|grouped|sorted) )?(?:by|per|according to)) "
+                         r"(?:which|what|the) (?:channel|route|platform|source) (?:first |originally )?(?:brought|sent|brings|sends) "
+                         r"(?:each (?:person|one|customer|buyer)|them|people|folks?|customers|buyers|everyone)(?: in)?(?: first)?"
+                         r"(?= |[?.!,]|$)", re.I)
+
+
 def found_us_as_channel(t: str) -> str:
     """The question with "by where they first found us" said as "by first-touch channel"."""
+    t = _BY_WHICH_BROUGHT.sub(lambda m: m.group("by") + " first-touch channel", t)
     t = _BY_WHERE.sub(lambda m: m.group("by") + " first-touch channel", t)
     return _BY_WAY_IN.sub(lambda m: m.group("by") + " first-touch channel", t)

@@ -47,7 +47,8 @@ FOLLOW_UPS = (
     r"\bwhat(?:'s| is)? (?:going |gone )?(?:wrong|on|happening) (?:with|at|in)\b|\bwhat went wrong (?:with|at|in)\b",
     # (lane probe24a) "on that map, open up the checkout part in detail": one stage of the map just drawn
     r"\b(?:on|in|from|of) (?:that|this) (?:journey )?map\b|\bopen (?:up )?(?:the |that )?(?:[\w'-]+ ){0,2}?(?:stage|bit|part|step|phase)\b|"
-    r"\b(?:stage|bit|part|step|phase) in (?:more |full |close |greater )?detail\b",
+    # (lane probe28a) "show me only the checkout step on it, in detail": the map said as "it" between
+    r"\b(?:stage|bit|part|step|phase)(?: (?:on|of|in|from) (?:it|that|this|that one|the map))?,? in (?:more |full |close |greater )?detail\b",
 )
 
 # "this month vs ..." means the calendar period before.

@@ -193,6 +193,10 @@ SAYING_TERMS: list[tuple[str, str]] = [
     # "baskets got abandoned", "how long does a meat box delivery take", "survey response counts",
     # "faster at replying": the KPI said with a verb vocab.py's nouns do not expect
     (rf"\b{BASKETS} (?:[\w']+ ){{0,2}}(?:got|get|gets|getting|have been|had been|has been) abandon\w*", "cart_abandonment"),
+    # (lane probe28a) "incubator carts ditched last month", "how many baskets dumped this week": the
+    # baskets and what became of them, with no helping verb (never "carts ditched for ..." reasons asked)
+    (rf"\b(?<!why )(?<!reasons )(?:[\w-]+ )?{BASKETS} (?:that (?:were |got )?|were |got )?(?:ditched|dumped|abandoned|left behind)\b"
+     rf"(?! (?:because|for|due|over|at|on|in (?:the|our) (?:basket|cart)))", "cart_abandonment"),
     # "when a tea parcel is among the slowest tenth to arrive, how many days is that": the time a
     # parcel takes to arrive is the delivery time
     (rf"\b{DELIVERY} (?:[\w']+ ){{0,6}}?to (?:arrive|turn up|land|get there)\b", "delivery_time"),

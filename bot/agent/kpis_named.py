@@ -92,7 +92,8 @@ def counted_beside(rest: str) -> tuple[str, list[tuple[str, str]]]:
 # separate people bought couscous boxes"; nor orders that do something: "how many wardrobe jobs convert")
 COUNTED_ORDERS = (r"\b(?:how many|number of|no\.? of|count of) (?:(?!(?:buyers|customers|people|clients|folks?)\b)[\w-]+ ){0,2}?"
                   r"(?:orders|sales)\b(?=\s*(?:[,?.!&;:]|$|(?:and|n|plus|did|do|have|has|this|last|in|for|from|over|since|today|"
-                  r"yesterday|so far|at|we|were sold|sold|booked|went|on|by|vs|versus|against|compared|from)\b))|"
+                  r"yesterday|so far|at|we|were sold|sold|booked|went|on|by|vs|versus|against|compared|from|"
+                  r"came in|come in|coming in|landed)\b))|"  # (lane probe28a) "how many orders came in and from how many customers"
                   rf"\b[\w-]+s {_DONE}(?:,| and\b| n\b| &| plus\b)|(?:,| and| n| &| plus) (?:[\w-]+ ){{0,2}}?[\w-]+s {_DONE}\b")
 
 _PER_ONE = r"(?:per|a|each|for each|on each|on a) (?!(?:day|week|month|year|head|person|customer|visit|visitor|hour|night)\b)[\w-]+"
@@ -134,7 +135,11 @@ _MONEY = lazy(
     rf"^{_LEAD}(?:what|how much) {_WHO} (?:paid|spent|took|made|brought in|paid us|took in|handed over)$")
 _UNITS = (r"(?:commissions|entries|cases|loads|covers|shows|gigs|hires|jobs|lessons|bookings|classes|crates|"
           r"boxes|orders|rentals|call-?outs|fittings|appointments|reservations)")
-_COUNTED = lazy(rf"^{_LEAD}{_MOD}{_UNITS}$|"
+# (lane probe28a) "hurdle jobs done", "lumber loads out the yard", "commissions taken on": the units and
+# what became of them
+_DONE_TO = (r"(?: (?:done|finished|completed|sold|booked|taken(?: on)?|took on|landed|came in|in|delivered|fitted|"
+            r"out (?:the|of the|thru the|through the) (?:door|yard|gate|shop)))?")
+_COUNTED = lazy(rf"^{_LEAD}{_MOD}{_UNITS}{_DONE_TO}$|"
                       rf"^{_LEAD}(?:(?:number|count|tally|total|no\.?) of|how many) {_MOD}(?:{_UNITS}|sales)$|"
                       rf"^{_LEAD}{_MOD}sales (?:count|number|tally)$")
 _AVERAGE = lazy(rf"^{_LEAD}(?:avg|average|mean|typical) {_MOD}(?:bill|spend|order|order value|ticket|basket|"

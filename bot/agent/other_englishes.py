@@ -163,6 +163,11 @@ def plain_english(t: str) -> str:
         # (lane probe26a) "wha di dairy tek last week": "wha" is its "what" too
         t = rx.sub(r"\b(?:wah|wha|di|dis|dat|tek|mek|fi|mi|wid)\b", lambda m: _PLAIN_WORD[m.group(0)], t)
         t = rx.sub(r"\b([a-z]{3,}s) dem\b", r"\1", t)  # (lane probe28b) "di oxtail customers dem": the plural
+        # (lane probe28a) "which day inna di week di money strongest": "inna" is its "in (the)"
+        t = rx.sub(r"\binna\b", "in", t)
+        t = rx.sub(r"\bbout\b", "about", t)  # "any complaints bout di pillows": about
         # its questions leave out "did": "wah di shop mek" asks what the shop made
         t = rx.sub(r"^((?:and )?(?:how much|what)) (?=(?:the|we|you|una) )", r"\1 did ", t)
+    # (lane probe28a) "which day in the week is the money strongest": the day of the week
+    t = rx.sub(r"\b(which|what|best|busiest|top|biggest) days? in (?:the|a) week\b", r"\1 day of the week", t)
     return rx.sub(r"\s+", " ", _PARTICLE_AT_END.sub("", _SIGN_OFF.sub("", t))).strip()

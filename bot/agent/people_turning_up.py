@@ -40,7 +40,7 @@ CAME = (r"(?:turn(?:s|ed|ing)? up|show(?:s|ed|ing|n)? up|rock(?:s|ed|ing)? up|"
         r"(?:came|come|comes|coming) (?:in|along)\b(?! (?:for|with|via|through|thru|from|off|on|by|under|as|at|to (?:buy|order|pick|collect)))|"
         # (lane probe27a) "how many people walk een a di shop", "folk walking into the mill shop"
         r"walk(?:s|ed|ing)? (?:in(?:to)?|een)\b(?! (?:for|to (?:buy|order|pick|collect)|(?:the |our |my )?(?:web ?site|web ?shop|site|page)\b))|"
-        r"(?:drop(?:s|ped|ping)?|pop(?:s|ped|ping)?) in\b(?! for)|pop(?:s|ped|ping)? by\b(?! for)|made it in|arriv(?:e|es|ed|ing)\b(?! (?:on time|late|when|by)))")
+        r"(?:drop(?:s|ped|ping)?|pop(?:s|ped|ping)?) in(?:to(?![^?.!]{0,40}\bbefore\b))?\b(?! for)|pop(?:s|ped|ping)? by\b(?! for)|made it in|arriv(?:e|es|ed|ing)\b(?! (?:on time|late|when|by)))")
 # a word or two between: "who", "have", "actually", "that have been"
 _BETWEEN = (r"(?:(?:who|that) )?(?:(?:have|has|had|were|are|was|is|been|have been|has been|had been|do|did|does|"
             r"will|tend to|tends to|usually|actually|really|even|ever|still) ){0,3}")
@@ -52,7 +52,10 @@ TERMS: list[tuple[str, str]] = [
     # (lane probe27b) "visitors thru the lynx park gate month on month", "visitors coming thru the gate": a
     # place's visitors through a door or gate, with or without their verb (the others' people need their
     # verb: "pulls the most skaters thru the door" is probe13's bookings)
-    (rf"(?<!new )(?<!first-time )(?<!first time )\bvisitors (?:(?:coming|who came|that came|came|walking|getting) )?{_DOOR}\b{_NOT_AGAIN}",
+    # (lane probe28a) and a place's punters, guests, customers and folk thru the door ("punters thru the door
+    # at the larder this month vs last", "customers thru the door at the chop bar, day by day")
+    (rf"(?<!new )(?<!first-time )(?<!first time )\b(?:visitors|punters|guests|customers|folks?|people|diners|shoppers) "
+     rf"(?:(?:coming|who came|that came|came|walking|getting) )?{_DOOR}\b{_NOT_AGAIN}",
      "active_customers"),
     # and visitors who turn up or show up: a place's visitors ("rescue centre visitors turning up"; the
     # site's visitors never turn up)

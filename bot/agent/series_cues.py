@@ -76,6 +76,11 @@ _HOW_IT_WENT = (r"\bhow (?:has|have)\b[^?.;]{0,40}\b(?:gone|done|fared|tracked|l
 # (lane probe24a) "the best single trading day in october", "our busiest single week": the same
 _WHICH_SINGLE = r"\b(?:which|best|busiest|biggest|worst|quietest|slowest|strongest|weakest|top) single (?:[a-z]+ )?(day|week|month)\b"
 SERIES_ASKED += "|" + _HOW_IT_WENT + "|" + _WHICH_SINGLE
+# (lane probe28a) "top day for orders in september, the actual date", "the one day last month the till was
+# fullest, which date": the best day asked for by its date, each day drawn (a weekday's habit has no date)
+_WHICH_DATE = (r"^(?=.*\b(?:best|top|most|busiest|biggest|highest|fullest|strongest|peak\w*|record)\b)"
+               r".*\b(?:(?:which|what) (?:exact |actual |calendar )?date|the (?:actual|exact|calendar) date)\b")
+SERIES_ASKED += "|" + _WHICH_DATE
 # (lane tune35, convention (h) of docs/ARCHITECTURE.md) "satisfaction out of 5, month on month", "csat
 # week on week" with no two periods named (no "vs", "than", "against"): its course at that grain, not
 # this month set against the last (said first, "week on week revenue", or "the month on month change", it is
@@ -94,6 +99,8 @@ SERIES_COMPARE_CUES = ((_EACH_BEFORE, -0.9), (_WHICH_WAY_EACH, -0.9), (_HOW_IT_W
 
 def series_grain_asked(text: str) -> str | None:
     """day | week | month when the series names its points ("for each of the last 7 days")."""
+    if rx.search(_WHICH_DATE, text):
+        return "day"
     m = _EACH.search(text)
     if m is None:
         return "day" if rx.search(_NIGHTLY, text) else None

@@ -29,6 +29,7 @@ from bot.agent.month_or_month import month_or_month
 from bot.agent.month_weeks import other_part
 from bot.agent.other_englishes import plain_english
 from bot.agent.patterns import lazy, rx
+from bot.agent.place_visitors import visitors_in_person
 from bot.agent.quarter_grain import quarter_grain
 from bot.agent.review_sites import sites_named
 from bot.agent.said_again import without_taken_back
@@ -215,6 +216,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
             (metrics, after_metrics), fixes = both, [*fixes, *read_as]
     metrics = listed_kpis(rest, metrics)  # (lane tune35) "covers and avg bill", "entries and what they paid"
     metrics = web_visits_counted(rest, metrics, known.touchpoints)  # (lane real25) "visits in april" of web-only data
+    metrics = visitors_in_person(rest, metrics)  # (lane probe28a) "iris nursery visitors month by month"
     slots = Slots(
         period=when.period, against=when.against, grain=swapped_grain(t) or when.grain or quarter_grain(t), step=when.step,
         compare=bool(_COMPARE.search(t)) or when.against is not None,

@@ -34,8 +34,14 @@ _STAGE_PHRASES = (
      r"(?:quotes?|estimates?|quotations?)\b|\bsigned (?:off )?(?:quotes?|estimates?|quotations?|proposals?)\b|"
      r"\bsign(?:s|ed|ing)? (?:off )?(?:on )?(?:an? |the |their )?(?:quotes?|estimates?|quotations?|proposals?)\b|"
      # (lane probe15c) "from asking for a wrap quote to paying": the job named before the quote
-     r"\b(?:ask(?:s|ed|ing)?|request(?:s|ed|ing)?) (?:us |me )?for (?:an? |the )(?!price\b)[a-z-]+ (?:quotes?|estimates?|quotations?)\b",
+     r"\b(?:ask(?:s|ed|ing)?|request(?:s|ed|ing)?) (?:us |me )?for (?:an? |the )(?!price\b)[a-z-]+ (?:quotes?|estimates?|quotations?)\b|"
+     # (lane probe28a) "from folk requesting a joinery quote to ...": the job named, no "for"
+     r"\brequest(?:s|ed|ing)? (?:an? |the )(?!price\b)[a-z-]+ (?:quotes?|estimates?|quotations?)\b",
      "decision"),
+    # (lane probe28a) "... to them handing over payment", "and actually parting with the cash": paying at the far end
+    (r"\b(?:from|between)\b.{1,60}?\b(?:to|and|until|till)\b (?:(?:them|they|folk|people|customers|clients) )?(?:actually )?"
+     r"(?:handing over|hand over|handed over|parting with|coughing up|forking out) (?:the |their )?(?:payment|money|cash|dosh)\b",
+     "purchase"),
     # "from looking to a signed quote": just looking is the consideration
     # ("from looking round the site to paying": where they looked may be said)
     (r"\bfrom (?:just )?(?:looking|having a look|window[- ]shopping)(?: a?round| about)?(?: (?:the |our )?(?:web ?site|site|shop|store|"

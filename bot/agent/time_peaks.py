@@ -67,9 +67,11 @@ _WEEKDAY = (r"\b(?:days?|nights?|evenings?) of (?:the )?week\b|\b(?:by|per|each|
             r"\b(?:certain|some|particular|specific) weekdays\b|"
             r"\bweekends? (?:or|vs\.?|versus|compared (?:to|with)) weekdays?\b|"
             rf"\bweekdays? (?:or|vs\.?|versus|compared (?:to|with)) weekends?\b|"
-            # (lane probe28b) never "best day for takings in october, which date was it": one date of a named month
+            # (lanes probe28a/b) never "best day for takings in october, which date was it" or "top day for
+            # orders in september, the actual date": one date, of a named month or asked outright
             rf"\b(?<!single ){_HIGH} (?:selling |trading |sales |earning |booking )?day\b(?! (?:last|this|of (?:last|this|the (?:last|past|month|year)))\b)"
-            rf"(?![^?!]*\bdates?\b)(?! (?:[\w'-]+ ){{0,3}}?(?:in|during) {_IN_MONTH}\b)|"
+            rf"(?![^?!]*\bdates?\b)(?! (?:[\w'-]+ ){{0,3}}?(?:in|during) {_IN_MONTH}\b)"
+            r"(?!.*\b(?:the (?:actual|exact|calendar) date|(?:which|what) (?:exact |actual )?date)\b)|"
             # one weekday weighed up: "is it worth staying open on tuesdays", "how do sundays rank?"
             rf"\bworth (?:\w+ ){{0,2}}(?:open|opening|trading|working) (?:on )?{_DAYS}\b|"
             rf"\bhow (?:do|does) (?:our )?{_DAYS} (?:rank|compare|stack up|measure up|do against)\b|"

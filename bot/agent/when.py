@@ -417,7 +417,8 @@ def read_when(text: str, as_of: dt.date | None) -> When:
                           # (ps21) "october's extra orders over september": a month's span holds its "over"
                           or rx.match(rf"over\s+(?:the\s+month\s+of\s+)?{MONTH_RX}\b", t[s:e])):
             out.against = p
-        elif p in _THIS_OF and rx.search(r"\b(?:since|than|on|versus|vs\.?|against|compared (?:to|with))\s+(?:it was\s+|they were\s+)?$", t[:s]):
+        elif p in _THIS_OF and rx.search(r"\b(?:since|than|on|versus|vs\.?|against|compared (?:to|with))\s+(?:it was\s+|they were\s+)?$", t[:s]) \
+                and not rx.search(r"\b(?:take|takes|took|taken|taking) on\s+$", t[:s]):  # (lane probe28a) "jobs we took on last month": that month
             out.against = p  # "up since last quarter", "down on last week": the period before this one
         else:
             periods.append(p)
