@@ -19,8 +19,12 @@ _LOOKED = (r"(?<!re)(?<!over)(?<!inter)view(?:s|ed|ing)?\b(?! (?:point|of))|(?:l
 _RANKED = r"\b(?:which|most|least|top|popular|a lot|the mos|fewest|rank\w*|per|by|each)\b"
 _PATHWISE = (r"\b(?:before|after|then|first|go on|went on|end up|share|percent|%|rate|convert|funnel|path|journey|cart|basket|"
              r"trolley|checkout|steps?|stages?|to (?:an |the )?(?:order\w*|buy\w*|purchas\w*))\b")
+# "most viewed tea ranges", "most browsed scents": "most viewed" ranks things whatever the goods are
+# called (never a time or a page: "the most viewed day", "most viewed pages" are steps, not goods)
+_MOST_LOOKED = r"\bmost[- ](?:viewed|browsed|clicked|looked[- ]at)\b(?! (?:on |in )?(?:the )?(?:pages?|days?|hours?|times?|weeks?|months?)\b)"
 PRODUCT_VIEWS = lazy(
-    rf"^(?!.*{_PATHWISE})(?=.*{_RANKED}).*?(?:\b{_THING}\b[^.?!]{{0,40}}?\b(?:{_LOOKED})|(?:{_LOOKED})[^.?!]{{0,25}}?\b{_THING}\b)")
+    rf"^(?!.*{_PATHWISE})(?=.*{_RANKED}).*?(?:\b{_THING}\b[^.?!]{{0,40}}?\b(?:{_LOOKED})|(?:{_LOOKED})[^.?!]{{0,25}}?\b{_THING}\b"
+    rf"|{_MOST_LOOKED})")
 
 
 def no_product_views() -> str:
