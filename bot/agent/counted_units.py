@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bot.agent.patterns import lazy, rx
 from bot.agent.trade_words import PEOPLE
+from bot.agent.word_fragments import WEEKDAY
 
 # Plural nouns that are never the units sold: people, time, the data's own things, and what
 # customers send rather than buy (counted, they are other KPIs or no KPI at all)
@@ -81,7 +82,7 @@ _COUNTED = lazy(
     # (lane probe28a) "bags of kale chips today vs yesterday", "mandazi batches this week v last", "hay
     # bales october versus september": the units said first, their two periods set against each other
     # (the periods are blanked in `rest`; never weekdays: "mondays vs tuesdays")
-    rf"^\s*(?:[a-z']+(?: [a-z']+)?,\s+)?(?:(?!{_ASKING}\b)[a-z-]+ ){{0,4}}?(?!(?:mon|tues|wednes|thurs|fri|satur|sun)days\b|{_NOT_COUNTS}\b)"
+    rf"^\s*(?:[a-z']+(?: [a-z']+)?,\s+)?(?:(?!{_ASKING}\b)[a-z-]+ ){{0,4}}?(?!{WEEKDAY}s\b|{_NOT_COUNTS}\b)"
     rf"{_NOUN.format(14)}(?:\s+(?:vs\.?|v|versus|against|compared (?:to|with))\s|"
     # (or the period alone, its "v last" inside it: "... this week v last, sasa")
     r"(?=\s{2,}(?:,?\s*[a-z']+)?\s*[?.!]*\s*$))|"
