@@ -183,5 +183,6 @@ def _plain_action(tool: str, p: Any) -> str:
     data.pop("request", None)
     if data.get("metric") == NO_METRIC_GIVEN:  # the planner's placeholder for an alert with no figure said
         data["metric"] = "not named"
-    shown = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in data.items())
+    # in words, as "I tried ..." says them: "period 1-30 September 2026", never a Python dict
+    shown = ", ".join(f"{k.replace('_', ' ')} {in_words(v)}" for k, v in data.items())
     return tool.replace("_", " ") + (f": {shown}" if shown else "")

@@ -224,3 +224,16 @@ def test_the_call_an_owner_is_told_was_tried_reads_in_words_not_as_code():
     assert signature("kpis", asked) == "kpis(metrics=revenue, nps; period=1-31 October 2026; filters=channel instagram and segment gold)"
     across = spec.params.model_validate({"period": {"start": "2026-09-28", "end": "2026-10-03"}})
     assert signature("kpis", across) == "kpis(period=28 September to 3 October 2026)"
+
+
+def test_a_reading_with_typed_dates_says_the_period_in_words_never_a_python_dict():
+    """A product ranking over dates read from the question ("from 1 sep to 30 sep") heads its
+    answer with the period an owner can read, not "period {'start': datetime.date(...)}"."""
+    import datetime
+
+    from bot.agent.understood import understood
+
+    line = understood("product_sales", {"by": "product", "period": {"start": datetime.date(2026, 9, 1),
+                                                                       "end": datetime.date(2026, 9, 30)}})
+    assert "1-30 September 2026" in line
+    assert "datetime" not in line and "{" not in line
