@@ -180,8 +180,11 @@ def product_sales(store: JourneyStore, params: ProductSalesParams) -> ProductSal
                 prev = con.execute(sql, {"start": before.start, "end": before.end}).df()
             # (lane real28a) Olist's "which categories sell the most?" over its empty last 30 days
             # said only when the orders run: the latest completed order listing one, to ask about
-            latest = con.execute(f"SELECT max(ts) FROM orders WHERE {COMPLETED} AND ts < $start AND "
-                                 f"nullif(trim({col}), '') IS NOT NULL{only}", {"start": period.start}).fetchone()[0]  # type: ignore[index]
+            # (looked up only for an empty answer: a ranking with rows needs no other period)
+            latest = None
+            if now.empty and (prev is None or prev.empty):
+                latest = con.execute(f"SELECT max(ts) FROM orders WHERE {COMPLETED} AND ts < $start AND "
+                                     f"nullif(trim({col}), '') IS NOT NULL{only}", {"start": period.start}).fetchone()[0]  # type: ignore[index]
         finally:
             if cohort:
                 con.execute("DROP TABLE IF EXISTS jb_product_cohort")
