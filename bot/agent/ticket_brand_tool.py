@@ -64,13 +64,17 @@ def _splits(planner: Any, plan: Plan) -> bool:
     return subject_not_split(planner.ctx.store, words[0]) is not None
 
 
-def _handles(store: Any) -> set[str]:
-    """The brand handles the tickets keep, lower-cased (empty: their subjects are no handles)."""
-    if subject_not_split(store, "brand") is None:
-        return set()
-    with store.connect() as con:
-        rows = con.execute("SELECT DISTINCT lower(trim(subject)) FROM tickets WHERE subject IS NOT NULL").fetchall()
-    return {r[0] for r in rows if r[0]}
+def _names_a_subject(store: Any, tokens: set[str]) -> bool:
+    """Whether one of the question's words is a ticket's subject ("applesupport"): one lookup of
+    those words, not every subject read back for each question the model is asked."""
+    if not tokens:
+        return False
+    try:
+        with store.connect() as con:
+            return con.execute("SELECT 1 FROM tickets WHERE lower(trim(subject)) IN (SELECT unnest($w)) LIMIT 1",
+                               {"w": sorted(tokens)}).fetchone() is not None
+    except Exception:  # noqa: BLE001 - no tickets table: no handle named
+        return False
 
 
 def brand_ranked(planner: Any, question: str, plan: Plan, ranked: list[tuple[str, float]]) -> list[tuple[str, float]]:
@@ -80,9 +84,10 @@ def brand_ranked(planner: Any, question: str, plan: Plan, ranked: list[tuple[str
         top = max([s for _, s in ranked] + [plan.score, 1.0])
         return [(BRAND_SPEC.name, top)] + [r for r in ranked if r[0] != BRAND_SPEC.name]
     low = question.lower()
-    named = _NAMES_BRAND.search(low) is not None
-    handles = _handles(planner.ctx.store) if named or _TOKENS.search(low) else set()
-    if not handles or not (named or handles & set(_TOKENS.findall(low))):
+    store = planner.ctx.store
+    if not (_NAMES_BRAND.search(low) or _names_a_subject(store, set(_TOKENS.findall(low)))):
+        return ranked
+    if subject_not_split(store, "brand") is None:  # subjects that are sentences, not brand handles
         return ranked
     rest = [r for r in ranked if r[0] != BRAND_SPEC.name]
     best = rest[0][1] if rest else 1.0
