@@ -31,6 +31,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind26        # and the twenty-sixth blind bank (tests/questions_blind26.yaml; tuning data since phase AB)
     .venv/bin/python bench/planner.py --blind27        # and the twenty-seventh blind bank (tests/questions_blind27.yaml; tuning data since phase AC)
     .venv/bin/python bench/planner.py --blind28        # and the twenty-eighth blind bank (tests/questions_blind28.yaml; tuning data since phase AD)
+    .venv/bin/python bench/planner.py --blind29        # and the twenty-ninth blind bank (tests/questions_blind29.yaml; held back, scored once by the lead in phase AE)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -260,7 +261,10 @@ BANKS = {"main": ROOT / "tests" / "questions.yaml", "paraphrases": ROOT / "tests
          "blind27": ROOT / "tests" / "questions_blind27.yaml",
          # The twenty-eighth blind bank (thirty-six more trades, from an aniseed-ball sweet maker to
          # an elk jerky maker): opt-in, held back, scored once by the lead in phase AD.
-         "blind28": ROOT / "tests" / "questions_blind28.yaml"}
+         "blind28": ROOT / "tests" / "questions_blind28.yaml",
+         # The twenty-ninth blind bank (thirty-six more trades, from a nautical gift shop to a
+         # flannel shirt maker): opt-in, held back, scored once by the lead in phase AE.
+         "blind29": ROOT / "tests" / "questions_blind29.yaml"}
 
 
 def main() -> None:
@@ -303,6 +307,8 @@ def main() -> None:
                         help="score the twenty-seventh blind bank (tuning data since phase AC)")
     parser.add_argument("--blind28", action="store_true",
                         help="score the twenty-eighth blind bank (tuning data since phase AD)")
+    parser.add_argument("--blind29", action="store_true",
+                        help="score the twenty-ninth blind bank (held back: scored once by the lead in phase AE)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")
@@ -387,6 +393,8 @@ def main() -> None:
         if name == "blind27" and not args.blind27 and name not in extra:  # opt-in: never by default
             continue
         if name == "blind28" and not args.blind28 and name not in extra:  # opt-in: never by default
+            continue
+        if name == "blind29" and not args.blind29 and name not in extra:  # opt-in: never by default
             continue
         bank = yaml.safe_load(path.read_text())
         started = time.perf_counter()

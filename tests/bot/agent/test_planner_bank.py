@@ -51,7 +51,9 @@ its score `bench/planner.py --blind26`'s, once, at the end (90.2% rules only). T
 twenty-seventh (tests/questions_blind27.yaml) is the held-back bank of phase AC: likewise its
 shape only here, its score `bench/planner.py --blind27`'s, once, at the end (90.5% rules only). The
 twenty-eighth (tests/questions_blind28.yaml) is the held-back bank of phase AD: likewise its shape
-only here, its score `bench/planner.py --blind28`'s, once, at the end (88.7% rules only). The probes,
+only here, its score `bench/planner.py --blind28`'s, once, at the end (88.7% rules only). The
+twenty-ninth (tests/questions_blind29.yaml) is the held-back bank of phase AE: likewise its shape
+only here, its score `bench/planner.py --blind29`'s, once, at the end. The probes,
 tests/questions_probe*.yaml, a tuning lane wrote before its work (scored with
 `bench/planner.py --bank`), are never sources of the planner's phrasings.
 `tool: null` in any bank means the planner should pick no tool (plan.spec is None)."""
@@ -181,6 +183,10 @@ BLIND27 = Path(__file__).resolve().parents[2] / "questions_blind27.yaml"
 # --blind28` (88.7% rules only, 89.3% with the fallback), tuning data since; only its shape is
 # checked here.
 BLIND28 = Path(__file__).resolve().parents[2] / "questions_blind28.yaml"
+# The twenty-ninth blind bank (thirty-six other trades, another author, the same rules of
+# blindness), the held-back bank of phase AE: scored once by the lead with `bench/planner.py
+# --blind29` at the end of the phase; only its shape is checked here.
+BLIND29 = Path(__file__).resolve().parents[2] / "questions_blind29.yaml"
 # Tools a bank may ask for before they join the catalog (their questions miss until then).
 PENDING_TOOLS: set[str] = set()
 # Tools that joined the catalog after the blind banks were written (blind3-blind6): those banks
@@ -265,11 +271,11 @@ PROBES = sorted((Path(__file__).resolve().parents[2]).glob("questions_probe*.yam
 @pytest.mark.parametrize("path", [BANK, HELDOUT, PARAPHRASES, FRESH, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7,
                                   BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, BLIND13, BLIND14, BLIND15, BLIND16,
                                   BLIND17, BLIND18, BLIND19, BLIND20, BLIND21, BLIND22, BLIND23, BLIND24, BLIND25,
-                                  BLIND26, BLIND27, BLIND28, *PROBES],
+                                  BLIND26, BLIND27, BLIND28, BLIND29, *PROBES],
                          ids=["bank", "heldout", "paraphrases", "fresh", "blind2", "blind3", "blind4", "blind5",
                               "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
                               "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28",
-                              *(p.stem for p in PROBES)])
+                              "blind29", *(p.stem for p in PROBES)])
 def test_bank_items_are_well_formed(planner, path):
     bank = _load(path)
     known = {t.name for t in planner.tools} | PENDING_TOOLS
@@ -388,6 +394,8 @@ BLIND_BANKS: dict[str, _Blind] = {
     "blind27": _Blind(BLIND27, 500, 40),
     # phase AD's held-back bank: probe28a-c were written at the same time, blind to it
     "blind28": _Blind(BLIND28, 500, 42),
+    # phase AE's held-back bank: probe29a-c were written at the same time, blind to it
+    "blind29": _Blind(BLIND29, 500, 44),
 }
 
 
