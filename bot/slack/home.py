@@ -35,11 +35,17 @@ def coverage_line(store: Any) -> str:
     told "No journey data loaded yet" above its own KPIs, and Olist's "periods end on 2018-10-22"
     sat over a KPI week that ends on the orders' last day (10-17)."""
     from tools.analytics.describe import stray_note
+    from tools.core.text import counted
     from tools.data import spans
 
     try:
         have = {t: s for t in spans.DATED if (s := store.span(t)).has_data}
-        customers = store.count("customers")
+        # REES46's customers table holds the 9 buyers, its events 330 people: everyone seen counts
+        # (as `journeybot describe` counts them), written the business's way (8.016 in Brazil)
+        customers = int(store.query(
+            "SELECT (SELECT count(*) FROM customers) + (SELECT count(DISTINCT e.customer_id) FROM events e "
+            "WHERE e.customer_id NOT IN (SELECT customer_id FROM customers)) AS n")["n"].iloc[0])
+        nf = store.profile.numbers
     except Exception:  # a busy store must not blank the whole tab
         log.exception("could not read the journey store for the Home tab")
         return "The journey store could not be read just now."
@@ -67,7 +73,7 @@ def coverage_line(store: Any) -> str:
         tail = "Relative periods end on each table's last day: " + ", ".join(
             f"{spans.NOUNS.get(t, t)} {d}" for t, d in ends.items()) + "."
     said = "".join(f" Note: {n}." for n in strays)
-    return f"Data from {first} to {last}, {customers:,} customers. {tail}{said}"
+    return f"Data from {first} to {last}, {counted(customers, 'customer', nf)}. {tail}{said}"
 
 
 def _safe(feature: Callable[[], Any] | None, name: str) -> Any:

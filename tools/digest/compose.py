@@ -102,7 +102,7 @@ class KpiLine:
         mark = "" if self.small_sample else {"better": "  better", "worse": "  worse"}.get(self.assessment or "", "")
         if self.unusual:
             mark += ", unusual"
-        small = "  (small sample)" if self.small_sample else ""
+        small = "  (small sample)" if self.small_sample and self.now != "no data" else ""  # nothing is not a sample
         if self.others:
             pending = f"  ({self.others})"
         else:

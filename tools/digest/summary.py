@@ -52,8 +52,15 @@ def opening_lines(kpis: tuple[KpiLine, ...], funnel: str | None, alerts: tuple[s
             parts.append(f"No KPI on enough data moved much, {period} against {previous}; {_moved(top)}{also}, "
                          f"from a small sample: read it as rough.")
         elif not any(k.change for k in kpis):
-            # nothing to set against (UCI's sessions are all on the 1st of a month): not "no move"
-            parts.append(f"No KPI can be compared: {previous} has no data for them.")
+            empty = [k.label for k in kpis if k.now == "no data"]
+            if len(empty) * 2 >= len(kpis):
+                # Olist's last day holds 2 reviews and no order: the day itself is empty, not only
+                # the day it is set against (the notes name the latest days that have data)
+                parts.append(f"Little to report: {period} has no data for {_listed(empty)}, and "
+                             f"{previous} has none to compare with; the notes say where the latest data is.")
+            else:
+                # nothing to set against (UCI's sessions are all on the 1st of a month): not "no move"
+                parts.append(f"No KPI can be compared: {previous} has no data for them.")
         else:
             parts.append(f"No KPI moved much, {period} against {previous}.")
     if alerts:
@@ -71,3 +78,7 @@ def _moved(k: KpiLine) -> str:
     if k.small_sample and k.direction in ("up", "down"):
         return f"{k.label} {verb} {k.now} from {k.before}{pending}"
     return f"{k.label} {verb} {k.now}, {k.change}{pending}"
+
+
+def _listed(labels: list[str]) -> str:
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]

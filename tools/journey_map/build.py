@@ -13,7 +13,8 @@ Nothing is computed twice: every number on the map comes from the analysis that 
 called with the map's period and customers, and the map keeps each call's provenance.
 
 - customers per stage, conversion into the next stage, median and p90 time to it:
-  tools.analytics.funnel (all six stages in order, entered at awareness in the period, pass-through);
+  tools.analytics.funnel (the stages the data has, in order, entered at the first of them in the
+  period, pass-through);
   the period before for the change in conversion;
 - touchpoints per stage with customers and events, online or offline: the events of the
   period (the same count `describe` makes over all data), the action from the touchpoint map;
@@ -148,7 +149,7 @@ def build_map(
         ))
     weakest = _weakest(flow, columns)
     judged = evaluate(columns, weakest, settings)
-    opps = opportunities(judged, weakest)
+    opps = opportunities(judged, weakest, numbers=money)
     if writer is not None and opps:
         opps, note = phrase(opps, writer)
         if note:
@@ -160,7 +161,8 @@ def build_map(
         tool="journey_map",
         definition=(
             "per stage: customers, conversion to the next stage and median time from the funnel "
-            "(all six stages, entered at awareness in the period, pass-through, "
+            f"(the stages the data has, entered at {flow.step_names[0] if flow is not None else STAGES[0]} in the "
+            "period, pass-through, "
             f"{settings.window_days}-day window); touchpoints from the period's events; stage "
             "KPIs against the period before; emotion = mean sentiment of the stage's feedback; "
             "pain points = themes of the stage's negative feedback; health and opportunities from "
@@ -182,6 +184,7 @@ def build_map(
         entered=int(flow.entered) if flow is not None else 0,
         stages=tuple(judged), weakest=weakest, opportunities=tuple(opps),
         currency=money.currency, sources=sources, provenance=prov, locale=money.locale,
+        entered_at=flow.step_names[0] if flow is not None and flow.step_names else STAGES[0],
     )
 
 

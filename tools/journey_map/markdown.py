@@ -9,13 +9,15 @@ from collections.abc import Sequence
 from typing import Literal
 
 from tools.analytics.named_rates import GO_ON_RATE
-from tools.core.text import count, duration, pct, text_table
+from tools.core.text import count, counted, duration, pct, text_table
 from tools.journey_map.tables import (
     emotion_lines,
+    entered_text,
     kpi_lines,
     map_grid,
     next_lines,
     quote_text,
+    score,
     touchpoint_lines,
 )
 from tools.journey_map.types import JourneyMapData, MapComparisonData
@@ -26,18 +28,19 @@ Grid = Literal["pipe", "aligned"]
 def _heading(m: JourneyMapData) -> list[str]:
     against = f", against {m.previous_label}" if m.previous_label else ""
     return [f"# Journey map: {m.who}", "",
-            f"{m.period_label}{against}. {m.entered:,} customers entered the journey at awareness."]
+            f"{m.period_label}{against}. {entered_text(m)}."]
 
 
 def summary_rows(m: JourneyMapData) -> list[list[str]]:
     rows = []
+    nf = m.numbers  # one locale per answer: the KPIs' (1.234 and 12,5% for a Brazilian shop)
     for col in m.stages:
         t = col.to_next
         e = col.emotion
         rows.append([
-            col.stage, col.health.upper(), count(col.customers),
-            pct(t.rate) if t else "-", duration(t.median_days) if t else "-",
-            f"{e.mean:+.2f}" if e is not None and e.mean is not None else "-",
+            col.stage, col.health.upper(), count(col.customers, nf),
+            pct(t.rate, numbers=nf) if t else "-", duration(t.median_days, nf) if t else "-",
+            score(e.mean, nf) if e is not None and e.mean is not None else "-",
             str(len(col.pain_points)),
         ])
     return rows
@@ -74,18 +77,21 @@ def map_markdown(m: JourneyMapData, grid: Grid = "pipe", details: bool = True) -
         lines += [f"{i}. [{o.severity}] {o.stage}: {o.shown}" for i, o in enumerate(m.opportunities, 1)]
     else:
         lines.append("Nothing stands out against the period before.")
+    nf = m.numbers
     for col in m.stages:
         lines += ["", f"## {col.stage.capitalize()}: {col.health}", ""]
         for f in col.findings:
             lines.append(f"- {f.text}")
-        lines.append("- Go-on rate: " + "; ".join(next_lines(col)))
-        lines.append("- Touchpoints: " + ("; ".join(touchpoint_lines(col, 6)) or "none"))
-        lines.append("- Emotion: " + "; ".join(emotion_lines(col)))
+        if col.why_grey:
+            lines.append(f"- Not judged: {col.why_grey}")
+        lines.append("- Go-on rate: " + "; ".join(next_lines(col, nf)))
+        lines.append("- Touchpoints: " + ("; ".join(touchpoint_lines(col, 6, nf)) or "none"))
+        lines.append("- Emotion: " + "; ".join(emotion_lines(col, nf)))
         if col.pain_points:
             lines.append("- Pain points (customer words, redacted):")
             for p in col.pain_points:
                 change = f", {p.change_text()}" if p.change_text() else ""
-                lines.append(f"  - {p.label} ({p.size:,} texts{change})")
+                lines.append(f"  - {p.label} ({counted(p.size, 'text', nf)}{change})")
                 if p.quote is not None:
                     lines.append(f'    > "{quote_text(p.quote.text)}" ({p.quote.citation()})')
         lines.append("- KPIs: " + ("; ".join(kpi_lines(col, m.numbers)) or "none"))

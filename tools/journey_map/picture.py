@@ -24,8 +24,9 @@ from matplotlib.patches import FancyBboxPatch, Rectangle
 
 from tools.analytics.kpi_catalog import SPECS, Money, format_change, format_value
 from tools.charts.base import BAD, BAR, GOOD, MUTED, png
+from tools.core.money import NumberFormat
 from tools.core.stages import STAGES
-from tools.core.text import duration, pct
+from tools.core.text import count, counted, duration, pct
 from tools.journey_map.tables import action_lines, map_subtitle, touchpoint_lines
 from tools.journey_map.types import JourneyMapData, MapComparisonData, StageColumn
 
@@ -197,20 +198,21 @@ def _feeling_axes(ax: Axes, series: Sequence[tuple[Sequence[float | None], Seque
 # -- one map ---------------------------------------------------------------------------------
 
 
-def _health_caption(col: StageColumn) -> str:
-    return f"{col.health.upper()} · {col.customers:,} customers"
+def _health_caption(col: StageColumn, nf: NumberFormat | None = None) -> str:
+    return f"{col.health.upper()} · {counted(col.customers, 'customer', nf)}"
 
 
-def _next_short(col: StageColumn) -> list[str]:
+def _next_short(col: StageColumn, nf: NumberFormat | None = None, last: bool = False) -> list[str]:
     t = col.to_next
     if t is None:
-        return ["end of the journey"]
-    lines = [f"{pct(t.rate)} went on to {t.to_stage}", f"({t.reached:,} of {t.of:,})"]
+        # a stage the data has no events for (Olist's awareness) is not the journey's end
+        return ["end of the journey"] if last else ["-"]
+    lines = [f"{pct(t.rate, numbers=nf)} went on to {t.to_stage}", f"({count(t.reached, nf)} of {count(t.of, nf)})"]
     if t.still_open:
         lines.append("so far: some may still go on")
     elif t.rate_before is not None:
-        lines.append(f"was {pct(t.rate_before)}")
-    lines.append(f"median time {duration(t.median_days)}")
+        lines.append(f"was {pct(t.rate_before, numbers=nf)}")
+    lines.append(f"median time {duration(t.median_days, nf)}")
     return lines
 
 
@@ -246,10 +248,13 @@ def map_figure(m: JourneyMapData) -> Figure:
     """The map as a matplotlib Figure, 1600 pixels wide and as tall as its content."""
     sheet = _Sheet(f"Journey map: {m.who}", map_subtitle(m))
     for i, col in enumerate(m.stages):
-        sheet.header(i, col.stage, [HEALTH_COLOURS[col.health]], _health_caption(col))
+        sheet.header(i, col.stage, [HEALTH_COLOURS[col.health]], _health_caption(col, m.numbers))
     sheet.y = HEADER_TOP + HEADER_H + 0.2
-    sheet.cells("Go-on rate", [_plain(wrap(_next_short(c), limit=5)) for c in m.stages])
-    sheet.cells("Touchpoints", [_plain(wrap(touchpoint_lines(c, 4), limit=6)) for c in m.stages])
+    # the journey ends at the last stage anyone reached, not at every stage without a next one
+    last = max((i for i, c in enumerate(m.stages) if c.customers or c.active), default=len(m.stages) - 1)
+    sheet.cells("Go-on rate", [_plain(wrap(_next_short(c, m.numbers, i == last), limit=5))
+                               for i, c in enumerate(m.stages)])
+    sheet.cells("Touchpoints", [_plain(wrap(touchpoint_lines(c, 4, m.numbers), limit=6)) for c in m.stages])
     sheet.cells("Doing", [_plain(wrap(action_lines(c, 2), limit=4), "#555555") for c in m.stages])
     sheet.feeling([([c.emotion.mean if c.emotion else None for c in m.stages],
                     [c.emotion.scored if c.emotion else 0 for c in m.stages], BAR, "-", "this period"),

@@ -2,8 +2,9 @@
 
 Each rule looks at one stage's numbers, fires at an amber or a red threshold, and writes a
 sentence that cites the numbers it fired on, followed by what the data suggests doing. A stage
-is red when any red rule fires, amber when any amber rule fires, grey when the stage has no
-numbers at all, and green otherwise. Opportunities are the findings, worst first, plus the
+is red when any red rule fires, amber when any amber rule fires, grey when it cannot be judged
+(no numbers, nobody reached it, or too few customers, answers and texts: `grey_reason`), and
+green otherwise. Opportunities are the findings, worst first, plus the
 weakest transition of the journey.
 
 With a language model configured, a `writer` may reword the opportunities; a wording that
@@ -18,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from tools.analytics.kpi_catalog import SPECS, format_change, format_value
 from tools.core.money import NumberFormat
-from tools.core.text import duration, pct, plural
+from tools.core.text import counted, duration, pct, plural
 from tools.journey_map.types import (
     Difference,
     Finding,
@@ -114,8 +115,10 @@ def _conversion_fell(col: StageColumn, settings: MapSettings) -> list[tuple[str,
     sev = _severity(drop, rule)
     if sev is None:
         return []
-    text = (f"Conversion from {t.from_stage} to {t.to_stage} fell from {pct(t.rate_before)} to "
-            f"{pct(t.rate)} ({drop:.1f} points; {t.reached:,} of {t.of:,} customers went on).")
+    nf = _numbers(settings)
+    text = (f"Conversion from {t.from_stage} to {t.to_stage} fell from {pct(t.rate_before, numbers=nf)} to "
+            f"{pct(t.rate, numbers=nf)} ({nf.number(drop, 1)} points; {nf.number(t.reached)} of "
+            f"{nf.number(t.of)} customers went on).")
     return [(rule.id, sev, text, drop / rule.amber)]
 
 
@@ -138,10 +141,11 @@ def _kpis_worse(col: StageColumn, settings: MapSettings) -> list[tuple[str, str,
         sev = _severity(size, rule)
         if sev is None:
             continue
-        rel = f", {k.relative_change * 100:+.0f}%" if rule.id == "kpi_worse" and k.relative_change is not None else ""
+        rel = (f", {'-' if k.relative_change < 0 else '+'}{cur.number(abs(k.relative_change) * 100)}%"
+               if rule.id == "kpi_worse" and k.relative_change is not None else "")
         text = (f"{k.label} got worse: {format_value(s, k.value, cur)} against "
                 f"{format_value(s, k.previous, cur)} the period before "
-                f"({format_change(s, k.change, cur)}{rel}; n = {k.n:,}).")
+                f"({format_change(s, k.change, cur)}{rel}; n = {cur.number(k.n)}).")
         out.append((rule.id + ":" + k.metric, sev, text, size / rule.amber))
     return out
 
@@ -152,8 +156,9 @@ def _unhappy(col: StageColumn, settings: MapSettings) -> list[tuple[str, str, st
     if e is None or e.mean is None or e.scored < MIN_TEXTS or e.mean > rule.amber:
         return []
     sev = "red" if e.mean <= rule.red else "amber"
+    nf = _numbers(settings)
     text = (f"Feedback about {col.stage} is negative: mean sentiment {_sig(e.mean)} over "
-            f"{e.scored:,} texts, {pct(e.negative, 0)} of them negative.")
+            f"{counted(e.scored, 'text', nf)}, {pct(e.negative, 0, nf)} of them negative.")
     return [(rule.id, sev, text, e.mean / rule.amber)]
 
 
@@ -166,7 +171,8 @@ def _mood_fell(col: StageColumn, settings: MapSettings) -> list[tuple[str, str, 
     if sev is None:
         return []
     text = (f"Customers feel worse about {col.stage}: mean sentiment {_sig(e.mean or 0.0)} against "
-            f"{_sig(e.previous or 0.0)} the period before ({_sig(e.change)}, {e.scored:,} texts).")
+            f"{_sig(e.previous or 0.0)} the period before ({_sig(e.change)}, "
+            f"{counted(e.scored, 'text', _numbers(settings))}).")
     return [(rule.id, sev, text, -e.change / rule.amber)]
 
 
@@ -178,9 +184,10 @@ def _rising_complaints(col: StageColumn, settings: MapSettings) -> list[tuple[st
             continue
         tripled = p.previous is not None and p.size >= 3 * p.previous
         sev = "red" if p.size >= rule.red and tripled else "amber"
-        before = "none" if not p.previous else f"{p.previous:,}"
+        nf = _numbers(settings)
+        before = "none" if not p.previous else nf.number(p.previous)
         # No quote here: findings go to a language model to be reworded, customer words do not.
-        text = (f'Complaints about "{p.label}" at {col.stage} are {p.trend}: {p.size:,} texts, '
+        text = (f'Complaints about "{p.label}" at {col.stage} are {p.trend}: {counted(p.size, "text", nf)}, '
                 f"{before} the period before.")
         out.append((rule.id, sev, text, p.size / rule.amber))
     return out
@@ -201,25 +208,57 @@ def evaluate(columns: list[StageColumn], weakest: Transition | None, settings: M
         found = [Finding(col.stage, rid, sev, text, _advice(rid, col.stage), weight)  # type: ignore[arg-type]
                  for check in CHECKS for rid, sev, text, weight in check(col, settings)]
         found.sort(key=lambda f: (f.severity != "red", -f.weight))
+        why = ""
         if any(f.severity == "red" for f in found):
             health = "red"
         elif found:
             health = "amber"
-        elif col.active == 0 and col.emotion is None and all(k.n == 0 for k in col.kpis):
-            health = "grey"
         else:
-            health = "green"
-        out.append(replace(col, findings=tuple(found), health=health))
+            why = grey_reason(col, settings)
+            health = "grey" if why else "green"
+        out.append(replace(col, findings=tuple(found), health=health, why_grey=why))
     return out
 
 
-def weakest_sentence(t: Transition) -> str:
-    took = f"; median time to get there: {duration(t.median_days)}" if t.median_days is not None else ""
-    return (f"The weakest step of the journey is {t.from_stage} to {t.to_stage}: {pct(t.rate)} went on "
-            f"({t.reached:,} of {t.of:,}; {t.lost:,} did not){took}.")
+def grey_reason(col: StageColumn, settings: MapSettings) -> str:
+    """Why a stage no rule fired on is not called healthy, or "" when it is green.
+
+    Green says "checked, and fine": a stage nobody reached or was active at (Olist's advocacy,
+    whose repeat-purchase KPI is about the purchase stage's customers), or one whose every
+    number rests on a handful (7 customers of Olist's last 30 days, a 0.0% go-on rate with its
+    window still open), was not checked, so it is grey and says why."""
+    if col.customers == 0 and col.active == 0:
+        if col.emotion is None and all(k.n == 0 for k in col.kpis):
+            return "there are no numbers for this stage in the period"
+        return "nobody reached this stage or was active at it in the period, so it is not judged"
+    floor = settings.kpi.min_sample
+    # a KPI counts when the kpi_worse rule could have fired on it: both periods on enough rows
+    enough = (max(col.customers, col.active) >= MIN_TRANSITION
+              or any(k.assessment is not None and k.n >= floor and (k.n_previous or 0) >= floor
+                     for k in col.kpis)
+              or (col.emotion is not None and col.emotion.scored >= MIN_TEXTS))
+    if enough:
+        return ""
+    nf = _numbers(settings)
+    return (f"too few to judge: {counted(col.customers, 'customer', nf)} reached it and "
+            f"{nf.number(col.active)} {'was' if col.active == 1 else 'were'} active at it (a colour needs "
+            f"{MIN_TRANSITION} customers, a KPI on {floor} in both periods or {MIN_TEXTS} scored texts)")
 
 
-def opportunities(columns: list[StageColumn], weakest: Transition | None, limit: int = 5) -> list[Opportunity]:
+def _numbers(settings: MapSettings) -> NumberFormat:
+    """The business's way of writing numbers (1.234 and 12,5% in Brazil), as the map's KPIs."""
+    return NumberFormat.of(settings.kpi.currency or "GBP", settings.kpi.locale)
+
+
+def weakest_sentence(t: Transition, numbers: NumberFormat | None = None) -> str:
+    nf = numbers or NumberFormat()
+    took = f"; median time to get there: {duration(t.median_days, nf)}" if t.median_days is not None else ""
+    return (f"The weakest step of the journey is {t.from_stage} to {t.to_stage}: {pct(t.rate, numbers=nf)} went on "
+            f"({nf.number(t.reached)} of {nf.number(t.of)}; {nf.number(t.lost)} did not){took}.")
+
+
+def opportunities(columns: list[StageColumn], weakest: Transition | None, limit: int = 5,
+                  numbers: NumberFormat | None = None) -> list[Opportunity]:
     """One opportunity per stage with findings (its worst three sentences and the worst one's
     suggestion), red stages first, then by how far past its threshold the worst finding is;
     then the weakest step of the journey."""
@@ -229,7 +268,7 @@ def opportunities(columns: list[StageColumn], weakest: Transition | None, limit:
                        " ".join(f.text for f in c.findings[:3]), c.findings[0].advice)
            for c in flagged[:limit]]
     if weakest is not None:
-        out.append(Opportunity(weakest.from_stage, WEAKEST, "info", weakest_sentence(weakest),
+        out.append(Opportunity(weakest.from_stage, WEAKEST, "info", weakest_sentence(weakest, numbers),
                                STAGE_ADVICE[weakest.to_stage]))
     return out
 

@@ -19,7 +19,7 @@ from tools.core.errors import NoDataError
 from tools.core.money import Priced
 from tools.core.results import Provenance, ResultMixin
 from tools.core.stages import STAGES
-from tools.core.text import count, duration, pct, text_table, words
+from tools.core.text import count, counted, duration, pct, text_table, words
 from tools.data.store import JourneyStore
 from tools.feedback.sentiment import SentimentParams, sentiment_summary
 from tools.feedback.store import FeedbackStore
@@ -57,12 +57,13 @@ class StageDetail(Priced, ResultMixin):
 
     def to_text(self, details: bool = False) -> str:
         c = self.column
+        nf = self.numbers  # one locale per answer, the business's
         lines = [f"{self.stage.capitalize()} for {self.who}, {self.period_label}: {c.health.upper()}", ""]
         if c.findings:
             lines.append(f"Why it is {c.health}:")
             lines += [f"- {f.text} Suggestion: {f.advice}." for f in c.findings]
         elif c.health == "grey":
-            lines.append("Grey: there are no numbers for this stage in the period.")
+            lines.append(f"Grey: {c.why_grey or 'there are no numbers for this stage in the period'}.")
         else:
             lines.append("Green: no rule fired (conversion, KPIs, sentiment and complaints are within "
                          f"their thresholds). Still worth doing: {STAGE_ADVICE[self.stage]}.")
@@ -70,15 +71,16 @@ class StageDetail(Priced, ResultMixin):
         if self.into is not None:
             t = self.into
             was = _was(t)
-            lines.append(f"In: {pct(t.rate)} of customers at {t.from_stage} reached {self.stage}{was}, "
-                         f"{t.reached:,} of {t.of:,}, median {duration(t.median_days)}.")
+            lines.append(f"In: {pct(t.rate, numbers=nf)} of customers at {t.from_stage} reached {self.stage}{was}, "
+                         f"{count(t.reached, nf)} of {count(t.of, nf)}, median {duration(t.median_days, nf)}.")
         if c.to_next is not None:
             t = c.to_next
             was = _was(t)
-            lines.append(f"Out: {pct(t.rate)} went on to {t.to_stage}{was}, {t.reached:,} of {t.of:,}, "
-                         f"median {duration(t.median_days)}.")
-        lines.append(f"Active at this stage: {c.active:,} customers, {c.events:,} events"
-                     + (f", {pct(c.online_share, 0)} online." if c.online_share is not None else "."))
+            lines.append(f"Out: {pct(t.rate, numbers=nf)} went on to {t.to_stage}{was}, {count(t.reached, nf)} of "
+                         f"{count(t.of, nf)}, "
+                         f"median {duration(t.median_days, nf)}.")
+        lines.append(f"Active at this stage: {counted(c.active, 'customer', nf)}, {counted(c.events, 'event', nf)}"
+                     + (f", {pct(c.online_share, 0, nf)} online." if c.online_share is not None else "."))
         if len(self.kpi_weeks):
             lines += ["", "KPIs week by week:"]
             wide = self.kpi_weeks.pivot_table(index="bucket", columns="label", values="value", aggfunc="first",

@@ -11,7 +11,8 @@ import pandas as pd
 
 from tools.analytics.kpi_catalog import SPECS, Money, format_value
 from tools.core.cells import csv_bytes
-from tools.core.text import duration, pct, words
+from tools.core.money import NumberFormat
+from tools.core.text import count, counted, duration, pct, words
 from tools.journey_map.types import JourneyMapData, MapComparisonData, StageColumn
 
 GRID_ROWS = ("Health", "Customers", "On to the next stage", "Touchpoints", "What customers do",
@@ -21,9 +22,10 @@ GRID_ROWS = ("Health", "Customers", "On to the next stage", "Touchpoints", "What
 # -- cells shared by the grid, the CSV, the Markdown, the spreadsheet and the picture ------
 
 
-def touchpoint_lines(col: StageColumn, top: int | None = None) -> list[str]:
+def touchpoint_lines(col: StageColumn, top: int | None = None, nf: NumberFormat | None = None) -> list[str]:
     shown = col.touchpoints[:top] if top else col.touchpoints
-    lines = [f"{words(t.touchpoint)}: {t.customers:,} customers{'' if t.online else ' (offline)'}" for t in shown]
+    lines = [f"{words(t.touchpoint)}: {counted(t.customers, 'customer', nf)}{'' if t.online else ' (offline)'}"
+             for t in shown]
     hidden = len(col.touchpoints) - len(shown)
     if hidden > 0:
         lines.append(f"+{hidden} more")
@@ -35,27 +37,42 @@ def action_lines(col: StageColumn, top: int | None = None) -> list[str]:
     return [t.action[:1].upper() + t.action[1:] for t in shown]
 
 
-def next_lines(col: StageColumn) -> list[str]:
+def next_lines(col: StageColumn, nf: NumberFormat | None = None) -> list[str]:
     t = col.to_next
     if t is None:
         return ["-"]
-    lines = [f"{pct(t.rate)} go on to {t.to_stage} ({t.reached:,} of {t.of:,})"]
+    lines = [f"{pct(t.rate, numbers=nf)} go on to {t.to_stage} ({count(t.reached, nf)} of {count(t.of, nf)})"]
     if t.still_open:
         lines.append("so far: some may still go on")
     elif t.rate_before is not None:
-        lines.append(f"was {pct(t.rate_before)} the period before")
-    lines.append(f"median time {duration(t.median_days)}")
+        lines.append(f"was {pct(t.rate_before, numbers=nf)} the period before")
+    lines.append(f"median time {duration(t.median_days, nf)}")
     return lines
 
 
-def emotion_lines(col: StageColumn) -> list[str]:
+def score(value: float | None, nf: NumberFormat | None = None) -> str:
+    """A sentiment (-1..+1) with its sign, in the business's decimals: +0.25, -0,28 (pt_BR)."""
+    if value is None:
+        return "-"
+    return ("-" if round(value, 2) < 0 else "+") + (nf or NumberFormat()).number(abs(value), 2)
+
+
+def emotion_lines(col: StageColumn, nf: NumberFormat | None = None) -> list[str]:
     e = col.emotion
     if e is None or e.mean is None:
+        if e is not None and e.texts:
+            # Olist's Portuguese reviews: texts there are, but the offline model scores none
+            return [f"no sentiment score: none of the {counted(e.texts, 'text', nf)} is in a language "
+                    "the model reads"]
         return ["no feedback"]
-    lines = [f"mean sentiment {e.mean:+.2f} ({e.scored:,} texts)"]
+    lines = [f"mean sentiment {score(e.mean, nf)} ({counted(e.scored, 'text', nf)}" + (" scored)" if e.texts > e.scored else ")")]
+    if e.texts > e.scored:
+        # a mean of 1 text among 4,223 must not read as the stage's mood: the rest are unscored
+        lines.append(f"{count(e.texts - e.scored, nf)} of {counted(e.texts, 'text', nf)} not scored: not in a "
+                     "language the model reads")
     if e.change is not None:
         arrow = "up" if e.change > 0 else "down" if e.change < 0 else "flat"
-        lines.append(f"{arrow} {e.change:+.2f} (was {e.previous:+.2f})")
+        lines.append(f"{arrow} {score(e.change, nf)} (was {score(e.previous, nf)})")
     return lines
 
 
@@ -66,11 +83,11 @@ def quote_text(text: str) -> str:
     return flat if len(flat) <= 400 else flat[:397].rstrip() + "..."
 
 
-def _pain_lines(col: StageColumn) -> list[str]:
+def _pain_lines(col: StageColumn, nf: NumberFormat | None = None) -> list[str]:
     lines = []
     for p in col.pain_points:
         change = f", {p.change_text()}" if p.change_text() else ""
-        lines.append(f"{p.label} ({p.size:,} texts{change})")
+        lines.append(f"{p.label} ({counted(p.size, 'text', nf)}{change})")
         if p.quote is not None:
             lines.append(f'  "{quote_text(p.quote.text)}" ({p.quote.citation()})')
     return lines or ["none found"]
@@ -81,6 +98,8 @@ def kpi_lines(col: StageColumn, currency: Money) -> list[str]:
     for k in col.kpis:
         s = SPECS[k.metric]
         line = f"{k.label}: {format_value(s, k.value, currency)}"
+        if k.value is None:
+            line += " (nothing to measure in the period)"
         if k.previous is not None:
             line += f" (was {format_value(s, k.previous, currency)}"
             line += f", {k.assessment})" if k.assessment in ("better", "worse") else ")"
@@ -97,7 +116,13 @@ def _opportunity_lines(m: JourneyMapData, stage: str) -> list[str]:
 def map_subtitle(m: JourneyMapData) -> str:
     """The line under the title of the spreadsheet and the picture."""
     against = f"; against {m.previous_label}" if m.previous_label else ""
-    return f"{m.period_label}{against}; {m.entered:,} customers entered at awareness"
+    return f"{m.period_label}{against}; {entered_text(m)}"
+
+
+def entered_text(m: JourneyMapData) -> str:
+    """"8.016 customers entered the journey at purchase": at the first stage the data has, not
+    at awareness when there are no visits (Olist's events start at the order)."""
+    return f"{counted(m.entered, 'customer', m.numbers)} entered the journey at {m.entered_at}"
 
 
 # -- the tables ------------------------------------------------------------------------------
@@ -106,15 +131,17 @@ def map_subtitle(m: JourneyMapData) -> str:
 def map_grid(m: JourneyMapData) -> pd.DataFrame:
     """Stages as columns, one row per layer of the map; cells hold lines separated by newlines."""
     rows: dict[str, list[str]] = {r: [] for r in GRID_ROWS}
+    nf = m.numbers
     for col in m.stages:
-        rows["Health"].append(col.health)
-        rows["Customers"].append(f"{col.customers:,} reached this stage\n{col.active:,} active here in the period"
-                                 + (f"\n{pct(col.online_share, 0)} of events online" if col.online_share is not None else ""))
-        rows["On to the next stage"].append("\n".join(next_lines(col)))
-        rows["Touchpoints"].append("\n".join(touchpoint_lines(col)) or "-")
+        rows["Health"].append(col.health + (f"\n{col.why_grey}" if col.why_grey else ""))
+        rows["Customers"].append(f"{count(col.customers, nf)} reached this stage\n{count(col.active, nf)} active here "
+                                 "in the period"
+                                 + (f"\n{pct(col.online_share, 0, nf)} of events online" if col.online_share is not None else ""))
+        rows["On to the next stage"].append("\n".join(next_lines(col, nf)))
+        rows["Touchpoints"].append("\n".join(touchpoint_lines(col, nf=nf)) or "-")
         rows["What customers do"].append("\n".join(action_lines(col)) or "-")
-        rows["Emotion"].append("\n".join(emotion_lines(col)))
-        rows["Pain points"].append("\n".join(_pain_lines(col)))
+        rows["Emotion"].append("\n".join(emotion_lines(col, nf)))
+        rows["Pain points"].append("\n".join(_pain_lines(col, nf)))
         rows["KPIs"].append("\n".join(kpi_lines(col, m.numbers)))
         rows["Opportunities"].append("\n".join(_opportunity_lines(m, col.stage)) or "-")
     frame = pd.DataFrame(rows, index=[c.stage for c in m.stages]).T
@@ -135,7 +162,7 @@ def map_numbers(m: JourneyMapData) -> pd.DataFrame:
 
     for col in m.stages:
         s = col.stage
-        add(s, "health", col.health, detail="; ".join(f.text for f in col.findings))
+        add(s, "health", col.health, detail="; ".join(f.text for f in col.findings) or col.why_grey)
         add(s, "funnel", "customers reaching the stage", col.customers, unit="count")
         add(s, "events", "active customers", col.active, n=col.events, unit="count")
         if col.to_next is not None:

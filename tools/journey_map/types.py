@@ -249,6 +249,7 @@ class StageColumn:
     kpis: tuple[StageKpi, ...]
     findings: tuple[Finding, ...] = ()
     health: Health = "green"
+    why_grey: str = ""  # why a grey stage is not judged: nobody reached it, or too few to judge
 
     def kpi(self, metric: str) -> StageKpi:
         for k in self.kpis:
@@ -269,7 +270,7 @@ class JourneyMapData(Priced):
     previous_label: str | None
     first_day: dt.date
     last_day: dt.date
-    entered: int  # customers entering the funnel at awareness in the period
+    entered: int  # customers entering the funnel at its first stage in the period
     stages: tuple[StageColumn, ...]
     weakest: Transition | None  # the transition keeping the smallest share (funnel's biggest drop)
     opportunities: tuple[Opportunity, ...]
@@ -277,6 +278,9 @@ class JourneyMapData(Priced):
     sources: dict[str, Provenance]  # the provenance of every analysis the map was built from
     provenance: Provenance = field(repr=False)
     locale: str | None = None
+    # The funnel's first stage: the first the data has (Olist's events start at the purchase,
+    # REES46's at consideration), so "entered at awareness" is not said of a shop without visits.
+    entered_at: str = "awareness"
 
     @property
     def days(self) -> int:
