@@ -38,6 +38,8 @@ _OTHER_PERIOD = (r"\bthan (?:in |during |over )?(?:the )?(?:\w+ )?(?:days?|weeks
 _COMPARE_CUE = lazy(
     r"\bcompar\w*|\bvs\.?\b|\bversus\b|\bagainst\b|\b(?:week|month|quarter|year|day) on (?:week|month|quarter|year|day)\b|"
     r"\bperiod over period\b|\bbetter or worse\b|\bup or down\b|\bthan (?:last|the previous|it was|before|in)\b|"
+    # (lane probe29b) "conversion this week drop or not": a change asked yes or no, against the period before
+    r"\b(?:drop|dropped|fall|fell|rise|rose|go up|go down|went up|went down|improve|improved|slip|slipped|dip|dipped) or not\b|"
     r"\b(?:did|has|have|was|were)\b.*\b(?:drop|drops|dropped|fall|fell|rise|rose|gone (?:up|down)|"
     r"went (?:up|down)|improv\w*|increase\w*|decrease\w*|get (?:better|worse)|got (?:better|worse)|"
     r"changed?|better|worse|faster|slower)\b|\bsince last\b|\bchange in\b(?! (?:the |our )?(?:[\w-]+ )?(?:backlog|queue))|"
@@ -242,6 +244,18 @@ _SHARE_WHO_BUY = lazy(r"(?<!\w)(?:share|percentage|proportion|fraction|%|per ?ce
                             r"(?:people|visitors|browsers|shoppers|folks?|customers|users|sessions|visits|punters|lookers)\b")
 
 
+_WHERE_LOST = lazy(r"\bwhere\b.{0,30}\b(?:los(?:e|es|ing|t)|drop(?:s|ped|ping)?|give up|fall (?:away|out|off)|"
+                  r"(?:which|what) step)\b|\b(?:which|what|whit) step\b")
+
+
+def steps_listed(slots: Any) -> bool:
+    """(lane probe29b) Three of the data's steps or more listed one after another (with commas, "then",
+    "to" or arrows), then where people are lost: the funnel over them, every step kept."""
+    text = text_of(slots)
+    return len(getattr(slots, "touchpoints", []) or []) >= 3 and bool(_WHERE_LOST.search(text)) and (
+        text.count(",") >= 2 or bool(rx.search(r"\bthen\b|->|→|\bto\b.*\bto\b|\btae\b.*\btae\b", text)))
+
+
 def boost_funnel(slots: Any) -> float:
     if ranks_conversion(slots) or reaches_a_step(slots):
         return 1.0
@@ -251,6 +265,11 @@ def boost_funnel(slots: Any) -> float:
     # purchase": a chain of the data's own steps or stages
     chain = rx.search(r"\bfrom\b.*\bto\b|->|→|\bthen\b|\b(?:go|goes|went) on to\b|\bend(?:s|ed)? up\b|\bto\b.*\bto\b",
                       text_of(slots))
+    # (lane probe29b) "site visit, trip page, basket, checkout, booked - where are we losing folks": three
+    # of the data's steps or more listed one after another (commas too) are the funnel over them, every
+    # one kept, not the drop-off points before the last
+    if steps_listed(slots):
+        return 1.3
     if chain and (touchpoints >= 2 or (stages >= 3 and "->" in text_of(slots))):
         # "product view -> add to cart -> checkout start": three steps in arrows are the funnel asked for
         return 1.1 if touchpoints >= 3 and rx.search(r"->|→", text_of(slots)) else 0.9
@@ -428,7 +447,9 @@ TREND_CUES = (
 )
 COMPARE_CUES = (
     (r"\bcompar\w*|\bvs\.?\b|\bversus\b|\b(?:week|month|quarter|year|day) on (?:week|month|quarter|year|day)\b|"
-     r"\bperiod over period\b|\bbetter or worse\b|\bup or down\b|\bthan (?:last|the previous|it was|before)\b",
+     r"\bperiod over period\b|\bbetter or worse\b|\bup or down\b|\bthan (?:last|the previous|it was|before)\b|"
+     # (lane probe29b) "conversion this week drop or not": did it change, yes or no
+     r"\b(?:drop|dropped|fall|fell|rise|rose|go up|go down|went up|went down|improve|improved|slip|slipped|dip|dipped) or not\b",
      0.55),
     (r"\bwhat changed\b|\b(?:against|next to|alongside|set against) (?:last|the previous|the same)\b", 0.35),
     (r"\b(?:up|down) on (?:last|the previous|the same)\b|\bstack(?:s|ed|ing)? up against\b|"

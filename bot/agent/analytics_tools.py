@@ -20,6 +20,7 @@ from bot.agent.analytics_cues import (
     boost_movers,
     boost_trend,
     metrics_from,
+    steps_listed,
     text_of,
 )
 from bot.agent.change_by_group import CHANGE_SPLIT_COMPARE_CUES, CHANGE_SPLIT_CUES
@@ -349,7 +350,9 @@ def analytics_tools() -> list[ToolSpec]:
             keywords=("drop off", "drop-off", "lose", "losing", "give up", "leave", "abandon*", "bail", "leak*"),
             cues=DROPOFF_CUES + DROPOFF_SENSE_CUES,
             plan=plan_dropoffs,
-            boost=lambda slots: -stage_span(slots),  # "where do we lose them between quote and deposit": the funnel
+            # "where do we lose them between quote and deposit": the funnel; (lane probe29b) so are the
+            # steps listed before "where do we lose folks"
+            boost=lambda slots: -stage_span(slots) - (0.8 if steps_listed(slots) else 0.0),
         ),
         ToolSpec(
             name="paths",

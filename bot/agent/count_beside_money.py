@@ -31,8 +31,12 @@ TERMS: list[tuple[str, str]] = [
      r"per|by|split|month|week|day|each|over|since|q[1-4])\b)", "buyers"),
     # "and the buyers, mate?", "now the buyers please": the people said alone after an answer, with
     # the chat's own ending
-    (rf"^(?:(?:and|now|what about|how about|then|so|ok) )?(?:the |our |for the )?(?:[\w'-]+ )?(?P<kpi>buyers|purchasers)"
-     rf"(?=,? (?:{PARTICLE}|instead|too|then)\s*[?.!]*$|\s*[?.!]+$)", "buyers"),
+    # (lane probe29b) after a nod first: "righto, now buyers instead"
+    (rf"^(?:(?:righto|right|ok|okay|cool|grand|great|sweet|nice|cheers|thanks),? )?(?:(?:and|now|what about|how about|then|so|ok) )?"
+     rf"(?:the |our |for the )?(?:[\w'-]+ )?(?P<kpi>buyers|purchasers)"
+     # (lane probe29b) "now buyers instead, same comparison": the follow-up's "same ..." tail after it
+     rf"(?=,? (?:{PARTICLE}|instead|too|then)(?:,? (?:the )?same (?:comparison|again|periods?|dates|two [a-z]+))?\s*[?.!]*$|"
+     r"\s*[?.!]+$)", "buyers"),
     # "soap bar orders n the dosh from them": the money the counted ones brought, in slang ("the money for
     # them" is read beside the things booked, kpi_things_counted.BOOKED_BESIDE: never blanked here)
     (r"\b(?:the |our )?(?P<kpi>dosh|dough|wonga|readies|moolah)(?= (?:from|for|off|on) (?:them|those|these|it)\b)", "revenue"),

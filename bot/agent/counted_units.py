@@ -86,6 +86,19 @@ _COUNTED = lazy(
     rf"{_NOUN.format(14)}(?:\s+(?:vs\.?|v|versus|against|compared (?:to|with))\s|"
     # (or the period alone, its "v last" inside it: "... this week v last, sasa")
     r"(?=\s{2,}(?:,?\s*[a-z']+)?\s*[?.!]*\s*$))|"
+    # (lane probe29b) "nib grinds: did we do more in september than october", "soba bowls: did we sell more
+    # last month than the month before": the units as the heading, then more or fewer of them asked of
+    # two periods (blanked in `rest`)
+    rf"^\s*(?:[a-z']+,\s+)?(?:(?!{_ASKING}\b)[a-z-]+ ){{0,3}}?(?!{_NOT_COUNTS}\b){_NOUN.format(15)}\s*(?::|,|-+)\s*"
+    r"(?:did|do|does|have|has) (?:we|i|you|they|the [a-z]+) (?:do|sell|shift|move|book|take|make|get|see) "
+    r"(?:any |a lot |a bit |way )?(?:more|fewer|less)\b|"
+    # (lane probe29b) "pesto jars, this week compared with the week before", "re-tins: this quarter against
+    # last": the units as a heading, then the periods (blanked) set against each other
+    rf"^\s*(?:[a-z']+,\s+)?(?:(?!{_ASKING}\b)[a-z-]+ ){{0,4}}?(?!{WEEKDAY}s\b|{_NOT_COUNTS}\b){_NOUN.format(17)}\s*[,:]\s{{2,}}"
+    r"(?:(?:compared (?:to|with)|against|vs\.?|v|versus)\b|[\s,.?!]*$)|"
+    # (lane probe29b) "did more bottles go out in october or in september": more of the units, gone out
+    rf"\b(?:did|do|have|were) (?:any )?(?:more|fewer|less) (?:[a-z-]+ )?{_NOUN.format(16)} "
+    r"(?:go out|went out|get sold|got sold|sell|sold|come in|get booked|got booked|leave|ship|get made)\b|"
     rf"\b{_NOUN.format(9)} (?:fitted|installed|sold|ordered|booked|delivered|done|completed|cleaned|washed|serviced|shipped|"
     r"served|printed|bound|hired|laid|built|made|landed|taken on)\b")
 

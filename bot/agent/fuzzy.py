@@ -282,6 +282,13 @@ _ALIASES = [
     # "before placing an online kombucha order": the thing ordered between the verb and the order
     ("order_placed", r"\b(?:plac(?:e|es|ed|ing)|submit\w*) (?:an? |the |their )?(?:online |web |website )?[a-z-]+ order\b", True),
     ("order_placed", r"(?:\bto|->) (?:an? |the )?orders?\b", False),  # "basket to checkout to order", "checkout > order"
+    # (lane probe29b) "site visit, trip page, basket, checkout, booked", "then bottle page, then basket": the
+    # page of the thing sold listed among the steps is its product view (never the home, landing or
+    # basket page), and "booked" / "ordered" / "bought" ending the list the order placed
+    ("product_view", r"(?:,|->|>|\bthen|:) ?(?:an? |the )?(?!(?:home|landing|contact|about|info|faq|help|delivery|menu|blog|event|"
+                     r"events|news|booking|checkout|basket|cart|web|site|social|sales|offers?|sign-?up|login|account|search|"
+                     r"results|category|reviews?|gift)\b)[a-z-]{3,} pages?\b(?=\s*(?:,|->|>|\bthen\b|\bto\b))", False),
+    ("order_placed", r"(?:,|->|>|\bthen) ?(?:booked|ordered|bought|(?:an? |the )?orders?)\b(?=\s*(?:[-\u2013?.!,]|$))", False),
     # (lane probe15c) "product page > basket > checkout > order": the arrow before the last step
     ("order_placed", r"(?:>|\bthen) ?(?:an? |the )?orders?(?: placed)?\b(?![ _-]?(?:pick|collect|deliver|ready|status|value|count|numbers?|total))", False),
     # (lane probe24b) "... then checkout, then booking placed": the trade's booking placed at a chain's end

@@ -67,6 +67,9 @@ FUNNEL_CUES = (
      r"get stuck)\w*(?!.*\bbetween\b)", -0.5),
 )
 DROPOFF_CUES = (
+    # (lane probe29b) "where do ppl stop before they even started checkout", "where elk people dey stop
+    # before ordering online": where people stop short of a goal
+    (r"\bwhere\b.{0,40}\bstop(?:s|ped|ping)?\b(?= (?:[\w'-]+ ){0,6}?before\b)", 0.9),
     # (lane probe23c) "where did we shed retro games customers last month": the trade's words between
     # the verb and whom we lost (never "between" two steps: the funnel's)
     # (nor a chain of steps said first: "basket, then checkout, then order placed - where do we shed ppl" is their funnel)
@@ -179,6 +182,8 @@ DROPOFF_CUES = (
 )
 PATH_CUES = (
     (r"\bpaths?\b|\broutes?\b|\bsequences?\b", 0.8),
+    # (lane probe29b) "what do the soap people click before them place an order": the clicks on the way
+    (r"\bwhat\b.{0,40}\bclick(?:s|ed)? (?:on |through )?before\b", 1.0),
     # (lane probe24c) "stage by stage, what road do people take before buying", "how often does the
     # road to a commission involve a phone call": the road people take is their route
     (r"\b(?:what|which) (?:roads?|routes?|ways?) (?:do|does|did) (?:[\w'-]+ ){0,3}(?:take|follow|travel)\b|"

@@ -244,7 +244,8 @@ _TO_BUYING_ONLINE = lazy(r"\b(?:to|towards|into|ending in|end(?:s|ing)? (?:in|wi
 _BY_TOUCHPOINT = lazy(r"\btouch ?points? (?:level|by touch ?point)\b|\b(?:by|per|at) (?:the |each )?touch ?points?\b(?! (?:do|did|does|is|are|was|were)\b)")
 # Buying named as such (not the "purchase" in "post-purchase"): the tools' default end, no goal.
 # (lane probe20b) "buyers" and "purchasers" are the people, not the goal: "spots buyers drop off before checkout"
-_BUYING = r"(?<![\w-])(?:buy(?!ers?\b)|purchase(?!rs?\b)|order)"
+# (lane probe29b) "online orderers" are people, like buyers and purchasers: not the buying they stopped short of
+_BUYING = r"(?<![\w-])(?:buy(?!ers?\b)|purchase(?!rs?\b)|order(?!ers?\b))"
 # (lane probe21a) "before paying for a pot online", "before they ever book online": buying online is the
 # order placed on the site, the step those who left never took
 # (lane ps22) "never got as far as ordering online", "before they get round to booking online": the reach said first
@@ -269,6 +270,10 @@ _INTO_BASKET = lazy(r"\b(?:before|until|till|without|never) (?:they |we |people 
                           # subject, however many words name them
                           r"\b(?:before|until|till|without|never) (?:an? |the |any |some )?(?:[\w'-]+ ){0,4}?(?:ever |even |actually )?"
                           r"(?:lands?|landed|ends? up|ended up|goes|went|makes? it|made it|sits?) in(?:to)? (?:the|a|their|your|my|our) "
+                          r"(?:shopping |online |web )?(?:basket|cart|trolley)\b|"
+                          # (lane probe29b) "before a neckerchief reaches the basket", "until a rake gets to the cart"
+                          r"\b(?:before|until|till|without|never) (?:an? |the |any |some )?(?:[\w'-]+ ){0,4}?(?:ever |even |actually )?"
+                          r"(?:reach(?:es|ed)?|gets? (?:in)?to|got (?:in)?to|makes? it (?:in)?to|made it (?:in)?to) (?:the|di|a|their|your|my|our) "
                           r"(?:shopping |online |web )?(?:basket|cart|trolley)\b")
 
 # (lane probe20a) "before the aftercare bit", "until the after-sales stage": the stage the leavers never

@@ -34,7 +34,8 @@ MONEY_VERB_TERMS: list[tuple[str, str]] = [
      r"(?:fork(?:ed)?|shell(?:ed)?|splash(?:ed)?) out\b|\b(?:what|how much) (?:did|do|does|have|has|had) "
      rf"(?:the |our |my )?(?:[\w'-]+ )?(?:{PEOPLE}|they|folks?) cough(?:ed)? up\b", "revenue"),
     # "the total sale value of cumin", "sales value last month": the money the sales came to
-    (r"\b(?:total |gross )?sales? value\b", "revenue"),
+    # (lane probe29b) never the average one: "avg sale value" is the average order value
+    (r"(?<!average )(?<!avg )(?<!mean )\b(?:total |gross )?sales? value\b", "revenue"),
     # Caribbean and Scots asks with "did" left out: "what the eggnog dairy take last week" (after
     # bot/agent/other_englishes.py spells "wha di ... tek" out): the money the business took
     (r"^(?:how much|what) (?:the|our|my) (?:[\w'-]+ ){1,3}?(?:take|make|made|took)(?: in)?"

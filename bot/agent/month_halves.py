@@ -53,6 +53,16 @@ def _half(month: tuple[dt.date, dt.date], first: bool) -> str:
         f"{start.replace(day=16).isoformat()}..{end.isoformat()}"
 
 
+# (lane probe29b) "did november's first half beat october's first half": a month's half said with the
+# month first, the way halves() reads it ("the first half of november")
+_MONTHS_HALF = lazy(rf"\b({'|'.join(MONTH_NAMES)}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?:'s|s'|s)? {WHICH_HALF} half\b")
+
+
+def month_first_halves(text: str) -> str:
+    """`text` with "november's first half" said as "the first half of november"."""
+    return _MONTHS_HALF.sub(lambda m: f"the {m.group(2)} half of {m.group(1)}", text)
+
+
 def halves(text: str, when: Any, as_of: dt.date | None) -> Any:
     """`when` with its month (and the month it is compared with) cut to the halves named."""
     found = list(_HALF.finditer(text))

@@ -32,7 +32,9 @@ _SPELLED = ((lazy(r"\bdis " + _PERIOD_WORD), "this "), (lazy(r"\bdat " + _PERIOD
 # Caribbean English spoken (two of its words, or one it alone has): its words as plain English
 # (lane tune33) "wid delivery, median days fi a tub to reach di customer": "wid" and "fi" count too
 # (lane probe26a) "an wha di caramel take": "wha di" together is its "what the" (Scots "wha" is "who")
-_CARIBBEAN = lazy(r"\b(?:tek|mek|wah|inna|nuh)\b|\bwha di\b|\b(?:di|dis|dat|fi|wid)\b.*\b(?:di|dis|dat|fi|wid)\b")
+# (lane probe29b) "now di money instead": a follow-up's one "di" before what it asks about
+_CARIBBEAN = lazy(r"\b(?:tek|mek|wah|inna|nuh)\b|\bwha di\b|\b(?:di|dis|dat|fi|wid)\b.*\b(?:di|dis|dat|fi|wid)\b|"
+                  r"^(?:(?:and|an|now|so|ok),? )+di (?=money|cash|takings|sales|orders|customers|buyers|people)\b")
 # Indian English "kindly advise what share of visits ...": a request to be told, not for advice
 # (lane ps13) ... or "kindly advise on-time delivery % for slabs": a measure named within three words
 _ADVISE = lazy(r"^(?:(?:please|kindly|pls|plz) )+advise(?: me| us)?,? (?=(?:what|how|which|whether|if|the|our|my|when|who)\b|"
@@ -96,6 +98,10 @@ _SCOTS = ((lazy(r"\baboot\b"), "about"), (lazy(r"\boot\b"), "out"), (lazy(r"\bdi
           # Scots "more", "where", "before" (none an English word) and "do" before who does it
           # (lane probe26a) "hoo much did the stall tak in": Scots "take" (not an English word)
           (lazy(r"\btak\b"), "take"),
+          # (lane probe29b) "whit scarves bring in the maist cash": Scots "most" (not an English word)
+          (lazy(r"\bmaist\b"), "most"),
+          # (lane probe29b) "compared wi' september": Yorkshire and Scots "with", the apostrophe written
+          (lazy(r"\bwi' (?=[a-z])"), "with "),
           (lazy(r"\bmair\b"), "more"), (lazy(r"\bwhaur\b"), "where"), (lazy(r"\bafore\b"), "before"),
           # (lane probe28b) "whaur dae browsers wander aff afore buying": Scots "off" after a verb of going
           (lazy(r"\b(wander(?:s|ed|ing)?|go|goes|went|gone|drift(?:s|ed|ing)?|fall(?:s|ing)?|fell|head(?:s|ed|ing)?|"

@@ -111,9 +111,17 @@ ASKS_GOODS_SOLD = lazy(
     rf"\b(?:which|what) {_KIND_OF_GOODS} (?:sold|sell|sells|shift|shifts|move|moves|went|go) (?:the )?(?:best|most|worst|least)\b|"
     # (lane ps25) "which marzipan fruits shifted the most units": the goods may carry the trade's word before
     # (lane probe26c) "which marmalades sold the fewest jars": the fewest sold is the bottom of the same list
-    rf"\bwhich (?:of (?:our|the|my) )?(?:(?!{_NOT_GOODS})[a-z-]{{3,}} )?{_GOODS} (?:sold|sell|sells|went|go|shifted|shift|shifts|moved|move|moves) (?:the )?(?:best|most|worst|least|fewest)\b|"
+    rf"\bwhich (?:of (?:our|the|my) )?(?:(?!{_NOT_GOODS})[a-z-]{{3,}} ){{0,2}}{_GOODS} (?:sold|sell|sells|went|go|shifted|shift|shifts|moved|move|moves) (?:the )?(?:best|most|worst|least|fewest)\b|"
     # (lane ps25) "rock candy lines ranked by revenue", "candle ranges sorted by takings": kinds of goods ranked
     rf"\b(?:[a-z-]+ ){{1,2}}(?:lines|ranges) (?:ranked|sorted|ordered|listed|rated) (?:by|on) (?:{_MONEY}|units|sales|takings|turnover|money)\b|"
+    # (lane probe29b) "pesto and the other jars: which shift the most units": the goods as the heading
+    r"^[\w' -]+: which (?:ones? )?(?:sold|sell|sells|shift|shifts|shifted|move|moves|moved|went) (?:the )?(?:best|most|fewest|least|worst)\b|"
+    # (lane probe29b) "which bars barely sold last month", "which candles hardly shifted": the goods that
+    # sold least, and "which hats jumped the most from the month before": the ones that grew most
+    rf"\b(?:which|what) (?:of (?:our|the|my) )?(?:(?!{_NOT_GOODS})[a-z-]{{3,}} )?{_GOODS} (?:barely|hardly|scarcely|only just) "
+    r"(?:sold|sell|sells|shifted|shift|moved|move|went)\b|"
+    rf"\b(?:which|what) (?:of (?:our|the|my) )?(?:(?!{_NOT_GOODS})[a-z-]{{3,}} )?{_GOODS} (?:jumped|shot up|leapt|leaped|took off|"
+    r"went up)(?: the)? (?:most|fastest|furthest)\b|"
     # (lane probe21a) "which kit lines are losing ground": goods gaining or losing on the period before
     rf"\b(?:which|what) (?:[a-z-]+ )?{_GOODS} (?:are |is )?(?:losing|gaining) ground\b|"
     # (lane probe21b) "which cheeses make us the most money", "what saddles brought in the least": the
@@ -155,12 +163,13 @@ _MEASURE_MONEY = lazy(rf"\b(?:{_MONEY})(?:\b|(?<=[$£€]))")
 _MEASURE_ORDERS = lazy(r"\b(?:most|number of|how many|by|in) orders\b|\bordered (?:the )?most\b|\bmost ordered\b|"
                              # (lane probe21a) "which gazebos got the most bookings": the trade's orders counted
                              r"\b(?:most|fewest|number of|how many) (?:bookings|hires|jobs)\b")
-_CHANGE = lazy(r"\b(?:shrink\w*|shrank|grow\w*|grew|rose|climbed|climbing|fell|declin\w*|fallin[g']?|fallen|droppin[g']?|dropped|slippin[g']?|risin[g']?|risen|"
+_CHANGE = lazy(r"\b(?:shrink\w*|shrank|grow\w*|grew|rose|climbed|climbing|fell|jumped|shot up|leapt|leaped|took off|declin\w*|fallin[g']?|fallen|droppin[g']?|dropped|slippin[g']?|risin[g']?|risen|"
                      r"gaining|losing ground|on the (?:up|way up|way down|rise|slide)|(?:selling|moving|shifting|going) (?:slower|faster|quicker|"
                      r"less|more|better|worse)|slowing(?: down)?|picking up|picked up)\b")
-_BOTTOM = lazy(r"\b(?:worst|least|fewest|slowest|bottom|weakest|lowest|shrink\w*|shrank|declin\w*|fallin[g']?|fallen|fell|droppin[g']?|"
+_BOTTOM = lazy(r"\b(?:worst|least|fewest|slowest|bottom|weakest|lowest|(?:barely|hardly|scarcely) (?:sold|sell|sells|shifted|moved|went)|shrink\w*|shrank|declin\w*|fallin[g']?|fallen|fell|droppin[g']?|"
                      r"dropped|slippin[g']?|losing ground|on the (?:way down|slide)|slow[- ]?sellers?|(?:selling|moving|shifting|going) "
                      r"(?:slower|less|worse)|slowing(?: down)?)\b")
+_TOP = lazy(r"\b(?:top|best|biggest|highest)\b")
 # (lane ps23) "last 90 days" is the period, never a list's length
 _TOP_N = lazy(rf"\b(?:top|best|bottom|worst|first|last)\s+({_FEW})\b(?! (?:days?|weeks?|months?|years?|quarters?|hours?|nights?)\b)|\b({_FEW})\s+(?:best|top|worst|bottom)\b|"
                     # (lane ps18) "the 5 games that shifted the most": the count is the list's length
@@ -197,6 +206,10 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["rank"] = "change"
     if _BOTTOM.search(text):
         args["order"] = "bottom"
+    elif _TOP.search(text):
+        # (lane probe29b) said in so many words, so a follow-up "now the top 3 instead", "flip it, the
+        # best 3" after the worst sellers sets the order back to the top (the default, else kept)
+        args["order"] = "top"
     n = _TOP_N.search(text)
     if n:
         said = next(g for g in n.groups() if g)

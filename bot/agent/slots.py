@@ -24,7 +24,7 @@ from bot.agent.group_pairs import pair_groups
 from bot.agent.kpis_named import counted_beside, listed_kpis
 from bot.agent.loose_days import loose_days, plain_days
 from bot.agent.month_change import month_to_month
-from bot.agent.month_halves import halves
+from bot.agent.month_halves import halves, month_first_halves
 from bot.agent.month_or_month import month_or_month
 from bot.agent.month_weeks import other_part
 from bot.agent.other_englishes import plain_english
@@ -193,6 +193,7 @@ def parse(text: str, *, as_of: dt.date | None, channels: list[str] | tuple[str, 
     fixes: list[tuple[str, str]] = []
     if speller is not None:
         t, fixes = speller.correct(t)
+    t = month_first_halves(t)  # (lane probe29b) "november's first half": the first half of november
     # "the second half of october": that half; "from october to november": which changed
     when = week_of(t, month_to_month(t, other_part(t, halves(t, read_when(t, as_of), as_of), as_of), as_of), as_of)  # "the week of 2 november"
     # "october same days": its first days. (lane tune34) "september vs october": the period named

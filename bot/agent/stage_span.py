@@ -60,7 +60,8 @@ def chain_of_steps(slots: Any) -> None:
 
 # "only counting teams who booked within 7 days", "just count people who paid inside a fortnight":
 # a funnel's window, said alone (a follow-up of the funnel just shown)
-_WINDOW_ALONE = lazy(r"^(?:(?:and|but|ok|now|then),? )*(?:only|just)? ?(?:count\w*|includ\w*)\b.{0,40}?"
+# (lane probe29b) "keep it to folk who went on to book inside 14 days": the same, said as what to keep
+_WINDOW_ALONE = lazy(r"^(?:(?:and|but|ok|now|then),? )*(?:(?:only|just)? ?(?:count\w*|includ\w*)|keep (?:it|that|this|them) to)\b.{0,40}?"
                            r"\b(?:within|inside|in under|in less than) (?:a |an |the first )?(?:\d{1,3} ?)?(?:days?|weeks?|fortnight|months?)\b")
 
 

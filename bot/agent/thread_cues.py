@@ -27,7 +27,8 @@ FOLLOW_UP = lazy(
     # (lane probe25b) "actually do this month so far against september": a change of mind said first
     # (lane probe28b) or a greeting or particle of another English: "eh, now only ...", "bro keep that but ...",
     # "sasa, now only the ones from Bristol", "lekker, now just the facebook lot"
-    r"^\s*(?:(?:ok|okay|right|alright|great|cool|thanks|lovely|grand|actually|nah|no|eh|bro|boet|mate|lads|sasa|chale|abeg|lekker|"
+    # (lane probe29b) "righto, now buyers instead"
+    r"^\s*(?:(?:ok|okay|right|righto|alright|great|cool|thanks|lovely|grand|actually|nah|no|eh|bro|boet|mate|lads|sasa|chale|abeg|lekker|"
     r"kindly|pls|please|hey|oh|so|aye|yeah|yep|sweet|wah gwaan|howzit|tidy|lah|oya|eish|kia ora|g'?day),?\s+){0,2}(?:and|what about|how about|"
     r"(?:the )?same (?:(?:[\w-]+ )?(?:chart|graph|plot|thing|again|one|ask|question|q|query|deal|numbers|figures|breakdown|view|table|funnel|drop-?offs|paths|analysis|hours|days|"
     r"trend|comparison|split|list|kpis|report) )?(?:for|but|again)|only|now|just|but|ok,? and|then|also|go (?=(?:hour|day|week|month|quarter) by )|do (?:it|that|this|them) |"
@@ -37,6 +38,11 @@ FOLLOW_UP = lazy(
     # (lane tune33) "same samosa money but cut per region", "same lesson numbers again by town": the last
     # analysis in the owner's own words for it, then what changes
     r"(?:the )?same (?:[\w'-]+ ){1,3}(?:but|again)\b|"
+    # (lane probe29b) "those same steps please, but cut by first channel", "same three steps eh, but drop anybody
+    # who jumps a step", "same badger steps split by the first channel": the funnel just shown, its steps kept
+    r"(?:those |these |the )?same (?:[\w'-]+ ){0,2}(?:steps|stages)\b|"
+    # (lane probe29b) "keep it to folk who went on to book inside 14 days": the last analysis, narrowed
+    r"keep (?:it|that|this|them) to\b|"
     # "that bakery mood again but only for last month", "show me that again for the vips": the last
     # analysis by reference, then what changes
     r"(?:(?:show|give|run|do) (?:me |us )?)?(?:that|this) (?:[\w'%-]+ ){0,3}again,? (?=(?:but|for|only|just|over|in|by|per)\b)|"

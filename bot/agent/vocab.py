@@ -238,7 +238,8 @@ METRIC_TERMS: list[tuple[str, str]] = [
      r"at least twice|multiple times|more than one time|again)\b|more than one order|(?:two|2) or more orders|"
      r"(?:customers|people|buyers|shoppers|clients|regulars) (?:\w+ ){0,2}(?:come|coming|came) back\b|"
      r"come back for more", "repeat_purchase_rate"),
-    (r"average (?:order|basket|transaction|sale|ticket|cart|spend)(?: (?:value|size|amount))?|\baov\b|"
+    # (lane probe29b) "avg sale value": the average said short
+    (r"average (?:order|basket|transaction|sale|ticket|cart|spend)(?: (?:value|size|amount))?|\baov\b|\bavg (?:sale|order) value\b|"
      r"(?:basket|cart|order) (?:size|value)s?|(?:spend|spent|spends|spending) (?:more |less )?per (?:order|visit|transaction|basket|cart|sale)|"
      r"typical (?:order|basket|spend|transaction)(?: (?:size|value|amount))?|average price of what (?:people|customers|they|we) (?:buy|order)|"
      r"how much (?:do |does )?(?:people|customers|a customer|someone) spend (?:per|each|an?) (?:order|visit|time)",
