@@ -18,6 +18,7 @@ there only when purchase events carry one.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -158,6 +159,8 @@ def product_interest(store: JourneyStore, params: ProductInterestParams | None =
             args.update({f"n{i}": x for i, x in enumerate(names)})
         frame = con.execute(_COUNTS.format(col=f"nullif(trim({col}), '')", named=named, group="1"), args).df()
         short = short_coverage_note(con, p)
+        span = con.execute("SELECT min(ts), max(ts) FROM events WHERE ts >= $start AND ts < $end",
+                           {"start": p.start, "end": p.end}).fetchone()
     if frame.empty or not frame[["views", "carts", "purchases"]].to_numpy().sum():
         said = f" naming {_names(names)}" if names else ""
         raise NoDataError(f"No views, carts or purchases{said} in {p.label}.")
@@ -172,6 +175,12 @@ def product_interest(store: JourneyStore, params: ProductInterestParams | None =
     low = params.order == "bottom"
     groups = groups.sort_values([params.measure, "views", "group"], ascending=[low, low, True]).reset_index(drop=True)
     notes = [short] if short else []
+    if not short and span and span[0] is not None and span[1] - span[0] < dt.timedelta(days=1):
+        # REES46's 17 minutes: "all data (2019-10-01 to 2019-10-01)" would read as a whole day
+        tz = p.start.tzinfo
+        first, last = span[0].astimezone(tz), span[1].astimezone(tz)
+        notes.append(f"the events cover {_minutes(last - first)} ({first:%Y-%m-%d %H:%M} to {last:%H:%M}): "
+                     "every count is over that stretch")
     if any(unnamed.values()):
         notes.append(f"{_counts(unnamed, numbers)} name no {_WHAT[params.by]}: not in the ranking")
     notes.append("a view is an event at the consideration stage (a product view), a cart one at decision, a purchase "
@@ -202,3 +211,10 @@ def _viewers(store: JourneyStore, p, named: str, args: dict[str, object]) -> int
 def _counts(c: dict[str, int], numbers) -> str:  # noqa: ANN001
     parts = [counted(c[k], k[:-1], numbers) for k in ("views", "carts", "purchases") if c[k]]
     return ", ".join(parts)
+
+
+def _minutes(span: dt.timedelta) -> str:
+    minutes = max(round(span.total_seconds() / 60), 1)
+    if minutes < 120:
+        return "1 minute" if minutes == 1 else f"{minutes} minutes"
+    return f"{round(minutes / 60)} hours"
