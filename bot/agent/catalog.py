@@ -15,6 +15,7 @@ from bot.agent.feedback_tools import feedback_tools
 from bot.agent.journey_map_tool import journey_map_tools
 from bot.agent.persona_tools import persona_tools
 from bot.agent.predict_tools import predict_tools
+from bot.agent.product_interest_tool import SPEC as INTEREST_SPEC
 from bot.agent.product_sales_tool import product_sales_tools
 from bot.agent.records_held import RECORDS_HELD_CUES
 from bot.agent.satisfaction_tool import satisfaction_tools
@@ -176,6 +177,7 @@ def _catalog() -> tuple[ToolSpec, ...]:
         digest_tool_spec(),
         *analytics_tools(),
         BRAND_SPEC,  # no plan: the offline ranker skips it (bot/agent/ticket_brand_tool.py)
+        INTEREST_SPEC,  # no plan either: reached over events naming products (bot/agent/product_interest_tool.py)
         *feedback_tools(),
         *predict_tools(),
         *journey_map_tools(),

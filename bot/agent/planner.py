@@ -102,6 +102,12 @@ class OfflinePlanner:
     def plan(self, question: str, key: str = "default") -> Plan:
         """The tool and arguments the planner would use, without running anything."""
         plan = self._choose(question, key)
+        # (lane real29a) events naming products: what is looked at, by brand, category or product
+        from bot.agent.product_interest_tool import looked_at
+
+        seen = looked_at(self, plan)
+        if seen is not None:
+            return seen
         if plan.spec is None or plan.spec.plan is None:
             return plan
         from bot.agent.arg_match import read_metric  # a KPI the rules missed, read by meaning
@@ -118,7 +124,11 @@ class OfflinePlanner:
         from bot.agent.unrated_feelings import satisfaction_by_place, sentiment_without_csat
 
         final = Plan(plan.spec, args, plan.slots, plan.score, plan.candidates, plan.follow_up, notes, plan.asked)
-        return brand_split(self, sentiment_without_csat(self, final if plan.follow_up else satisfaction_by_place(self, final)))
+        # (lane real29a) where customers come from: all of them
+        from bot.agent.where_from import everyone_by_place
+
+        return everyone_by_place(brand_split(self, sentiment_without_csat(
+            self, final if plan.follow_up else satisfaction_by_place(self, final))))
 
     def remember(self, key: str, plan: Plan) -> None:
         """Keep the analysis as the conversation's last one (for follow-ups)."""

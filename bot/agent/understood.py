@@ -170,6 +170,10 @@ def _describe(tool: str, p: Any, get: Any, when: str, who: str) -> str:
         from tools.analytics.satisfaction_stats import MEASURES
 
         return f"{MEASURES[get('measure')].label} by {BY_WORDS[get('by')]}, {when}{who}"
+    if tool == "product_interest":  # (lane real29a) "views by brand (apple), all the data"
+        named = f" ({' or '.join(get('name'))})" if get("name") else ""
+        only = ", only those never bought" if get("unbought") else ""
+        return f"{get('measure')} by {by.replace('product category', 'category')}{named}{only}, {when}"
     return _plain_action(tool, p)
 
 

@@ -5,6 +5,7 @@ visits last is the session_length KPI now (bot/agent/session_words.py)."""
 
 from __future__ import annotations
 
+from bot.agent.order_details import ORDER_DETAILS, no_order_details
 from bot.agent.patterns import lazy
 from bot.agent.product_sales import SELLS_BEST, no_product_sales
 from bot.agent.product_views import PRODUCT_VIEWS, no_product_views
@@ -27,7 +28,9 @@ MOST_BOUGHT = lazy(
 # (bot/agent/product_sales_tool.py); sales by brand stay unanswered: no brand is stored.
 BRAND_SALES = lazy(rf"^(?=.*\bbrands?\b(?! new)).*?(?:{SELLS_BEST.pattern})")
 # (lane real28a) views ranked by product, category or brand: events keep no product (bot/agent/product_views.py)
-NOT_IN_DATA = lazy(f"{BRAND_SALES.pattern}|{VISITS_PER_VISITOR.pattern}|{FORECAST_ELSEWHERE.pattern}|{PRODUCT_VIEWS.pattern}")
+# (lane real29a) how an order was paid, its freight, its seller: not kept (bot/agent/order_details.py)
+NOT_IN_DATA = lazy(f"{BRAND_SALES.pattern}|{VISITS_PER_VISITOR.pattern}|{FORECAST_ELSEWHERE.pattern}|{PRODUCT_VIEWS.pattern}|"
+                   f"{ORDER_DETAILS.pattern}")
 
 
 def not_in_data(t: str) -> str | None:
@@ -40,4 +43,6 @@ def not_in_data(t: str) -> str | None:
         return no_forecast(t)
     if PRODUCT_VIEWS.search(t):
         return no_product_views()
+    if ORDER_DETAILS.search(t):
+        return no_order_details(t)
     return None

@@ -146,8 +146,15 @@ EVENTS = Table(
         Column("online", "bool", False, "false for offline touchpoints; from the map if absent"),
         Column("value", "float", False, "money value attached to the event (e.g. cart value)"),
         _SOURCE,
+        # (lane real29a) What the event was about, when the export names it (REES46's product_id,
+        # category_code and brand on every view, cart and purchase): what people look at is ranked by
+        # them. Added after the first release, so last. Two views at one second in one session of two
+        # products are two events, so the product is part of the key.
+        Column("product", "text", False, "the product the event was about (id or name)"),
+        Column("category", "text", False, "the product's category, e.g. electronics.smartphone"),
+        Column("brand", "text", False, "the product's brand", code=True),
     ),
-    key=("customer_id", "ts", "touchpoint", "session_id"),
+    key=("customer_id", "ts", "touchpoint", "session_id", "product"),
     replace_on_key=False,
     time_column="ts",
 )
