@@ -170,6 +170,13 @@ def _describe(tool: str, p: Any, get: Any, when: str, who: str) -> str:
         from tools.analytics.satisfaction_stats import MEASURES
 
         return f"{MEASURES[get('measure')].label} by {BY_WORDS[get('by')]}, {when}{who}"
+    if tool == "tickets_by_brand":  # (lane real29b) said as a ranking, not "rank tickets, complaints True"
+        what = "Complaints (tickets)" if get("complaints") else "Tickets"
+        if get("brands"):
+            return f"{what} of {', '.join(get('brands'))}, {when}"
+        if get("rank") == "tickets":
+            return f"{what} by brand, most first, {when}"
+        return f"{what} by brand, {get('order')} first reply first, {when}"
     return _plain_action(tool, p)
 
 

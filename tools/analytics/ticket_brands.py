@@ -55,6 +55,13 @@ class TicketBrandParams(BaseModel):
                              description="Brands with fewer replied tickets are listed after the others "
                              "and not called slowest or fastest.")
     limit: int = Field(default=15, ge=1, le=200, description="How many brands to list.")
+    # (lane real29b) "how many tickets did AppleSupport handle?" counted every brand's tickets: the
+    # brands named are the only rows, matched whatever their case
+    brands: list[str] | None = Field(default=None, description="Only these brands (handles, any case).")
+    # (lane real29b) "which brand gets the most complaints?" was answered with complaint themes: the
+    # ranking is of tickets, and the answer says what is counted as a complaint
+    complaints: bool = Field(default=False, description="The tickets were asked for as complaints: say how "
+                             "one is counted (every conversation a customer started).")
 
 
 @dataclass(frozen=True)
@@ -77,11 +84,15 @@ class TicketBrandResult(ResultMixin):
     provenance: Provenance
     notes: tuple[str, ...] = field(default_factory=tuple)
     order: str = "slowest"
+    complaints: bool = False
+    missing: tuple[str, ...] = ()  # brands asked for that have no ticket in the period
+    asked_brands: bool = False  # only the brands named are listed
 
     def to_text(self, details: bool = False) -> str:
         fast = self.order == "fastest"
-        head = (f"Tickets by brand (the account each conversation was addressed to), {'fastest' if fast else 'slowest'} "
-                "first reply first" if self.rank == "wait" else "Tickets by brand (the account each conversation was addressed to), most first")
+        what = "Complaints (tickets)" if self.complaints else "Tickets"
+        head = (f"{what} by brand (the account each conversation was addressed to), {'fastest' if fast else 'slowest'} "
+                "first reply first" if self.rank == "wait" else f"{what} by brand (the account each conversation was addressed to), most first")
         lines = [f"{head}, {self.period_label}:", ""]
         width = max([5] + [len(r.brand) for r in self.rows]) + 2
         lines.append(f"  {'brand':<{width}}{'tickets':>8}{'replied':>9}{'median wait':>13}{'p90 wait':>10}")
@@ -90,7 +101,16 @@ class TicketBrandResult(ResultMixin):
             small = "  (few replies)" if r.small else ""
             lines.append(f"  {r.brand:<{width}}{r.tickets:>8,}{r.replied:>9,}{med:>13}{p90:>10}{small}")
         ranked = [r for r in self.rows if not r.small and r.median_hours is not None]
-        if self.rank == "wait" and ranked:
+        if self.missing:
+            lines += ["", f"No tickets for {', '.join(self.missing)} in {self.period_label}."]
+        if self.complaints:
+            lines += ["", "A complaint here is a ticket: every conversation a customer started, whatever it says (the "
+                          "tweets are not sorted into complaints, questions and thanks). For what they complain about, "
+                          "ask \"what do customers complain about?\"."]
+        if self.asked_brands and self.rows:  # the brands named: each one's own line, not a ranking
+            lines += [""] + [f"{r.brand}: {r.tickets:,} tickets, {r.replied:,} replied, a median of "
+                             f"{_wait(r.median_hours)} to the first reply." for r in self.rows]
+        elif self.rank == "wait" and ranked:
             top = ranked[0]
             said = "got the quickest replies" if fast else "waited longest"
             lines += ["", f"{top.brand}'s customers {said}: a median of {_wait(top.median_hours)} to the "
@@ -135,8 +155,15 @@ def tickets_by_brand(store: JourneyStore, params: TicketBrandParams | None = Non
                   FROM tickets WHERE created_at >= $start AND created_at < $end
                   AND subject IS NOT NULL AND trim(subject) <> '')
             GROUP BY ALL""", {"start": p.start, "end": p.end}).fetchall()
+    missing: list[str] = []
+    if params.brands:
+        wanted = {b.strip().lstrip("@").lower(): b for b in params.brands}
+        rows = [r for r in rows if str(r[0]).lower() in wanted]
+        found = {str(r[0]).lower() for r in rows}
+        missing = [b for k, b in wanted.items() if k not in found]
     if not rows:
-        raise NoDataError(f"No support tickets with a brand in {p.label}.")
+        who = f" for {', '.join(params.brands)}" if params.brands else " with a brand"
+        raise NoDataError(f"No support tickets{who} in {p.label}.")
     out = [BrandRow(str(b), int(n), int(r), None if m is None else float(m), None if q is None else float(q),
                     int(r) < params.min_tickets) for b, n, r, m, q in rows]
     if params.rank == "wait":
@@ -161,4 +188,4 @@ def tickets_by_brand(store: JourneyStore, params: TicketBrandParams | None = Non
         **provenance_period(p, params),
         tables=("tickets",), row_counts={"tickets": total}, notes=tuple(notes))
     return TicketBrandResult(tuple(out[:params.limit]), len(out), total, p.label, params.rank, prov, tuple(notes),
-                             params.order)
+                             params.order, params.complaints, tuple(missing), bool(params.brands))
