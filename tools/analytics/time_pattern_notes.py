@@ -58,7 +58,7 @@ def pattern_notes(out: pd.DataFrame, by: str, label: str, kind: str, months: int
             if by == "month" and monthly:
                 notes.append(f"No {label.lower()} in {names}: the data is dated by month only, so "
                              f"{'that month' if len(empty) == 1 else 'those months'} may be missing from the "
-                             "export rather than empty; left out of busiest and quietest")
+                             "export rather than empty")
             else:
                 notes.append(f"No {label.lower()} on {names} in {length}" if by != "hour"
                              else f"No {label.lower()} at {names} in {length}")
