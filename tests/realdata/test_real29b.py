@@ -74,6 +74,7 @@ def test_a_named_brand_is_its_own_tickets_not_everyones(twcs, question, brand, f
     assert row["brand"] == brand
     assert row["tickets"] == len(mine)
     assert row["median_hours"] == pytest.approx(mine.hours.median())
+    assert row["mean_hours"] == pytest.approx(mine.hours.mean())
     assert f"{brand}: {len(mine):,} tickets" in out["answer"]
 
 

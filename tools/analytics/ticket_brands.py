@@ -72,6 +72,7 @@ class BrandRow:
     median_hours: float | None  # None: no ticket of the brand got a reply
     p90_hours: float | None
     small: bool  # fewer replied tickets than min_tickets: not ranked with the others
+    mean_hours: float | None = None  # (lane real29b) the average asked of one brand: the mean beside the median
 
 
 @dataclass
@@ -91,8 +92,13 @@ class TicketBrandResult(ResultMixin):
     def to_text(self, details: bool = False) -> str:
         fast = self.order == "fastest"
         what = "Complaints (tickets)" if self.complaints else "Tickets"
-        head = (f"{what} by brand (the account each conversation was addressed to), {'fastest' if fast else 'slowest'} "
-                "first reply first" if self.rank == "wait" else f"{what} by brand (the account each conversation was addressed to), most first")
+        if self.asked_brands:
+            head = f"{what} of {', '.join(r.brand for r in self.rows)} (the account that answered each conversation)"
+        elif self.rank == "wait":
+            head = (f"{what} by brand (the account each conversation was addressed to), "
+                    f"{'fastest' if fast else 'slowest'} first reply first")
+        else:
+            head = f"{what} by brand (the account each conversation was addressed to), most first"
         lines = [f"{head}, {self.period_label}:", ""]
         width = max([5] + [len(r.brand) for r in self.rows]) + 2
         lines.append(f"  {'brand':<{width}}{'tickets':>8}{'replied':>9}{'median wait':>13}{'p90 wait':>10}")
@@ -109,7 +115,7 @@ class TicketBrandResult(ResultMixin):
                           "ask \"what do customers complain about?\"."]
         if self.asked_brands and self.rows:  # the brands named: each one's own line, not a ranking
             lines += [""] + [f"{r.brand}: {r.tickets:,} tickets, {r.replied:,} replied, a median of "
-                             f"{_wait(r.median_hours)} to the first reply." for r in self.rows]
+                             f"{_wait(r.median_hours)} to the first reply ({_mean_said(r)})." for r in self.rows]
         elif self.rank == "wait" and ranked:
             top = ranked[0]
             said = "got the quickest replies" if fast else "waited longest"
@@ -118,6 +124,14 @@ class TicketBrandResult(ResultMixin):
         lines.append("")
         lines.append(self.provenance.to_text(details))
         return "\n".join(lines)
+
+
+def _mean_said(r: BrandRow) -> str:
+    """The mean beside the median, and why it is higher when a few long waits make it so."""
+    said = f"mean {_wait(r.mean_hours)}"
+    if r.mean_hours is not None and r.median_hours and r.mean_hours > 1.5 * r.median_hours:
+        said += ", pulled up by a few long waits"
+    return said
 
 
 def _wait(hours: float | None) -> str:
@@ -149,7 +163,7 @@ def tickets_by_brand(store: JourneyStore, params: TicketBrandParams | None = Non
         p = scope.period
         rows = con.execute("""
             SELECT trim(subject) AS brand, count(*) AS tickets, count(first_response_at) AS replied,
-                   quantile_cont(hours, 0.5) AS med, quantile_cont(hours, 0.9) AS p90
+                   quantile_cont(hours, 0.5) AS med, quantile_cont(hours, 0.9) AS p90, avg(hours) AS mean
             FROM (SELECT subject, first_response_at,
                          (epoch(first_response_at) - epoch(created_at)) / 3600.0 AS hours
                   FROM tickets WHERE created_at >= $start AND created_at < $end
@@ -165,7 +179,7 @@ def tickets_by_brand(store: JourneyStore, params: TicketBrandParams | None = Non
         who = f" for {', '.join(params.brands)}" if params.brands else " with a brand"
         raise NoDataError(f"No support tickets{who} in {p.label}.")
     out = [BrandRow(str(b), int(n), int(r), None if m is None else float(m), None if q is None else float(q),
-                    int(r) < params.min_tickets) for b, n, r, m, q in rows]
+                    int(r) < params.min_tickets, None if a is None else float(a)) for b, n, r, m, q, a in rows]
     if params.rank == "wait":
         sign = 1.0 if params.order == "fastest" else -1.0
         out.sort(key=lambda r: (r.small or r.median_hours is None, sign * (r.median_hours or 0.0), -r.tickets, r.brand))
