@@ -109,6 +109,9 @@ class OfflinePlanner:
         if seen is not None:
             return seen
         if plan.spec is None or plan.spec.plan is None:
+            if plan.spec is None and not plan.follow_up:  # (lane real29b) "how fast does AmazonHelp reply?"
+                from bot.agent.ticket_brand_tool import brand_split
+                return brand_split(self, plan)
             return plan
         from bot.agent.arg_match import read_metric  # a KPI the rules missed, read by meaning
 
@@ -164,6 +167,9 @@ class OfflinePlanner:
         record = run_tool(plan.spec, self.ctx.for_conversation(key), plan.args)
         if record.ok:
             body, line = record.result.to_text(), understood(plan.spec.name, answered_args(plan.args, record.result), plan.slots)
+            from bot.agent.wait_mean_asked import mean_beside_median
+            mean = mean_beside_median(question, plan.spec.name, plan.args, record.result, self.ctx.store)
+            body = f"{body}\n{mean}" if mean else body
         else:
             body, alts = failed_body(self, plan, record, alts)
         self.remember(key, plan)

@@ -37,6 +37,22 @@ _FASTEST = lazy(r"\b(?:fastest|quickest|speediest|soonest|promptest|most (?:resp
 # The words that name who answered a ticket; a handle itself ("AppleSupport") is looked up in the data
 _NAMES_BRAND = lazy(r"\b(?:brands?|compan(?:y|ies)|accounts?|handles?|firms?)(?:'s?)?\b")
 _TOKENS = lazy(r"[a-z0-9_]{3,}")
+# (lane real29b) "which brand gets the most complaints?", "which company has the most unanswered
+# tweets?", "brands ranked by tickets": a count of tickets per brand asked in words the rules read as
+# themes or movers. A brand word, a ranking word and a word for what customers send, together.
+_RANKS = lazy(r"\b(?:most|top|biggest|highest|rank(?:ed|ing|s)?|each|per|every|busiest)\b")
+_SENT = lazy(r"\b(?:complain\w*|complaints?|gripes?|tickets?|tweets?|messages?|conversations?|contacts?|questions?|"
+             r"unanswered|requests?|cases?|mentions?)\b")
+_REPLY = lazy(r"\b(?:repl(?:y|ies|ied)|respon(?:d|ds|se|ses|ded)|answers?|answered|wait\w*|get back)\b")
+# "how many tickets did AcmeHelp get": a count of what customers sent, asked of one named brand
+_COUNTED = lazy(r"\b(?:how many|number of|count of|count)\b.*\b(?:tickets?|complaints?|tweets?|messages?|"
+                r"conversations?|contacts?|requests?|cases?)\b")
+# the tools whose reading a brand asked of the desk restates (None: no reading); feedback, trends and
+# comparisons keep theirs (a brand's trend is not its total)
+_RESTATED = (None, *_SPLIT_BY, "feedback_themes", "feedback_search", "feedback_sentiment", "funnel", "describe_data",
+             "product_sales")
+_ONE_BRAND = (_WAITS - {"resolution_time", "resolution_time_p90"}) | _COUNTS
+_COMPLAINTS = lazy(r"\b(?:complain\w*|gripes?|moans?)\b")
 
 
 def _run(ctx: ToolContext, p: TicketBrandParams) -> Any:
@@ -94,10 +110,53 @@ def brand_ranked(planner: Any, question: str, plan: Plan, ranked: list[tuple[str
     return rest[:1] + [(BRAND_SPEC.name, best)] + rest[1:]
 
 
+def _named_handles(store: Any, tokens: set[str]) -> list[str]:
+    """The ticket subjects (brand handles) among the question's words, as the data spells them."""
+    if not tokens:
+        return []
+    try:
+        with store.connect() as con:
+            rows = con.execute("SELECT DISTINCT trim(subject) FROM tickets WHERE lower(trim(subject)) IN (SELECT unnest($w)) "
+                               "ORDER BY 1", {"w": sorted(tokens)}).fetchall()
+    except Exception:  # noqa: BLE001 - no tickets table: no handle named
+        return []
+    return [str(r[0]) for r in rows]
+
+
+def _brand_words(planner: Any, plan: Plan) -> Plan | None:
+    """(lane real29b) Brands asked of tickets that keep one, in words the KPI split does not see:
+    ranked by their tickets ("which brand gets the most complaints?"), or one brand's tickets
+    ("how many tickets did AppleSupport handle?", which counted every brand's)."""
+    tool = plan.spec.name if plan.spec is not None else None
+    if tool not in _RESTATED:
+        return None
+    norm, store = plan.slots.norm, planner.ctx.store
+    metrics = set(plan.slots.metrics or [])
+    args: dict[str, Any] = {}
+    ticket_kpi = tool == "kpis" and metrics and metrics <= _ONE_BRAND
+    if ticket_kpi or (tool in (None, "kpis", "funnel", "movers") and (_REPLY.search(norm) or _COUNTED.search(norm))):
+        named = _named_handles(store, set(_TOKENS.findall(norm)))
+        if named and subject_not_split(store, "brand") is not None:
+            waits = metrics & _WAITS if ticket_kpi else _REPLY.search(norm) and not _COUNTED.search(norm)
+            args = {"rank": "wait" if waits else "tickets", "brands": named}
+    if not args and _NAMES_BRAND.search(norm) and _RANKS.search(norm) and _SENT.search(norm):
+        if subject_not_split(store, "brand") is None:
+            return None
+        args = {"rank": "tickets"}
+        if _COMPLAINTS.search(norm):
+            args["complaints"] = True
+    if not args:
+        return None
+    if plan.slots.period and plan.args.get("period"):
+        args["period"] = plan.args["period"]
+    slots = dataclasses.replace(plan.slots, unknown=[u for u in plan.slots.unknown if u[0] != "group"])
+    return dataclasses.replace(plan, spec=BRAND_SPEC, args=args, slots=slots)
+
+
 def brand_split(planner: Any, plan: Plan) -> Plan:
     """A ticket KPI asked by brand (or company, account) of tickets that keep one: the split."""
     if not _splits(planner, plan):
-        return plan
+        return _brand_words(planner, plan) or plan
     metrics = set(plan.slots.metrics or [])
     args: dict[str, Any] = {"rank": "wait" if metrics & _WAITS else "tickets"}
     if args["rank"] == "wait" and _FASTEST.search(plan.slots.norm):

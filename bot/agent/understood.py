@@ -174,6 +174,13 @@ def _describe(tool: str, p: Any, get: Any, when: str, who: str) -> str:
         named = f" ({' or '.join(get('name'))})" if get("name") else ""
         only = ", only those never bought" if get("unbought") else ""
         return f"{get('measure')} by {by.replace('product category', 'category')}{named}{only}, {when}"
+    if tool == "tickets_by_brand":  # (lane real29b) said as a ranking, not "rank tickets, complaints True"
+        what = "Complaints (tickets)" if get("complaints") else "Tickets"
+        if get("brands"):
+            return f"{what} of {', '.join(get('brands'))}, {when}"
+        if get("rank") == "tickets":
+            return f"{what} by brand, most first, {when}"
+        return f"{what} by brand, {get('order')} first reply first, {when}"
     return _plain_action(tool, p)
 
 

@@ -55,6 +55,13 @@ class TicketBrandParams(BaseModel):
                              description="Brands with fewer replied tickets are listed after the others "
                              "and not called slowest or fastest.")
     limit: int = Field(default=15, ge=1, le=200, description="How many brands to list.")
+    # (lane real29b) "how many tickets did AppleSupport handle?" counted every brand's tickets: the
+    # brands named are the only rows, matched whatever their case
+    brands: list[str] | None = Field(default=None, description="Only these brands (handles, any case).")
+    # (lane real29b) "which brand gets the most complaints?" was answered with complaint themes: the
+    # ranking is of tickets, and the answer says what is counted as a complaint
+    complaints: bool = Field(default=False, description="The tickets were asked for as complaints: say how "
+                             "one is counted (every conversation a customer started).")
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,7 @@ class BrandRow:
     median_hours: float | None  # None: no ticket of the brand got a reply
     p90_hours: float | None
     small: bool  # fewer replied tickets than min_tickets: not ranked with the others
+    mean_hours: float | None = None  # (lane real29b) the average asked of one brand: the mean beside the median
 
 
 @dataclass
@@ -77,11 +85,20 @@ class TicketBrandResult(ResultMixin):
     provenance: Provenance
     notes: tuple[str, ...] = field(default_factory=tuple)
     order: str = "slowest"
+    complaints: bool = False
+    missing: tuple[str, ...] = ()  # brands asked for that have no ticket in the period
+    asked_brands: bool = False  # only the brands named are listed
 
     def to_text(self, details: bool = False) -> str:
         fast = self.order == "fastest"
-        head = (f"Tickets by brand (the account each conversation was addressed to), {'fastest' if fast else 'slowest'} "
-                "first reply first" if self.rank == "wait" else "Tickets by brand (the account each conversation was addressed to), most first")
+        what = "Complaints (tickets)" if self.complaints else "Tickets"
+        if self.asked_brands:
+            head = f"{what} of {', '.join(r.brand for r in self.rows)} (the account that answered each conversation)"
+        elif self.rank == "wait":
+            head = (f"{what} by brand (the account each conversation was addressed to), "
+                    f"{'fastest' if fast else 'slowest'} first reply first")
+        else:
+            head = f"{what} by brand (the account each conversation was addressed to), most first"
         lines = [f"{head}, {self.period_label}:", ""]
         width = max([5] + [len(r.brand) for r in self.rows]) + 2
         lines.append(f"  {'brand':<{width}}{'tickets':>8}{'replied':>9}{'median wait':>13}{'p90 wait':>10}")
@@ -90,7 +107,16 @@ class TicketBrandResult(ResultMixin):
             small = "  (few replies)" if r.small else ""
             lines.append(f"  {r.brand:<{width}}{r.tickets:>8,}{r.replied:>9,}{med:>13}{p90:>10}{small}")
         ranked = [r for r in self.rows if not r.small and r.median_hours is not None]
-        if self.rank == "wait" and ranked:
+        if self.missing:
+            lines += ["", f"No tickets for {', '.join(self.missing)} in {self.period_label}."]
+        if self.complaints:
+            lines += ["", "A complaint here is a ticket: every conversation a customer started, whatever it says (the "
+                          "tweets are not sorted into complaints, questions and thanks). For what they complain about, "
+                          "ask \"what do customers complain about?\"."]
+        if self.asked_brands and self.rows:  # the brands named: each one's own line, not a ranking
+            lines += [""] + [f"{r.brand}: {r.tickets:,} tickets, {r.replied:,} replied, a median of "
+                             f"{_wait(r.median_hours)} to the first reply ({_mean_said(r)})." for r in self.rows]
+        elif self.rank == "wait" and ranked:
             top = ranked[0]
             said = "got the quickest replies" if fast else "waited longest"
             lines += ["", f"{top.brand}'s customers {said}: a median of {_wait(top.median_hours)} to the "
@@ -98,6 +124,14 @@ class TicketBrandResult(ResultMixin):
         lines.append("")
         lines.append(self.provenance.to_text(details))
         return "\n".join(lines)
+
+
+def _mean_said(r: BrandRow) -> str:
+    """The mean beside the median, and why it is higher when a few long waits make it so."""
+    said = f"mean {_wait(r.mean_hours)}"
+    if r.mean_hours is not None and r.median_hours and r.mean_hours > 1.5 * r.median_hours:
+        said += ", pulled up by a few long waits"
+    return said
 
 
 def _wait(hours: float | None) -> str:
@@ -129,16 +163,23 @@ def tickets_by_brand(store: JourneyStore, params: TicketBrandParams | None = Non
         p = scope.period
         rows = con.execute("""
             SELECT trim(subject) AS brand, count(*) AS tickets, count(first_response_at) AS replied,
-                   quantile_cont(hours, 0.5) AS med, quantile_cont(hours, 0.9) AS p90
+                   quantile_cont(hours, 0.5) AS med, quantile_cont(hours, 0.9) AS p90, avg(hours) AS mean
             FROM (SELECT subject, first_response_at,
                          (epoch(first_response_at) - epoch(created_at)) / 3600.0 AS hours
                   FROM tickets WHERE created_at >= $start AND created_at < $end
                   AND subject IS NOT NULL AND trim(subject) <> '')
             GROUP BY ALL""", {"start": p.start, "end": p.end}).fetchall()
+    missing: list[str] = []
+    if params.brands:
+        wanted = {b.strip().lstrip("@").lower(): b for b in params.brands}
+        rows = [r for r in rows if str(r[0]).lower() in wanted]
+        found = {str(r[0]).lower() for r in rows}
+        missing = [b for k, b in wanted.items() if k not in found]
     if not rows:
-        raise NoDataError(f"No support tickets with a brand in {p.label}.")
+        who = f" for {', '.join(params.brands)}" if params.brands else " with a brand"
+        raise NoDataError(f"No support tickets{who} in {p.label}.")
     out = [BrandRow(str(b), int(n), int(r), None if m is None else float(m), None if q is None else float(q),
-                    int(r) < params.min_tickets) for b, n, r, m, q in rows]
+                    int(r) < params.min_tickets, None if a is None else float(a)) for b, n, r, m, q, a in rows]
     if params.rank == "wait":
         sign = 1.0 if params.order == "fastest" else -1.0
         out.sort(key=lambda r: (r.small or r.median_hours is None, sign * (r.median_hours or 0.0), -r.tickets, r.brand))
@@ -161,4 +202,4 @@ def tickets_by_brand(store: JourneyStore, params: TicketBrandParams | None = Non
         **provenance_period(p, params),
         tables=("tickets",), row_counts={"tickets": total}, notes=tuple(notes))
     return TicketBrandResult(tuple(out[:params.limit]), len(out), total, p.label, params.rank, prov, tuple(notes),
-                             params.order)
+                             params.order, params.complaints, tuple(missing), bool(params.brands))

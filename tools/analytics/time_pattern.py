@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -320,6 +320,11 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
         # default, orders, is not loaded; count what the data holds, and say so.
         instead = f"no KPI was named and {why}, so this counts {SPECS[held].label.lower()}"
         metric, able = held, True
+    bought = None if able else _bought_instead(store, metric, by)
+    if bought is not None:
+        instead = ("no orders or amounts are loaded, only whether each visit bought: sales are counted as the "
+                   f"{bought[1]} that bought, with the share that bought in the table")
+        metric, able = bought[0], True
     if not able:
         hint = (f" The data holds {SPECS[held].label.lower()}: ask when they come (metric {held})."
                 if held is not None else "")
@@ -369,7 +374,7 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
     overall = _overall(s, series, rows, q, out)
     if people is not None:  # each customer once over the period, not once per day they came
         out["total"] = people.reindex(out["bucket"]).fillna(0).to_numpy()
-    verdict, hi, lo, runner_up = _verdict(out, s.kind, s.unit)
+    verdict, hi, lo, runner_up = _verdict(out, s.kind, s.unit, missing_months=scope.granularity == "month" and by == "month")
     months = len({(d.year, d.month) for d in pd.date_range(first, last)})
     notes += pattern_notes(out, by, s.label, s.kind, months, first, last, scope.timezone,
                            monthly=scope.granularity == "month",
@@ -379,6 +384,8 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
         notes += one_day_note(series, by, s, scope.numbers)
     if instead:
         notes.insert(0, instead)
+    if bought is not None:
+        notes.insert(1, _bought_counts(out, bought[1], scope.numbers))
     notes[:0] = session_notes(metric, by, int(series["excluded"].sum()), scope.cart_hours)
     if people is not None:
         unit = _UNIT_WORD[by]
@@ -406,6 +413,31 @@ def time_pattern(store: JourneyStore, params: PatternParams, settings: KpiSettin
                              people=people is not None, holds=holds, data_through=scope.as_of,
                              overall=None if people is not None else overall[0], overall_n=overall[1],
                              min_n=(settings or KpiSettings()).min_sample)
+
+
+# (lane real29b) "which month had the most sales?" of web sessions with a bought flag and no orders
+# (UCI shoppers) was refused: sales, orders and buyers by month are the sessions that bought.
+_SALES = ("revenue", "orders", "buyers", "aov")
+
+
+def _bought_instead(store: JourneyStore, metric: str, by: str) -> tuple[str, str] | None:
+    """(the buying rate whose numerator counts the sales, its noun) when no orders are loaded
+    but purchase events are, asked by month: None otherwise (the usual refusal)."""
+    caps = capabilities(store)
+    if metric not in _SALES or by != "month" or caps.has("orders") or not caps.has("purchase_events"):
+        return None
+    return ("session_conversion", "web sessions") if caps.has("session_purchases") else \
+        ("purchase_conversion", "customers")
+
+
+def _bought_counts(out: pd.DataFrame, noun: str, numbers: Any) -> str:
+    """The month-by-month count that bought (the rate's numerator), most first."""
+    rows = out[out["n"] > 0]
+    bought = [(str(r.label), round(float(r.value) * int(r.n))) for r in rows.itertuples() if pd.notna(r.value)]
+    bought.sort(key=lambda b: -b[1])
+    listed = ", ".join(f"{name} {numbers.number(k)}" for name, k in bought)
+    top = f"; most: {bought[0][0]}" if bought else ""
+    return f"{noun} that bought, by month: {listed}{top}"
 
 
 _PEOPLE_TOTAL = ("; a day's (hour's) value is the different customers that day (hour), so the average is how "
@@ -450,11 +482,14 @@ def _hour_checks(con: object, frame: kpi_frame.Frame, table: str, column: str,
     return notes, (int(r["lo"]), int(r["hi"]))
 
 
-def _verdict(out: pd.DataFrame, kind: str, unit: str) -> tuple[str, str | None, str | None, str | None]:
+def _verdict(out: pd.DataFrame, kind: str, unit: str,
+             missing_months: bool = False) -> tuple[str, str | None, str | None, str | None]:
     """(clear | tied | noise | few | flat, highest, lowest, runner-up): noise when even the
     highest and the lowest differ by less than chance would make them; tied when the highest
-    does not stand clear of the next one."""
-    pts = out if kind == "total" else out[(out["n"] > 0) & out["value"].notna()]
+    does not stand clear of the next one. With `missing_months` (month-dated data by month) a
+    month with no rows may be missing from the export: it is no quietest month (lane real29b:
+    "which month had the fewest visitors?" named UCI's April, which the export leaves out)."""
+    pts = out if kind == "total" and not missing_months else out[(out["n"] > 0) & out["value"].notna()]
     if len(pts) < 2:
         return "few", None, None, None
     ranked = pts.sort_values("value", ascending=False, kind="stable")
