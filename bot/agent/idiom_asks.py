@@ -84,14 +84,14 @@ AT_RISK_IDIOM_CUES = (
      r"with one foot out the door|heading for the (?:exit|door))\b", 1.2),
 )
 
+# (not one part of a roundup: "the weekly digest, with ... who's newly at risk" is the digest)
+_NOT_A_ROUNDUP = r"^(?!.*\b(?:round-?ups?|digests?|summary|summaries|briefings?|rundowns?|overviews?|recaps?)\b).*"
 # "clients freshly at risk since the model's last scoring run", "who's newly slipped into high risk"
 NEWLY_IDIOM_CUES = (
-    (r"\b(?:freshly|newly|just now|only just|recently) (?:become |gone |turned |slipped |landed |put )?(?:into |onto |on )?"
+    (_NOT_A_ROUNDUP + r"\b(?:freshly|newly|just now|only just|recently) (?:become |gone |turned |slipped |landed |put )?(?:into |onto |on )?"
      r"(?:at[- ]risk|(?:high|at)[- ]risk(?: list)?)\b", 1.2),
     # "new high-risk regulars over the past 30 days": the ones new to the list
-    # (not one part of a roundup: "our daily roundup with ... any new at-risk regulars" is the digest)
-    (r"^(?!.*\b(?:round-?ups?|digests?|summary|summaries|briefings?|rundowns?|overviews?|recaps?)\b).*"
-     r"\bnew (?:high[- ]risk|at[- ]risk) (?:[\w'-]+ ){0,3}?" + _PEOPLE + r"\b", 1.2),
+    (_NOT_A_ROUNDUP + r"\bnew (?:high[- ]risk|at[- ]risk) (?:[\w'-]+ ){0,3}?" + _PEOPLE + r"\b", 1.2),
 )
 
 # "per segment what's the next thing to do with zafu customers", "the next step to take with the
