@@ -29,6 +29,7 @@ from bot.agent.alert_plain_words import ALERT_ASKED_ABOUT, ALERT_WHY_FIRED
 from bot.agent.alert_rule_said import RULE_CHANGED
 from bot.agent.alert_slots import best_rule_id, in_unit, parse_rule_request
 from bot.agent.alert_wanted_after import NEW_ALERT_SAID, TOLD_GROUP
+from bot.agent.idiom_asks import OPEN_ALERT_IDIOM_CUES
 from bot.agent.patterns import lazy, rx
 from bot.agent.rules_and_cards_said import CHANGE_HAVE_IT, DELETE_ONE_WATCHING, RULES_WATCHING_CUES
 from bot.agent.tools import ToolContext, ToolSpec
@@ -411,7 +412,7 @@ def alert_tool_specs() -> list[ToolSpec]:
             examples=("are there any open alerts?", "what is broken right now?", "which alerts fired?"),
             phrasings=("any alerts", "show open alerts", "what alerts are firing"),
             keywords=("open alerts", "firing", "broken"),
-            cues=(*OPEN_CUES, *SHOWN_ALERTS_CUES, *STILL_ON_CUES, *TRIPPED_CUES, *FIRED_VERB_CUES),
+            cues=(*OPEN_CUES, *OPEN_ALERT_IDIOM_CUES, *SHOWN_ALERTS_CUES, *STILL_ON_CUES, *TRIPPED_CUES, *FIRED_VERB_CUES),
             plan=_plan_open,
         ),
     ]

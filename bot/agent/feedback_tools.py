@@ -33,6 +33,13 @@ from bot.agent.feedback_plain_asks import HAPPIEST_THEMES_CUES, TEXTS_ON_TOPIC_C
 from bot.agent.feedback_splits_said import ANGRY_TEXTS_CUES, SPLIT_SAID_CUES, split_said
 from bot.agent.feeling_pairs import FEELING_PAIR_SENTIMENT_CUES
 from bot.agent.feeling_sounds import SOUNDING_CUES, sounding_split
+from bot.agent.idiom_asks import (
+    BAD_WAY,
+    GOOD_WAY,
+    SEARCH_IDIOM_CUES,
+    SENTIMENT_IDIOM_CUES,
+    THEME_IDIOM_CUES,
+)
 from bot.agent.owner_promise_cues import OWNER_SAID_CUES
 from bot.agent.patterns import lazy, rx
 from bot.agent.review_site_split import SITE_FEELING_CUE, site_split
@@ -297,6 +304,10 @@ def _plan_themes(slots: Any, ctx: ToolContext) -> dict[str, Any]:
     polarity = getattr(slots, "polarity", None)
     if polarity in ("negative", "positive"):
         args["sentiment"] = polarity
+    elif rx.search(GOOD_WAY, text):  # (lane probe29c) "what they go on about in a good way", "appreciating most"
+        args["sentiment"] = "positive"
+    elif rx.search(BAD_WAY, text):  # (lane probe29c) "what's got them giving out lately"
+        args["sentiment"] = "negative"
     elif rx.search(NEGATIVE_SAID, text):  # (lane probe27c) "what's getting up people's noses"
         args["sentiment"] = "negative"
     elif rx.search(POSITIVE_SAID, text):  # (lane probe27c) "the stuff people rate us for"
@@ -404,7 +415,7 @@ def feedback_tools() -> list[ToolSpec]:
                 "what are people saying about", "any mentions of late orders",
             ),
             keywords=("say", "said", "saying", "comments", "quotes", "mention", "wrote", "write", "about"),
-            cues=SEARCH_CUES + OWNER_SAID_CUES + TEXTS_ON_TOPIC_CUES + ANYONE_SAID_CUES + ANGRY_TEXTS_CUES,
+            cues=SEARCH_CUES + SEARCH_IDIOM_CUES + OWNER_SAID_CUES + TEXTS_ON_TOPIC_CUES + ANYONE_SAID_CUES + ANGRY_TEXTS_CUES,
             # "narrow those comments to last month": the same search, over another period or source
             follow_ups=(r"^(?:now |ok,? |and |just |can you |please )?(?:narrow|limit|restrict|filter|trim)(?: down)? "
                         r"(?:those|these|the|them|it|that)\b",),
@@ -427,7 +438,7 @@ def feedback_tools() -> list[ToolSpec]:
                 "sentiment per channel", "where is feedback most negative",
             ),
             keywords=("sentiment", "feel", "feeling", "mood", "emotion*", "happier", "unhappier", "tone"),
-            cues=(SENTIMENT_CUES + FEELING_PAIR_SENTIMENT_CUES + SOUNDING_CUES + ((SITE_FEELING_CUE, 1.0),) + STEP_MOOD_CUES
+            cues=(SENTIMENT_CUES + SENTIMENT_IDIOM_CUES + FEELING_PAIR_SENTIMENT_CUES + SOUNDING_CUES + ((SITE_FEELING_CUE, 1.0),) + STEP_MOOD_CUES
                   + SPLIT_SAID_CUES),
             boost=_sentiment_boost,
             plan=_plan_sentiment,
@@ -450,7 +461,7 @@ def feedback_tools() -> list[ToolSpec]:
             ),
             keywords=("theme", "themes", "topics", "complain", "complaints", "unhappy", "pain point",
                       "issues", "problems", "praise", "summar*", "love", "like about"),
-            cues=THEME_CUES + HAPPIEST_THEMES_CUES + THEMES_SAID_CUES,
+            cues=THEME_CUES + HAPPIEST_THEMES_CUES + THEMES_SAID_CUES + THEME_IDIOM_CUES,
             follow_ups=THEME_FOLLOW_UPS,
             boost=lambda slots: -_one_customer(slots),
             plan=_plan_themes,

@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from bot.agent.feedback_no_noun import JOURNEYS_BESIDE_CUES
+from bot.agent.idiom_asks import MAP_IDIOM_CUES
 from bot.agent.patterns import rx
 from bot.agent.patterns import rx as _rx
 from bot.agent.tools import ToolContext, ToolSpec
@@ -350,7 +351,7 @@ def journey_map_tools() -> list[ToolSpec]:
                 "the whole customer journey stage by stage", "where does the journey hurt",
             ),
             keywords=("journey map", "stage by stage"),
-            cues=MAP_CUES + JOURNEYS_BESIDE_CUES,
+            cues=MAP_CUES + JOURNEYS_BESIDE_CUES + MAP_IDIOM_CUES,
             plan=_plan,
             follow_ups=FOLLOW_UPS,
         ),

@@ -33,7 +33,9 @@ _SPELLED = ((lazy(r"\bdis " + _PERIOD_WORD), "this "), (lazy(r"\bdat " + _PERIOD
 # (lane tune33) "wid delivery, median days fi a tub to reach di customer": "wid" and "fi" count too
 # (lane probe26a) "an wha di caramel take": "wha di" together is its "what the" (Scots "wha" is "who")
 # (lane probe29b) "now di money instead": a follow-up's one "di" before what it asks about
-_CARIBBEAN = lazy(r"\b(?:tek|mek|wah|inna|nuh)\b|\bwha di\b|\b(?:di|dis|dat|fi|wid)\b.*\b(?:di|dis|dat|fi|wid)\b|"
+# (lane probe29c) "tell mi if ...": "mi" after a verb of telling is Caribbean "me"
+_CARIBBEAN = lazy(r"\b(?:tek|mek|wah|inna|nuh)\b|\bwha di\b|\b(?:tell|show|let|give|send|ping|warn|alert|help) mi\b|"
+                  r"\b(?:di|dis|dat|fi|wid)\b.*\b(?:di|dis|dat|fi|wid)\b|"
                   r"^(?:(?:and|an|now|so|ok),? )+di (?=money|cash|takings|sales|orders|customers|buyers|people)\b")
 # Indian English "kindly advise what share of visits ...": a request to be told, not for advice
 # (lane ps13) ... or "kindly advise on-time delivery % for slabs": a measure named within three words
@@ -50,6 +52,9 @@ _LEAD = lazy(r"^(?:kindly|pls|plz|please|can) (?=(?:show|do|give|run|repeat|redo
 _JUS = lazy(r"^jus (?=[a-z])")
 _BOUT = lazy(r"\b([a-z]+ing|talk|talks|say|says|said|moan|moans|complain|complains|think|thinks|care|cares|ask|asks|asked|"
              r"happy|unhappy|feel|feels|write|wrote) bout\b")
+# (lane probe29c) Indian English "do the needful and save all four cards": the order, politely
+_NEEDFUL = lazy(r"^(?:kindly |please |pls |plz )?do the needful(?:,| and| &|:)? (?=(?:save|store|keep|draft|delete|remove|merge|"
+                r"show|send|set|make|give|list|pull|bring|narrow|rename|switch|turn|change|pause)\b)")
 # Pidgin's "wetin be" ("what is") and "nko" closing a follow-up ("and last month nko": "what about")
 _PIDGIN_PLAIN = ((lazy(r"\bwetin be\b"), "what's"), (lazy(r",? nko(?= *[?.!]*$)"), ""))
 # (lane probe24b) "do it week wise now", "month-wise": the grain said with "-wise"
@@ -126,7 +131,7 @@ _SCOTS = ((lazy(r"\baboot\b"), "about"), (lazy(r"\boot\b"), "out"), (lazy(r"\bdi
 def plain_english(t: str) -> str:
     """The lower-cased question with tone particles dropped, Pidgin's "pass" as "the most" and
     Caribbean "dis week" as "this week"."""
-    t = prior_as_before(spelled_out(t))
+    t = _NEEDFUL.sub("please ", prior_as_before(spelled_out(t)))
     if _PIDGIN.search(t) or rx.search(r"\bnko\b", t):
         for said, plain in _PIDGIN_PLAIN:
             t = said.sub(plain, t)
@@ -135,7 +140,7 @@ def plain_english(t: str) -> str:
         # (lane probe27c) "abeg save all di cards o": "abeg" before an order is its "please", a closing
         # "o" is tone, and "card dem", "alert dem" are the plural
         t = rx.sub(r"^abeg,? (?=(?:save|store|keep|bring|pull|show|give|make|draft|sketch|delete|remove|scrap|bin|cut|trim|"
-                   r"narrow|merge|combine|rename|switch|turn|change|set|send|list|open)\b)", "please ", t)
+                   r"narrow|merge|combine|rename|switch|turn|change|set|send|list|open|reply|respond|write|answer|email|draft)\b)", "please ", t)
         t = rx.sub(r",? o(?= *[?.!]*$)", "", t)
         t = rx.sub(r"\b(card|persona|alert|alarm|rule|customer|order)s? dem\b", r"\1s", t)
         # (lane probe28b) "di customers dem", "di survey forms dem": a plural noun's own "dem" is its plural

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.agent.idiom_asks import SAVE_IN_FOCUS, SHOW_IDIOM_CUES
 from bot.agent.patterns import rx
 from bot.agent.persona_again import REDRAFT, cards_said
 from bot.agent.persona_draft_cues import DRAFT_CUES, NTH
@@ -362,6 +363,7 @@ SAVE_EXPLICIT = (r"^(?!.*\b(?:except|apart from|other than|but not|besides|exclu
                  r"(?:it|her|him|them|that|this)\b(?! (?:simple|short|shorter|brief|tidy|clean|general|broad|real|up|going|"
                  r"coming|in mind|that way)\b))|" + SAVED_LIST + "|" + SAVE_ALL_SAID + "|" + NUMBERED_KEPT + "|" + SAVE_SET_SAID)
 SAVE_EXPLICIT += "|" + SAVE_CARD_SAID  # (lane probe27c) "put card 3 away with the saved ones"
+SAVE_EXPLICIT += "|" + SAVE_IN_FOCUS  # (lane probe29c) "that one we're looking at, save it"
 SAVE_CUES = ((SAVE_EXPLICIT, 1.0), (SAVED_LIST, 0.5))
 LIST_CUES = (
     (r"\b(?:saved|stored|existing|our|list(?: the| our| my| all)?|show(?: me)?(?: the| our| my| all)?|which|what) "
@@ -492,7 +494,7 @@ def persona_tools() -> list[ToolSpec]:
             phrasings=("show me the persona card", "show persona", "open the persona", "tell me about the persona",
                        "show the first one", "describe that persona"),
             keywords=("persona card", "show me", "describe"),
-            cues=(*SHOW_CUES, *WHOLE_CARD_CUES, *SHOWN_WHOLE_CUES),
+            cues=(*SHOW_CUES, *WHOLE_CARD_CUES, *SHOWN_WHOLE_CUES, *SHOW_IDIOM_CUES),
             plan=plan_show,
         ),
     ]

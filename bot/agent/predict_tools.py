@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.agent.actions_plan import actions_plan as _actions_plan
+from bot.agent.idiom_asks import ACTION_IDIOM_CUES, AT_RISK_IDIOM_CUES, NEWLY_IDIOM_CUES
 from bot.agent.lifetime_cues import LIFETIME_CUES
 from bot.agent.meaning_notes import NOTE, SEP
 from bot.agent.patterns import lazy, rx
@@ -321,7 +322,7 @@ def predict_tools() -> list[ToolSpec]:
             phrasings=("customers at risk", "who might leave", "who is about to stop buying",
                        "churn risk", "at-risk customers", "customers we might lose"),
             keywords=("risk*", "lose", "lapsing", "danger", "likely to leave", "stop buying"),
-            cues=AT_RISK_CUES,
+            cues=(*AT_RISK_CUES, *AT_RISK_IDIOM_CUES),
             plan=_at_risk_plan,
             follow_ups=(REORDER,),
         ),
@@ -335,7 +336,7 @@ def predict_tools() -> list[ToolSpec]:
             examples=("who is newly at risk this week?", "has anyone become at risk lately?"),
             phrasings=("newly at risk", "became at risk", "new at-risk customers"),
             keywords=("newly", "became"),
-            cues=(*NEWLY_CUES, *RISK_NOW_NOT_THEN_CUES),
+            cues=(*NEWLY_CUES, *RISK_NOW_NOT_THEN_CUES, *NEWLY_IDIOM_CUES),
             plan=_newly_plan,
             follow_ups=(NEWLY_AGAIN,),
         ),
@@ -404,7 +405,7 @@ def predict_tools() -> list[ToolSpec]:
             phrasings=("what should we do for", "next best action", "what to do about customers",
                        "recommended actions", "how do we keep them"),
             keywords=("should we do", "action", "recommend*", "follow-up"),
-            cues=ACTION_CUES,
+            cues=(*ACTION_CUES, *ACTION_IDIOM_CUES),
             plan=_actions_plan,
         ),
     ]

@@ -12,6 +12,7 @@ from bot.agent.analytics_tools import filters_from, period_from
 from bot.agent.feeling_sounds import fulfilment_pair
 from bot.agent.group_against_rest import against_the_rest
 from bot.agent.group_plurals import plural_groups
+from bot.agent.idiom_asks import SATISFACTION_IDIOM_CUES
 from bot.agent.patterns import lazy, rx
 from bot.agent.ranked_order import RANKED_ORDER
 from bot.agent.tools import ToolContext, ToolSpec
@@ -268,6 +269,7 @@ def satisfaction_tools() -> list[ToolSpec]:
             ),
             keywords=("late deliver*", "reviews", "ratings", "rated", "rate us", "satisfied", "category",
                       "categories", "hurting"),
+            cues=SATISFACTION_IDIOM_CUES,
             plan=_plan,
             boost=_boost,
             follow_ups=FOLLOW_UPS,

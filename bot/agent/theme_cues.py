@@ -8,7 +8,7 @@ from __future__ import annotations
 from bot.agent.feedback_cues import NOT_WHEN_OR_WHERE, OPEN_ABOUT, SAYING_AT_ALL, SOURCE_THEN_TOPIC
 from bot.agent.trade_words import UNIT as TRADE_UNIT
 
-_DIALECT_COMPLAINT = (r"(?:(?:giv\w*|gave|give) out|vex\w*|cribb?\w*|grous\w*|kvetch\w*|bellyach\w*|narked|peeved|"
+_DIALECT_COMPLAINT = (r"(?:(?:giv\w*|gave|give) out|vex\w*|grizzl\w*|cribb?\w*|grous\w*|kvetch\w*|bellyach\w*|narked|peeved|"
                       r"(?:cheesed|browned|hacked|brassed) off|kicking off|fuming|raging|seething|livid|ranting)")
 # Nothing named after "for", "about": what comes next is where or when, not a topic
 _NO_TOPIC = (r"(?= *(?:$|[?.!,;:]|(?:in|on|at|from|over|during|since|last|this|these|lately|recently|so far|nowadays|"
@@ -81,7 +81,7 @@ THEME_CUES = (
      r"rav(?:e|es|ed|ing)|gush(?:es|ed|ing)?) (?:about|over|with|on)\b"
      + _NO_TOPIC, 1.2),
     # "what's been upsetting the families most", "what's annoying the tenants lately": whatever the people are called
-    (r"\bwhat(?:'s| is| has been|'s been| was)? (?:(?:really|most|mostly|always|still) )?(?:annoying|bugging|bothering|irritating|"
+    (r"\bwhat(?:'s|s| is| has been|'s been| was)? (?:(?:really|most|mostly|always|still) )?(?:annoying|bugging|bothering|irritating|"
      r"frustrating|upsetting|riling|irking|niggling|pleasing|delighting|impressing|disappointing) (?:our |the |my |all the )?"
      r"(?:[\w-]+ ){0,2}?[a-z]+s(?: (?:most|the most|lately|recently|so much|this|these|over|since|in)\b|\s*[?.!]*$)", 0.9),
     # "main things people mention about the purchase stage": what is said at a stage of the journey,

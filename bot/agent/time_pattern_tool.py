@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.agent.analytics_cues import metrics_from, text_of
+from bot.agent.idiom_asks import PATTERN_IDIOM_CUES
 from bot.agent.likelier_when import LIKELIER_METRIC
 from bot.agent.meaning_notes import NOTE, SEP
 from bot.agent.patterns import lazy
@@ -217,7 +218,7 @@ def time_pattern_tools() -> list[ToolSpec]:
                 "complaints by time of day", "peak hours", "seasonality",
             ),
             keywords=("day of the week", "time of day", "by hour", "weekday", "peak hours", "seasonal*"),
-            cues=PATTERN_CUES,
+            cues=(*PATTERN_CUES, *PATTERN_IDIOM_CUES),
             plan=plan_pattern,
             boost=boost_pattern,
             follow_ups=_FOLLOW,

@@ -459,7 +459,7 @@ NEGATIVE = lazy(
     r"irritat\w*|fed up|pain ?points?|bother\w*|sucks?|put(?:s|ting)? (?:\w+ ){0,2}off|bugbears?|niggles?|riled|"
     r"up in arms|bugging|bugs (?:our |the |my )?(?:customers|people|folks?|clients|guests|them)|"
     # Irish "giving out about", pidgin "dey vex", Indian "cribbing about", and other owners' words
-    r"(?:giv\w*|gave) out (?:about|to|over|at)|vex\w*|cribb\w*|cribs? about|grous\w*|kvetch\w*|bellyach\w*|"
+    r"(?:giv\w*|gave) out (?:about|to|over|at)|vex\w*|grizzl\w*|cribb\w*|cribs? about|grous\w*|kvetch\w*|bellyach\w*|"
     r"narked|peeved|(?:cheesed|browned|hacked|brassed) off|kick\w* off (?:about|over)|fuming|raging|seething|livid|"
     r"(?:got|gets|getting|put|puts|putting) (?:[\w']+ ){0,2}backs? up|wetin (?:dey )?(?:worry|bother|pain))\b")
 POSITIVE = lazy(
