@@ -110,3 +110,26 @@ def test_the_list_is_read_from_its_file(tmp_path: Path):
     path.write_text("# a comment line\ndoily\nsitar\n", encoding="ascii")
     words = more_english_words(path)
     assert "doily" in words and "sitar" in words and "doi" not in words and "comment" not in words
+
+
+# -- (part 4) a group's change of mood ------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "by", "period"), [
+    # probe27a's and probe28c's shape ("which segment got unhappier with the sock shop"), other trades
+    ("which segment got unhappier with the candle shop this month", "segment", {"name": "this_month"}),
+    ("which CRM segment got happier this quarter, bakery side", "segment", {"name": "this_quarter"}),
+    ("in which segment did the pottery class students get unhappier this month", "segment", {"name": "this_month"}),
+    ("which customer segment has got less satisfied at the florist lately", "segment", {"name": "last_30_days"}),
+    # probe26b's shape ("in which town did the soap customers get unhappier"): the people named between
+    ("in which town did the bakery regulars get happier this month", "city", {"name": "this_month"}),
+    ("in which suburb did the dog groomer's clients get grumpier this month", "city", {"name": "this_month"}),
+    ("which town got unhappier this month", "city", {"name": "this_month"}),
+])
+def test_a_groups_change_of_mood_is_its_satisfaction_moving(rules, question, by, period):
+    assert_plans(rules, question, "movers", metric="csat", by=by, period=period)
+
+
+def test_a_groups_level_of_mood_and_named_scores_keep_their_readings(rules):
+    assert_plans(rules, "which segment is the happiest", "satisfaction_by", measure="csat", by="segment")
+    assert_plans(rules, "nps by segment this month", "satisfaction_by", measure="nps", by="segment")
+    assert_plans(rules, "which segment spends the most", "movers", metric="revenue", by="segment", rank="value")
