@@ -138,6 +138,8 @@ def test_the_files_the_dockerfile_copies_make_a_complete_package(tmp_path):
     assert {"bot/cli/__main__.py", "bot/health.py", "tools/core/opsdb.py", "prompts/system.md"} <= names
     assert any(n.startswith("tools/feedback/sentiment_data/") for n in names)
     assert "bot/agent/exemplars.yaml" in names  # the planner's labelled phrasings (bot/agent/similar.py)
+    # the English words the speller leaves alone, with the notice their MIT licence asks for (bot/agent/fuzzy.py)
+    assert {"bot/agent/english_words.txt", "bot/agent/english_words.LICENSE"} <= names
     assert not any(n.startswith("tests/") for n in names)
 
 

@@ -74,9 +74,11 @@ _MOVER_CUE = lazy(r"\bdr[oi]ve\w*|\bdriving\b|(?<!left )(?<!leave )(?<!leaves )\
                         r"\bwhich (?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|regions?|areas?|age (?:bands?|groups?|brackets?|ranges?)|personas?)\b"
                         r" (?:\w+ ){0,2}(?:saw|had|has|have|showed|shows) the (?:biggest|largest|smallest|sharpest|most) "
                         r"(?:change|swing|shift|move|movement|drop|rise|fall|jump|increase|decrease|dip|growth)\b|"
-                        # "which suburbs have got unhappier lately?": a change, group by group
+                        # "which suburbs have got unhappier lately?": a change, group by group; (lane
+                        # speller29) "in which town did the soap customers get unhappier", "which town are
+                        # root beer drinkers getting grumpier in": the people named between
                         rf"\bwhich {_GROUPS}(?:'s|s')?\b"
-                        r" (?:\w+ ){0,2}(?:got|gotten|become|became|grown|getting|gone|went|turned) (?:a (?:bit|lot|little) |much )?"
+                        r" (?:[\w'-]+ ){0,5}(?:got|gotten|get|gets|become|became|grown|getting|gone|went|turned) (?:a (?:bit|lot|little) |much )?"
                         r"(?:\w+er|worse|better|more \w+|less \w+)\b|"
                         r"\brank\w* (?:the |our |all )?(?:channels|segments|cities|towns|regions|age bands|personas)\b|"
                         # "revenue's down, which channel is it coming from?", "in which neighbourhoods has

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.agent.fuzzy import Speller, english_words, words
+from bot.agent.fuzzy import Speller, english_words, more_english_words, words
 from bot.agent.patterns import rx
 
 # Words a typo is corrected towards ("reveune" -> revenue); the data's own values are added.
@@ -59,4 +59,6 @@ def build_speller(tools: list[Any], known: Any) -> Speller:
     data = " ".join(v.replace("_", " ") for v in known.names())
     terms = set(DOMAIN_TERMS) | words(data) | {w for w in TRADE_NOUNS if len(w) >= 7}  # "bookins": bookings
     english = english_words()
-    return Speller(terms, seen | english, dictionary=bool(english))
+    # English words beyond the model's vocabulary are never "corrected" ("doily" is not "daily")
+    more = more_english_words()
+    return Speller(terms, seen | english, dictionary=bool(english) or bool(more), english=more)

@@ -4,12 +4,34 @@ A word is corrected only when it is unknown (not an ordinary word the planner ha
 phrasings, descriptions or vocabularies) and exactly one domain term is close to it: one edit
 for words of four to nine letters, two from ten. Short words are never touched ("nps", "aov"
 and "the" are too easy to turn into each other).
+
+Nor is an English word (lane speller29). Owners name their goods with nouns that the sentence
+model's 20,000-word vocabulary lacks, one edit from a planner word: a lace "doily" was read as
+"daily", "capers" as "campers", a "sitar" as a "star", "scones" as "scores", a "fryer" as a
+"flyer". Measured on every bank's words (bench/speller_words.py) and on 26,000 one-edit typos
+of the planner's terms, three ways were weighed:
+- a dependency (pyspellchecker, MIT; symspellpy, MIT, Google Books counts; wordfreq, its data
+  CC BY-SA and a 57 MB wheel; english-words, Webster's 1934 without plurals and GPL'd GCIDE):
+  pyspellchecker's list kept every trade noun tried and shields 0.6% of the typos, nearly all
+  real words ("camper", "hamper"); but building a set of its 160,000 words costs 0.3-0.5 s per
+  process, ten times the budget;
+- the same list filtered offline into bot/agent/english_words.txt (1.2 MB, a-z words of four
+  letters or more, less two dozen names and archaic words that are only ever typos here:
+  "chanel", "payed", "takins"; scripts/build_english_words.py, MIT notice beside it), looked up
+  by a binary search of the file's text only when a correction is about to be made: reading it
+  costs about a millisecond, a lookup microseconds, and no set is built (chosen);
+- rules (a noun after "our" or "the X shop" is the shop's) catch only some sentence shapes.
+The list is a shield, not a source: a word in it is left alone only when the correction would
+change the word, not its number ("subscriber" is still read as the planner's "subscribers");
+without the file the speller works as before (the model's vocabulary alone).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
+from pathlib import Path
 
 from bot.agent.patterns import lazy, rx
 
@@ -52,9 +74,12 @@ def _single_letters(word: str) -> str:
 class Speller:
     """Corrects unknown words to the one close domain term, if there is exactly one."""
 
-    def __init__(self, terms: set[str], known: set[str], *, dictionary: bool = False):
+    def __init__(self, terms: set[str], known: set[str], *, dictionary: bool = False,
+                 english: Container[str] = ()):
         self.terms = {t for t in terms if len(t) >= 4}
         self.known = known | terms
+        # English words beyond `known` ("doily", "capers"), asked only before a correction
+        self.english = english
         # With a dictionary of English words, "deliverys" is a typo even though "delivery" is
         # a word; without one, an inflected known word is given the benefit of the doubt.
         self.dictionary = dictionary
@@ -85,6 +110,8 @@ class Speller:
                     continue  # nor "forecastle" of forecast: a whole term with letters after it that no ending adds
                 if distance(word, term, edits) <= edits:
                     close.append(term)
+        if close and word in self.english and not all(_same_word(word, t) for t in close):
+            return word  # "doily" is a lace mat, not "daily"; "capers" are not "campers"
         if len(close) > 1 and len({_single_letters(t) for t in close}) == 1:
             return min(close)  # "cancelld": cancelled or canceled, one word either side of the Atlantic
         return close[0] if len(close) == 1 else word
@@ -101,6 +128,12 @@ class Speller:
             return better
 
         return _WORD.sub(fix, text), fixes
+
+
+def _same_word(word: str, term: str) -> bool:
+    """One or many of the same thing ("subscriber", "subscribers"; "menus", "menu"): reading one
+    as the other changes nothing the owner meant."""
+    return any(a + end == b for a, b in ((word, term), (term, word)) for end in ("s", "es"))
 
 
 # a stem of four letters or more ending in two consonants ("raft", "hunt") or a double vowel and a
@@ -128,6 +161,49 @@ def english_words() -> frozenset[str]:
     except (ImportError, OSError, AttributeError):
         return frozenset()
     return frozenset(w for w in lines if w.isalpha() and w.islower() and len(w) > 2)
+
+
+_ENGLISH_WORDS = Path(__file__).with_name("english_words.txt")
+
+
+class WordList:
+    """Membership in a sorted list of words one a line (lines starting with "#" before them), by
+    a binary search of the file's text: reading it costs a millisecond and a lookup microseconds,
+    where a set of its 126,000 words would cost every process 0.1-0.5 s to build."""
+
+    def __init__(self, text: str = ""):
+        self._text = text if not text or text.endswith("\n") else text + "\n"
+
+    def __contains__(self, word: object) -> bool:
+        if not (isinstance(word, str) and word.isalpha()):
+            return False
+        text, lo, hi = self._text, 0, len(self._text)
+        while lo < hi:  # lo and hi are the starts of lines (or the end)
+            mid = (lo + hi) // 2
+            start = text.rfind("\n", lo, mid) + 1 or lo
+            end = text.find("\n", start)
+            line = text[start:end]
+            if line == word:
+                return True
+            if line < word:
+                lo = end + 1
+            else:
+                hi = start
+        return False
+
+    def __bool__(self) -> bool:
+        return bool(self._text)
+
+
+@lru_cache(maxsize=1)
+def more_english_words(path: Path | None = None) -> WordList:
+    """English words beyond the sentence model's vocabulary (bot/agent/english_words.txt, sorted,
+    built from pyspellchecker's English list by scripts/build_english_words.py): an empty list when the
+    file is missing or unreadable, and typos are judged as before."""
+    try:
+        return WordList((path or _ENGLISH_WORDS).read_text(encoding="ascii"))
+    except (OSError, UnicodeDecodeError):
+        return WordList()
 
 
 # Words that may stand between the words of a touchpoint said in plain English: "adding to

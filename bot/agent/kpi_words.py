@@ -86,8 +86,12 @@ KPI_TERMS: list[tuple[str, str]] = [
     # group's clients got unhappier": each place's or age band's review score and how it moved
     # (the feelings in the texts cannot be split by group), unless the measure is named
     # ("..., nps wise")
+    # (lane speller29) "which segment got unhappier with the sock shop", "which CRM segment got unhappier
+    # this quarter", "in which town did the soap customers get unhappier": a segment's too, and the
+    # people named between
     (rf"^(?!.*\b(?:nps|net promoter|promoters?|review scores?|ratings?|stars?|sentiment|tone)\b).*?\b(?:which|what) "
-     rf"(?:(?:[\w-]+ )?{PLACES}|age (?:bands?|groups?|brackets?|ranges?))(?:'s?|s')?\b.{{0,30}}?\b(?:got|get|gets|getting|"
+     rf"(?:(?:[\w-]+ )?{PLACES}|age (?:bands?|groups?|brackets?|ranges?)|(?:(?:customer|client|crm|loyalty) )?segments?)"
+     rf"(?:'s?|s')?\b.{{0,40}}?\b(?:got|get|gets|getting|"
      r"grew|grown|become|became|becoming|turned|gone|are|is|were|feel|feels) (?:a (?:bit|lot|little) |much |any )?"
      rf"(?:(?:less|more) {HAPPY}|happier|unhappier|grumpier)\b", "csat"),
     # "which regions have the fastest delivery", "which towns get the quickest replies": the
