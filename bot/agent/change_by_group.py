@@ -9,7 +9,8 @@ from __future__ import annotations
 from bot.agent.patterns import lazy
 
 _CHANGE = r"(?:change|changes|drop|fall|rise|dip|jump|swing|shift|increase|decrease|growth|decline|difference|gap|movement)"
-_GROUPS = (r"(?:(?:crm|acquisition|first[- ]touch|marketing) )?(?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|regions?|count(?:y|ies)|areas?|"
+# (lane probe29a) "which first channel's dragging them": "first" alone before the channel too
+_GROUPS = (r"(?:(?:crm|acquisition|first[- ]touch|first|marketing) )?(?:channels?|segments?|cit(?:y|ies)|towns?|suburbs?|neighbou?rhoods?|regions?|count(?:y|ies)|areas?|"
            r"age (?:bands?|groups?|brackets?)|personas?|sources?|platforms?)")
 _PULLED = r"(?:pulled|dragged|pushed|knocked|brought|dragging|pulling|pushing)"
 
@@ -68,9 +69,9 @@ def one_group_asked(text: str) -> str | None:
 # "meal kit orders are down this month, what channel is dragging them", "takings are up, which
 # segment is pushing it": a change said first, then the group asked for its part in it
 CHANGE_SPLIT_CUES += ((rf"\b(?:is|are|was|were|'s|'re) (?:way |well |a (?:bit|lot|little) |right )?(?:up|down)\b.{{0,40}}?"
-                       rf"\b(?:which|what) {_GROUPS} (?:is |are |was |were |'s )?(?:{_PULLED}|dragg?ing|holding|"
+                       rf"\b(?:which|what) {_GROUPS}(?:'s | (?:is |are |was |were |'s )?)(?:{_PULLED}|dragg?ing|holding|"
                        rf"lifting|propping|behind|responsible)\b|"
-                       rf"\b(?:which|what) {_GROUPS} (?:is |are |was |were |'s )?(?:{_PULLED}|dragg?ing) (?:it|them|that|those|"
+                       rf"\b(?:which|what) {_GROUPS}(?:'s | (?:is |are |was |were |'s )?)(?:{_PULLED}|dragg?ing) (?:it|them|that|those|"
                        rf"things|us|the numbers?)(?: (?:down|up|back))?\b", 1.0),)
 CHANGE_SPLIT_COMPARE_CUES = tuple((pattern, -0.8) for pattern, _ in CHANGE_SPLIT_CUES)
 # (lane probe21b) "which first-touch channel brought in the extra takings last week vs the week

@@ -44,7 +44,8 @@ _PEOPLE = {w for noun in PEOPLE for w in rx.sub(r"[^a-z ]+", " ", noun.replace("
 # may be sold, but "skaters" and "anglers" are people, and people are not orders)
 _NOUN = r"(?P<u{}>(?!\w+(?:ss|ers|ists|ians)\b)[a-z][a-z-]{{2,}}s)"
 _TIME = r"(?:day|night|week|month|quarter|year)"
-_GROUP = r"(?:region|town|city|suburb|area|segment|channel|postcode|county|state)"
+# (lane probe29a) "cups per age group, most first": the age groups too
+_GROUP = r"(?:region|town|city|suburb|area|segment|channel|postcode|county|state|age (?:group|band|bracket))"
 _COUNTED = lazy(
     # "jumps per day", "tows a week", "flights by month": the units counted over time
     rf"\b{_NOUN.format(1)} (?:per|a|each|every|by(?: the)?) {_TIME}\b|"
@@ -71,7 +72,8 @@ _COUNTED = lazy(
     # fitted last month", "and trays ordered?": the units counted, per group, or as the job done
     rf"\b(?:number|count|total|tally) of (?:[a-z-]+ )?{_NOUN.format(7)}\b|"
     # (lane ps11) "drives recovered by town": the units, with what was done to them, per group
-    rf"\b{_NOUN.format(8)} (?:[a-z]+ed )?(?:(?:per|by|in each|for each) |(?={_GROUP} by {_GROUP}\b)){_GROUP}\b|"
+    # (lane probe29a) and the verbs that do not end in -ed: "mounts cut per segment", "crates sold by town"
+    rf"\b{_NOUN.format(8)} (?:[a-z]+ed |(?:cut|sold|sent|made|run|built|shot|done|taken|spun|sewn|fit|brewed|baked) )?(?:(?:per|by|in each|for each) |(?={_GROUP} by {_GROUP}\b)){_GROUP}\b|"
     # (lane ps11) "which segment is behind fewer ceremonies", "which town's clients buy the most
     # lots": a count said by how many (never "more", which qualifies anything: "more details")
     rf"\bfewer (?:[a-z-]+ )?{_NOUN.format(10)}\b|"
@@ -83,9 +85,11 @@ _COUNTED = lazy(
     # bales october versus september": the units said first, their two periods set against each other
     # (the periods are blanked in `rest`; never weekdays: "mondays vs tuesdays")
     rf"^\s*(?:[a-z']+(?: [a-z']+)?,\s+)?(?:(?!{_ASKING}\b)[a-z-]+ ){{0,4}}?(?!{WEEKDAY}s\b|{_NOT_COUNTS}\b)"
-    rf"{_NOUN.format(14)}(?:\s+(?:vs\.?|v|versus|against|compared (?:to|with))\s|"
+    # (lane probe29a) a comma or a colon between: "basil pesto jars, this week compared with the week before",
+    # "copper re-tins: this quarter against last"
+    rf"{_NOUN.format(14)}(?:[,:]?\s+(?:vs\.?|v|versus|against|compared (?:to|with))(?:\s|$)|"
     # (or the period alone, its "v last" inside it: "... this week v last, sasa")
-    r"(?=\s{2,}(?:,?\s*[a-z']+)?\s*[?.!]*\s*$))|"
+    r"(?=[,:]?\s{2,}(?:,?\s*[a-z']+)?\s*[?.!]*\s*$))|"
     # (lane probe29b) "nib grinds: did we do more in september than october", "soba bowls: did we sell more
     # last month than the month before": the units as the heading, then more or fewer of them asked of
     # two periods (blanked in `rest`)
@@ -99,6 +103,11 @@ _COUNTED = lazy(
     # (lane probe29b) "did more bottles go out in october or in september": more of the units, gone out
     rf"\b(?:did|do|have|were) (?:any )?(?:more|fewer|less) (?:[a-z-]+ )?{_NOUN.format(16)} "
     r"(?:go out|went out|get sold|got sold|sell|sold|come in|get booked|got booked|leave|ship|get made)\b|"
+    # (lane probe29a) "idli plate count for this week", "the tray tally last month": one unit's count
+    rf"\b(?P<u18>(?!(?:head|body|word|page|ticket|visit|session|customer|visitor|member|people|person|user|calorie|step|"
+    rf"stitch|thread|cell|blood|sperm|pollen|bacteria|vote|click|view|follower|like|star|point|score|row|record|event|"
+    rf"order|sale|item|unit|product)\b)[a-z][a-z-]{{2,}}) (?:count|tally)\b(?! (?:of|on|for each|per)\b)(?= (?:for|this|last|in|over|"
+    rf"so far|since|today|yesterday|to ?date)\b|\s{{2,}}|\s*[?.!,]|\s*$)|"
     rf"\b{_NOUN.format(9)} (?:fitted|installed|sold|ordered|booked|delivered|done|completed|cleaned|washed|serviced|shipped|"
     r"served|printed|bound|hired|laid|built|made|landed|taken on)\b")
 
@@ -110,7 +119,8 @@ def counted_as_orders(rest: str) -> tuple[str, list[tuple[str, str]]]:
     for m in _COUNTED.finditer(rest):
         group = next(g for g, v in m.groupdict().items() if v)
         noun = m.group(group)
-        if noun not in _NOT_UNITS and noun not in _PEOPLE:
+        plural = noun if noun.endswith("s") else noun + "s"  # "plate count": the plates
+        if noun not in _NOT_UNITS and plural not in _NOT_UNITS and noun not in _PEOPLE and plural not in _PEOPLE:
             spans.append((*m.span(group), noun))
     for start, end, _ in sorted(spans, reverse=True):
         rest = rest[:start] + "orders" + rest[end:]

@@ -14,7 +14,8 @@ _ENDS = (rf"(?:(?:the )?{_STAGE}(?: stage)?|(?:just )?(?:looking|browsing|having
          r"paying|ordering|purchasing|signing up|enrol+ing|deciding))")
 _BETWEEN_ENDS = rf"\bbetween {_ENDS} and {_ENDS}\b"
 FUNNEL_CUES = (
-    (r"\bfunnel\b", 1.0),
+    # (lane probe29a) never the fairground's goods: "how many funnel cakes did we sell last week" counts orders
+    (r"\bfunnel\b(?![- ]cakes?\b)", 1.0),
     # "where do customers fall away between browsing and paying": where people leave between two
     # ends of the journey is each step's conversion between them, the funnel (banks' convention)
     (rf"\b(?:where|how many)\b.{{0,60}}{_BETWEEN_ENDS}|{_BETWEEN_ENDS}.{{0,60}}\bwhere\b", 1.0),

@@ -38,7 +38,8 @@ MONEY_AND_SALES_TERMS: list[tuple[str, str]] = [
      r"(?! (?:abandon\w*|rate|left|drop\w*)\b)", "aov"),
     # "the number of handset sales", "how many ticket sales did we do": sales counted are orders
     # (a bare "sales" is the money, vocab.py's)
-    (r"\b(?:(?:the |total )?number of|no\.? of|count of|how many) (?:[\w-]+ ){0,2}?(?P<kpi>sales)\b(?! (?:rep|staff|people|calls?)s?\b)",
+    # ((lane probe29a) three words between too: "how many map and atlas sales came from the vip collectors")
+    (r"\b(?:(?:the |total )?number of|no\.? of|count of|how many) (?:[\w-]+ ){0,3}?(?P<kpi>sales)\b(?! (?:rep|staff|people|calls?)s?\b)",
      "orders"),
 ]
 MONEY_AND_SALES_PATTERNS = [(lazy(p), code) for p, code in MONEY_AND_SALES_TERMS]

@@ -43,6 +43,8 @@ MONEY_VERB_TERMS: list[tuple[str, str]] = [
     # "does saturday earn enough to open", "do sundays pull in enough dosh", "is friday the big
     # earner": the money a day brings, weighed
     (r"\b(?:earn|earns|earned|make|makes|made|take|takes|took|bring in|brings in|brought in|pull in|pulls in|pulled in|"
-     r"rake in|rakes in) (?:us )?enough\b|\b(?:big|biggest|top|best|main|real|star) (?:earner|money-?maker)\b", "revenue"),
+     # (lane probe29a) not the count said after it: "do mondays bring in enough halter orders to bother opening"
+     r"rake in|rakes in) (?:us )?enough\b(?! (?:[a-z'-]+ ){0,2}?(?:(?!(?:sales|takings|funds|earnings|profits|pounds|quid|bucks|"
+     r"dollars|euros|rands|cedis|naira|shillings)\b)[a-z-]{2,}[^s\W]s|" + PEOPLE + r")\b)|\b(?:big|biggest|top|best|main|real|star) (?:earner|money-?maker)\b", "revenue"),
 ]
 MONEY_VERB_PATTERNS = [(lazy(p), code) for p, code in MONEY_VERB_TERMS]

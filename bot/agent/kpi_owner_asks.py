@@ -27,6 +27,9 @@ OWNER_ASK_TERMS: list[tuple[str, str]] = [
     # money since june": the trade's own money, the takings (a bare "money" elsewhere stays unread)
     (rf"^(?!.*\b(?:{_NOT_TAKEN})\b).*?\b(?!{PEOPLE}\b)[\w'-]+ (?P<kpi>money)\b(?=\s*(?:$|[,?.!;:]|(?:for|in|on|from|over|during|this|last|since|so far|"
      # (lane probe20a) "how much doubles money did we make today", "the chippy money we took": who made it after
+     # (lane probe29a) "kopi cart money this week vs last week", "halter money this quarter against last
+     # quarter": the two periods blanked, the money set against the other
+     r"vs\.?|versus|v|against|compared|"
      r"yesterday|today|up|year|month|week|quarter|wise|(?:did|do|does|have|has) (?:we|i|you|the \w+)|we (?:make|made|take|took|bring|"
      # (lane probe27b) "anemone money day by day", "jam money per week": the trade's money as a series
      rf"brought)|came in|come in|coming in|{DAY_TO_QUARTER} (?:by|on|to) {DAY_TO_QUARTER}|"

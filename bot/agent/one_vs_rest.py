@@ -15,7 +15,9 @@ from bot.agent.when_words import MONTH_NAMES, WEEKDAY_NAMES
 _VS = (r"(?:compared (?:to|with)|compares? (?:to|with)|stacks? up (?:to|with|against)|vs\.?|versus|against|next to|relative to|over|than|"
        r"beat(?:s|ing)?|outdo(?:es|ing)?|outsell(?:s|ing)?|outperform(?:s|ing)?|outshine(?:s)?|tops?|trumps?|ahead of|edges? out|"
        # (lane probe24b) "does october stand out from the other months", "is friday any different from the other days"
-       r"stands? out (?:from|among(?:st)?|above)|(?:any )?different (?:from|to))")
+       r"stands? out (?:from|among(?:st)?|above)|(?:any )?different (?:from|to)|"
+       # (lane probe29a) "is november head and shoulders above the other months", "a cut above every other month"
+       r"(?:head and shoulders |a cut |a notch |way |well |miles |streets )above|(?:streets|miles|way) ahead of)")
 # (lane ps21) "than in any other month", "compared with every other day": the rest said one by one
 _ANY = r"(?:(?:any|every|each|all(?: the)?) )?"
 _REST_DAYS = (rf"(?:the )?{_ANY}(?:other|rest of the) (?:days?|weekdays?|nights?|evenings?|days of the week)\b|"

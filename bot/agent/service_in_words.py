@@ -43,9 +43,12 @@ _TERMS: list[tuple[str, str]] = [
     # the complaints resolved, counted (not how long it took, nor what share)
     # (never those "still open and not dealt with": the open ones)
     (rf"^(?!.*(?:{_HOW_LONG}|(?<!\w){_SHARE}\b|\brate\b|(?:\bnot|n't|\bnever) (?:yet |been |got |gotten |had )*(?:dealt with|"
-     rf"sorted|closed|resolved|fixed|put right)|\b(?:dealt with|sorted|closed|resolved|fixed) yet\b|\bstill open\b|\bunresolved\b)).*?\b{_COMPLAINTS}\b[^?.!]{{0,50}}?\b"
+     rf"sorted|closed|resolved|fixed|put right)|\b(?:dealt with|sorted|closed|resolved|fixed) yet\b|\bstill open\b|\bunresolved\b)).*?(?P<kpi>\b{_COMPLAINTS}\b"
+     # (lane probe29a) only the nearest complaints and the verb are marked: "tickets raised and tickets
+     # closed off" leaves the raised ones to be read too
+     rf"(?:(?!\b{_COMPLAINTS}\b)[^?.!]){{0,50}}?\b"
      r"(?:(?:we|i|the team|staff|they) (?:have |had )?(?:closed off|closed|sorted|put right|dealt with|cleared)|"
-     r"close(?:d)? off|put right|dealt with)\b", "resolved_tickets"),
+     r"close(?:d)? off|put right|dealt with)\b)", "resolved_tickets"),
     # "how long a parcel takes to get to folk", "median days for a longbow to reach the archer": the
     # time to deliver, the goods named in the trade's word (never a reply or a fix)
     (rf"\bhow long (?:does |do |did |will )?(?:an? |the |our |each |my |their )?(?:[\w'-]+ ){{0,2}}?{DELIVERY} "

@@ -141,6 +141,8 @@ def metrics_and_rest(t: str) -> tuple[list[str], str]:
             # "bed bookings and revenue side by side": the trade's word for an order, listed as a KPI
             r"\b(?:bookings|appointments|reservations|sold),? (?:and|&|plus)\b|\bhow many\b.*\b(?:and|n) (?:what|how much)(?: (?:did|was|is|were|are)|'s|s)\b|\band (?:what|how much) (?:they|those|it) (?:were |was )?(?:worth|brought in|came to)\b|"
             r"\band how many (?:[\w-]+ )?orders\b|"  # (lane probe20a) "how much money we made and how many orders"
+            # (lane probe29a) "ring sales in q3, count and money": how many and what they brought, both
+            r"\b(?:count|number|tally|how many),? (?:and|&|plus) (?:the |what )?(?:money|takings|value|cash|revenue|turnover)\b|"
             r"\bhow many\b[^?.!]*\b(?:and|&|plus) (?:for )?how much\b|"  # (lane probe27b) "how many kits sold and for how much"
             r"\b(?:and|&|plus) (?:the )?(?:number of )?(?:[\w-]+ )?(?:bookings|appointments|reservations)\b", t):
         out.remove("orders")

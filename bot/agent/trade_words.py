@@ -70,6 +70,9 @@ TRADE_NOUNS |= {"takeaway", "bouquet", "race"}
 # (lane probe25a) goods and places a letter away from a tool's word are never "corrected" to it:
 # "fennel boxes" are no funnel, "kennel stays" and "polytunnels" none either
 TRADE_NOUNS |= {"fennel", "kennel", "kennels", "fennels", "tunnel", "tunnels", "funnels"}
+# (lane probe29a) and goods a letter from a grain's word: "doily orders past 7 days" are the lace shop's
+# orders counted, not a daily series ("dahlia tubers", "the lath jobs" likewise stay the trade's)
+TRADE_NOUNS |= {"doily", "doilies", "dahlia", "dahlias", "lath", "laths", "hanks", "karts"}
 UNIT = _UNIT = "(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")"
 # "lesson count", "install numbers": one unit's name, counted (lane ps10)
 UNIT_ONE = _UNIT_ONE = "(?:" + "|".join(sorted({rx.sub(r"ies$", "y", rx.sub(r"(x|ss|sh|ch)es$", r"\1", u)) if rx.search(r"(?:ies|xes|sses|shes|ches)$", u)

@@ -16,7 +16,8 @@ _SPAN = lazy(rf"\b(?:across|over|for|through|throughout|during|in|covering) (?:b
                    r"(?! (?:separately|side by side|each|apart)\b)")
 
 # "how did september and october compare", "sales in july and august, each month": two months set apart
-_SET_APART = lazy(r"\b(?:compar\w*|vs\.?|versus|against|side by side|separately|each|apart|differ\w*|change\w*|better|worse|"
+# (lane probe29a) "each week in august and september" is a grain over the span, not the months apart
+_SET_APART = lazy(r"\b(?:compar\w*|vs\.?|versus|against|side by side|separately|each(?! (?:week|day)\b)|apart|differ\w*|change\w*|better|worse|"
                         r"more|less|fewer|month by month|monthly|per month)\b")
 
 
