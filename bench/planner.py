@@ -31,7 +31,7 @@ arguments, the same matching as tests/bot/agent/test_planner_bank.py.
     .venv/bin/python bench/planner.py --blind26        # and the twenty-sixth blind bank (tests/questions_blind26.yaml; tuning data since phase AB)
     .venv/bin/python bench/planner.py --blind27        # and the twenty-seventh blind bank (tests/questions_blind27.yaml; tuning data since phase AC)
     .venv/bin/python bench/planner.py --blind28        # and the twenty-eighth blind bank (tests/questions_blind28.yaml; tuning data since phase AD)
-    .venv/bin/python bench/planner.py --blind29        # and the twenty-ninth blind bank (tests/questions_blind29.yaml; held back, scored once by the lead in phase AE)
+    .venv/bin/python bench/planner.py --blind29        # and the twenty-ninth blind bank (tests/questions_blind29.yaml; tuning data since phase AE)
     .venv/bin/python bench/planner.py --bank tests/questions_probe8.yaml  # and any other bank file, by path
     .venv/bin/python bench/planner.py --misses         # print every miss too
     .venv/bin/python bench/planner.py --no-fallback    # rules only: no nearest-phrasing fallback
@@ -308,7 +308,7 @@ def main() -> None:
     parser.add_argument("--blind28", action="store_true",
                         help="score the twenty-eighth blind bank (tuning data since phase AD)")
     parser.add_argument("--blind29", action="store_true",
-                        help="score the twenty-ninth blind bank (held back: scored once by the lead in phase AE)")
+                        help="score the twenty-ninth blind bank (tuning data since phase AE)")
     parser.add_argument("--bank", action="append", default=[], metavar="PATH",
                         help="also score this bank file (same format; repeatable), e.g. a probe")
     parser.add_argument("--misses", action="store_true", help="print every miss")

@@ -29,8 +29,9 @@ tests/questions_blind24.yaml (scored once, 93.0%) since phase Z,
 tests/questions_blind25.yaml (scored once, 92.5%) since phase AA,
 tests/questions_blind26.yaml (scored once, 90.2% rules only, 91.3% with the fallback) since phase AB,
 tests/questions_blind27.yaml (scored once, 90.5% rules only, 90.7% with the fallback) since phase AC,
-tests/questions_blind28.yaml (scored once, 88.7% rules only, 89.3% with the fallback) since phase AD; the probes and
-tests/questions_blind29.yaml (the next held-back judge) are never read.
+tests/questions_blind28.yaml (scored once, 88.7% rules only, 89.3% with the fallback) since phase AD,
+tests/questions_blind29.yaml (scored once, 93.4% rules only, 93.7% with the fallback) since phase AE; the probes and
+tests/questions_blind30.yaml (the next held-back judge) are never read.
 
 Scoring is the question banks' own matching (tests/bot/agent/test_planner_bank.py), asked in
 order against the small sample with the nearest-phrasing fallback on, as in the product. With
@@ -62,9 +63,9 @@ SOURCES = ("questions.yaml", "questions_paraphrases.yaml", "questions_heldout.ya
            "questions_blind19.yaml", "questions_blind20.yaml", "questions_blind21.yaml",
            "questions_blind22.yaml", "questions_blind23.yaml",
            "questions_blind24.yaml", "questions_blind25.yaml", "questions_blind26.yaml",
-           "questions_blind27.yaml", "questions_blind28.yaml")
+           "questions_blind27.yaml", "questions_blind28.yaml", "questions_blind29.yaml")
 # The held-back judge is never anyone's data (by name, whatever the list above says)
-assert not [s for s in SOURCES if "blind29" in s], "tests/questions_blind29.yaml is the held-back judge"
+assert not [s for s in SOURCES if "blind30" in s], "tests/questions_blind30.yaml is the held-back judge"
 TARGET = ROOT / "bot" / "agent" / "metric_phrasings.yaml"
 HEADER = """\
 # Owners' words for each KPI, for reading a KPI by meaning when the planner's rules found none
@@ -104,7 +105,7 @@ def labelled(p, banks=SOURCES) -> list[tuple[str, str, str, str]]:
 
     out = []
     for bank in banks:
-        assert "blind29" not in bank, "the held-back judge is never read here"
+        assert "blind30" not in bank, "the held-back judge is never read here"
         for item in load(bank):
             if item.get("follow_up") or item["tool"] not in METRIC_TOOLS:
                 continue
