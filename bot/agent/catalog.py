@@ -126,7 +126,7 @@ DESCRIBE_CUES = (
 # Tools the offline planner never ranks (no `plan`): it reaches them by a post-step on another
 # tool's reading (bot/agent/planner.py's `plan`); a configured model gets them in its shortlist
 # the same way (the planner's `rank`) and may call them like any other tool.
-MODEL_ONLY = frozenset({"tickets_by_brand"})
+MODEL_ONLY = frozenset({"tickets_by_brand", "product_interest"})
 
 
 def _describe(ctx: ToolContext, params: DescribeParams):

@@ -21,7 +21,9 @@ _SAID = (r"\b(?:say\w*|said|comment\w*|complain\w*|mention\w*|feedback|reviews?|
 _METHOD = r"(?:credit|debit|card|cards|boleto|vouchers?|cash|paypal|pix|bank transfer|instal+ments?)"
 PAYMENT = (r"\bhow (?:do|did|does) (?:our |the |most )?(?:customers|people|buyers|clients|shoppers|they|users) "
            r"(?:usually |mostly |normally |tend to )?pay\b|"
-           r"\bpayment (?:types?|methods?|options?|mix|split)\b|\b(?:paid|pay|paying|pays) (?:by|with|using|in|via) "
+           # (lead, phase AE) a split "by payment method" is the unloaded group's answer, which offers the
+           # groups this data holds (bot/agent/test_unloaded_asks.py)
+           r"(?<!by )(?<!per )(?<!each )\bpayment (?:types?|methods?|options?|mix|split)\b|\b(?:paid|pay|paying|pays) (?:by|with|using|in|via) "
            rf"(?:a |an )?{_METHOD}|\binstal+ments?\b|\bboleto\b|\bcredit cards?\b|\bdebit cards?\b")
 FREIGHT = (r"\b(?:freight|shipping (?:costs?|fees?|charges?)|delivery (?:costs?|fees?|charges?)|postage (?:costs?|fees?|paid))\b")
 # which sellers, how many sellers, sales per seller; never "best sellers" (products) or "top 20 sellers and buyers"

@@ -64,6 +64,9 @@ SPEC = ToolSpec(
     params=ProductInterestParams,
     run=_run,
     description=(ProductInterestParams.__doc__ or "").strip(),
+    # (lead, phase AE) for the help and a configured model's tool list
+    examples=("which brands get the most views?", "how many views did apple get?",
+              "which categories do people browse most?"),
     cached=True,
 )
 

@@ -170,6 +170,8 @@ _BOTTOM = lazy(r"\b(?:worst|least|fewest|slowest|bottom|weakest|lowest|(?:barely
                      r"dropped|slippin[g']?|losing ground|on the (?:way down|slide)|slow[- ]?sellers?|(?:selling|moving|shifting|going) "
                      r"(?:slower|less|worse)|slowing(?: down)?)\b")
 _TOP = lazy(r"\b(?:top|best|biggest|highest)\b")
+# (lead, phase AE) the top said as a turn from an earlier list: only then is the default order spelled out
+_TURN = lazy(r"\b(?:instead|flip\w*|rather|reverse\w*|other end|other way|now)\b")
 # (lane ps23) "last 90 days" is the period, never a list's length
 _TOP_N = lazy(rf"\b(?:top|best|bottom|worst|first|last)\s+({_FEW})\b(?! (?:days?|weeks?|months?|years?|quarters?|hours?|nights?)\b)|\b({_FEW})\s+(?:best|top|worst|bottom)\b|"
                     # (lane ps18) "the 5 games that shifted the most": the count is the list's length
@@ -206,7 +208,7 @@ def _plan(slots: Any, ctx: ToolContext) -> dict[str, Any]:
         args["rank"] = "change"
     if _BOTTOM.search(text):
         args["order"] = "bottom"
-    elif _TOP.search(text):
+    elif _TOP.search(text) and _TURN.search(text):
         # (lane probe29b) said in so many words, so a follow-up "now the top 3 instead", "flip it, the
         # best 3" after the worst sellers sets the order back to the top (the default, else kept)
         args["order"] = "top"
