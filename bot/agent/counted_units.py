@@ -104,7 +104,8 @@ _COUNTED = lazy(
     rf"\b(?:did|do|have|were) (?:any )?(?:more|fewer|less) (?:[a-z-]+ )?{_NOUN.format(16)} "
     r"(?:go out|went out|get sold|got sold|sell|sold|come in|get booked|got booked|leave|ship|get made)\b|"
     # (lane probe29a) "idli plate count for this week", "the tray tally last month": one unit's count
-    rf"\b(?P<u18>(?!(?:head|body|word|page|ticket|visit|session|customer|visitor|member|people|person|user|calorie|step|"
+    rf"\b(?P<u18>(?!(?:\w+nt|do|does|did|doesn|don|didn|should|would|will|wont|can|cant|must|not|also|still|it|that|this|who|which|"
+    rf"what|they|them|those|these|head|body|word|page|ticket|visit|session|customer|visitor|member|people|person|user|calorie|step|"
     rf"stitch|thread|cell|blood|sperm|pollen|bacteria|vote|click|view|follower|like|star|point|score|row|record|event|"
     rf"order|sale|item|unit|product)\b)[a-z][a-z-]{{2,}}) (?:count|tally)\b(?! (?:of|on|for each|per)\b)(?= (?:for|this|last|in|over|"
     rf"so far|since|today|yesterday|to ?date)\b|\s{{2,}}|\s*[?.!,]|\s*$)|"

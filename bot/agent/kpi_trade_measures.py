@@ -38,8 +38,10 @@ TRADE_MEASURE_TERMS: list[tuple[str, str]] = [
     (r"\b(?:avg|average|mean|typical|usual) sale values?\b|(?<!total )(?<!gross )(?<!overall )(?<!combined )"
      r"\b(?:job|booking|fitting|commission|appointment|hire|rental|repair|install(?:ation)?)s? values?\b(?! of\b)", "aov"),
     # "which persona explains the bookend order drop", "the booking dip last month": the orders' change
-    (r"\b(?P<kpi>(?:order|booking|job|hire|commission|appointment|reservation)s?)(?= (?:drop|dip|fall|slump|decline|slide|"
-     r"downturn|rise|jump|spike|surge|boom)s?\b)", "orders"),
+    # (the noun said once, the change a noun: never "the average hire drops below 40", "cancelled hires spike")
+    (r"(?<!average )(?<!avg )(?<!mean )(?<!typical )(?<!cancelled )(?<!canceled )(?<!refunded )"
+     r"\b(?P<kpi>(?:order|booking|job|hire|commission|appointment|reservation))(?= (?:drop|dip|fall|slump|decline|slide|"
+     r"downturn)\b)", "orders"),
     # "ring sales in q3, count and money", "hank sales - the count and the money both": how many and
     # what they brought, both (the count is the orders; "money" alone is read nowhere else)
     (r"\b(?:the )?(?P<kpi>count|number|tally|how many)(?=,? (?:and|&|plus) (?:the |what )?(?:money|takings|value|cash|revenue|turnover|"
