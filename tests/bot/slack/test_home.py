@@ -30,7 +30,9 @@ def test_home_shows_kpis_alerts_personas_and_subscriptions(slack):
     text = _texts(view)
     assert view["type"] == "home"
     assert "journeybot for Crumb & Co." in text
-    assert "Data from 2026-05-01 to 2026-05-03, 0 customers" in text
+    # C1, C2 and C3 are in the events, none in a customers file: the coverage line counts everyone
+    # seen (since phase AE, surfaces29), not the rows of the customers table
+    assert "Data from 2026-05-01 to 2026-05-03, 3 customers" in text
     assert "Purchase conversion  4.2%  ▼ 0.8 pts (-16%)  ▼ bad" in text
     assert "*Checkout conversion down 32% vs expected* (since 2026-05-03)" in text
     assert "Mute this alert for 24 h" in text
